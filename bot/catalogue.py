@@ -1,0 +1,71 @@
+"""Renders handler texts in the person's language: catalogue lookup, parameters, and mrkdwn escaping."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import import_module
+from typing import Any
+
+# TEMP-LAZY from handlers.dates import format_date
+from handlers.formatting import format_number
+from handlers.text import Join, Mention, Plain, Text
+
+LANGUAGES = ("sv", "en")
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Escape the three characters Slack treats as control in mrkdwn, so user text cannot ping or link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def load_messages(language: str) -> dict[str, str]:
+    """The catalogue of a language (unknown languages fall back to Swedish)."""
+    name = language if language in LANGUAGES else "sv"
+    return dict(import_module(f"bot.messages.{name}").MESSAGES)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Turns Text, Mention, Join, dates and user strings into the words shown, for Slack or the console."""
+
+    language: str
+    messages: dict[str, str]
+    escape: Callable[[str], str] = escape_mrkdwn
+    mention: Callable[[str], str] = lambda user_id: f"<@{user_id}>"
+
+    @classmethod
+    def for_slack(cls, language: str) -> "Catalogue":
+        """Catalogue that escapes user text for mrkdwn and shows mentions as Slack mentions."""
+        return cls(language, load_messages(language))
+
+    @classmethod
+    def for_console(cls, language: str, name_of: Callable[[str], str]) -> "Catalogue":
+        """Catalogue for a terminal: no escaping, mentions as @name."""
+        return cls(language, load_messages(language), escape=lambda s: s, mention=lambda u: f"@{name_of(u)}")
+
+    def render(self, value: Any) -> str:
+        """The words for a value: a catalogue Text, a mention, a join, a date, a number or user text."""
+        match value:
+            case Text(key=key, params=params):
+                template = self.messages.get(key)
+                if template is None:
+                    raise KeyError(f"message {key!r} missing from the {self.language} catalogue")
+                return template.format_map({name: self.render(v) for name, v in params.items()})
+            case Mention(user_id=user_id):
+                return self.mention(user_id)
+            case Join(items=items, sep=sep):
+                return sep.join(self.render(item) for item in items)
+            case Plain(value=plain):
+                return plain
+            case datetime():
+                return value.isoformat()
+            case date():
+                from handlers.dates import format_date  # TEMP-LAZY
+                return format_date(value, self.language)
+            case bool():
+                return self.render(Text("answer.yes" if value else "answer.no"))
+            case int() | float():
+                return format_number(value)
+            case None:
+                return ""
+        return self.escape(str(value))

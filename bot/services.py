@@ -1,0 +1,61 @@
+"""What both front doors share: the database, the router, the settings and the clock."""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from bot.settings import Settings
+from handlers.app import build_router
+from handlers.context import Actor, Config, Ctx
+from handlers.errors import DomainError, Unavailable
+from handlers.router import Router
+from storage import migrate
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+T = TypeVar("T")
+
+
+def system_clock() -> datetime:
+    """Now, timezone-aware."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """One per process: opens a unit of work per request and runs one handler in it."""
+
+    settings: Settings
+    db: Database
+    router: Router
+    config: Config
+    clock: Clock = field(default=system_clock)
+
+    def handle(self, actor: Actor, run: Callable[[Ctx], T]) -> T:
+        """Run a handler in its own transaction; database trouble becomes Unavailable, races a kind message."""
+        try:
+            with self.db.unit_of_work() as session:
+                return run(Ctx(session, actor, self.clock(), self.config))
+        except StaleDataError as error:
+            raise DomainError("error.conflict") from error
+        except OperationalError as error:
+            log.warning("database unavailable: %s", type(error.orig).__name__)
+            raise Unavailable() from error
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            log.warning("database connection lost: %s", type(error.orig).__name__)
+            raise Unavailable() from error
+
+def build_services(settings: Settings, clock: Clock = system_clock, *, migrate_schema: bool = True) -> Services:
+    """Services for the settings; brings the schema up to date unless told not to."""
+    db = Database.from_url(settings.database_url)
+    if migrate_schema:
+        migrate.upgrade(db.engine)
+    return Services(settings, db, build_router(), settings.handler_config(), clock)

@@ -1,0 +1,83 @@
+"""Configuration from the environment (or a .env file), validated at start with messages that name the variable."""
+
+from datetime import timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from handlers.context import Config
+
+
+class SettingsError(Exception):
+    """The configuration cannot be used; the message says which variable to set or fix."""
+
+
+class Settings(BaseSettings):
+    """Everything lokusbot reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    database_url: str = "sqlite:///lokusbot.db"
+    language: Literal["sv", "en"] = "sv"
+    timezone: str = "Europe/Stockholm"
+    conversation_timeout_hours: float = Field(default=24, gt=0)
+    small_number_threshold: int = Field(default=3, ge=1)
+    national_work_share: int = Field(default=34, ge=0, le=100)
+    flat_rate_kr: int = Field(default=600_000, gt=0)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def has_slack(self) -> bool:
+        """Whether any Slack credential is set (otherwise the console is the front door)."""
+        return bool(self.slack_bot_token or self.slack_signing_secret or self.slack_app_token)
+
+    @property
+    def socket_mode(self) -> bool:
+        """Whether to connect over Socket Mode instead of receiving HTTP requests."""
+        return self.slack_app_token is not None
+
+    def require_slack(self) -> None:
+        """Raise SettingsError naming every Slack variable that `serve` needs but is missing."""
+        missing = ["SLACK_BOT_TOKEN"] if not self.slack_bot_token else []
+        if not self.socket_mode and not self.slack_signing_secret:
+            missing.append("SLACK_SIGNING_SECRET")
+        if missing:
+            raise SettingsError(
+                f"lokusbot serve needs {' and '.join(missing)}: set them in the environment or in .env "
+                "(see README.md, 'Connect to Slack')."
+            )
+
+    def handler_config(self) -> Config:
+        """The part of the settings that handlers use."""
+        return Config(language=self.language, timezone=self.timezone,
+                      conversation_timeout=timedelta(hours=self.conversation_timeout_hours),
+                      small_number_threshold=self.small_number_threshold,
+                      national_work_share=self.national_work_share, flat_rate_kr=self.flat_rate_kr)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, or SettingsError explaining which variable is wrong."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in error.errors())
+        raise SettingsError(f"invalid configuration – {problems}") from error

@@ -1,0 +1,1 @@
+"""The Slack front door: Bolt app, listeners, delivery of replies through the Web API."""

@@ -1,0 +1,71 @@
+"""Delivers handler replies through the Slack Web API: DMs, ephemeral answers, channel posts and files."""
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.blocks import BlockRenderer
+from bot.slack.forms import modal_view
+from bot.slack.origin import Origin
+from handlers.replies import Attachment, Reply, Send, To
+
+Respond = Callable[..., Any]
+
+
+class SlackDelivery:
+    """Posts each Send where it belongs; the renderer decides the words and blocks."""
+
+    def __init__(self, client: WebClient, renderer: BlockRenderer) -> None:
+        self.client = client
+        self.renderer = renderer
+
+    def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
+        """Deliver every Send in order."""
+        for send in sends:
+            if send.form is not None and origin.trigger_id:
+                view = modal_view(send.form, self.renderer.catalogue)
+                self.client.views_open(trigger_id=origin.trigger_id, view=view)
+            elif send.to == To.REQUESTER:
+                self._to_requester(origin, send.reply, respond)
+            elif send.to == To.CHANNEL:
+                channel = send.channel_id or origin.actor.channel_id or origin.dm_channel
+                self.post(channel, send.reply, thread_ts=send.thread_ts)
+            else:
+                self.post(self.dm_channel(send.user_id), send.reply, thread_ts=send.thread_ts)
+
+    def _to_requester(self, origin: Origin, reply: Reply, respond: Respond | None) -> None:
+        actor = origin.actor
+        if origin.dm_channel:
+            self.post(origin.dm_channel, reply)
+        elif not origin.ephemeral:
+            self.post(actor.channel_id, reply, thread_ts=actor.thread_ts)
+        else:
+            blocks, text = self.renderer.blocks(reply), self.renderer.fallback(reply)
+            if respond is not None:
+                respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+            else:
+                self.client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text,
+                                               blocks=blocks)
+            if reply.files:
+                self.upload(self.dm_channel(actor.user_id), reply.files)
+
+    def post(self, channel: str, reply: Reply, thread_ts: str = "") -> str:
+        """Post a reply visibly; its files go into the message's thread. Returns the message ts."""
+        response = self.client.chat_postMessage(channel=channel, text=self.renderer.fallback(reply),
+                                                blocks=self.renderer.blocks(reply), thread_ts=thread_ts or None,
+                                                unfurl_links=False, unfurl_media=False)
+        ts = str(response["ts"])
+        if reply.files:
+            self.upload(str(response["channel"]), reply.files, thread_ts=thread_ts or ts)
+        return ts
+
+    def upload(self, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None) -> None:
+        """Upload files with Slack's current flow (files_upload_v2)."""
+        uploads = [{"content": f.content, "filename": f.filename, "title": self.renderer.catalogue.render(f.title)}
+                   for f in files]
+        self.client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
+
+    def dm_channel(self, user_id: str) -> str:
+        """The id of the DM channel with a user."""
+        return str(self.client.conversations_open(users=user_id)["channel"]["id"])

@@ -1,0 +1,70 @@
+"""A handler Form as a Slack modal, and a submitted modal's state back as plain values."""
+
+from typing import Any
+
+from bot.blocks import plain
+from bot.catalogue import Catalogue
+from handlers.replies import Form, FormField
+from handlers.text import t
+
+VALUE = "value"
+TITLE_LIMIT = 24
+OPTIONS_AS_RADIO = 5
+
+
+def modal_view(form: Form, catalogue: Catalogue) -> dict[str, Any]:
+    """The modal for a form; each field is an input block whose block_id is the question key."""
+    return {
+        "type": "modal",
+        "callback_id": form.callback,
+        "title": plain(catalogue.render(form.title), TITLE_LIMIT),
+        "submit": plain(catalogue.render(form.submit), TITLE_LIMIT),
+        "close": plain(catalogue.render(t("engine.cancel")), TITLE_LIMIT),
+        "private_metadata": form.metadata,
+        "blocks": [_input(field, catalogue) for field in form.fields],
+    }
+
+
+def _input(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "input", "block_id": field.key, "optional": field.optional,
+                             "label": plain(catalogue.render(field.label), 2000), "element": _element(field, catalogue)}
+    if field.hint is not None:
+        block["hint"] = plain(catalogue.render(field.hint), 2000)
+    return block
+
+
+def _element(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
+    options = [{"text": plain(catalogue.render(o.label)), "value": o.value} for o in field.options]
+    if field.kind == "multi":
+        return {"type": "checkboxes" if len(options) <= 10 else "multi_static_select", "action_id": VALUE,
+                "options": options}
+    if field.kind == "choice":
+        kind = "radio_buttons" if len(options) <= OPTIONS_AS_RADIO else "static_select"
+        return {"type": kind, "action_id": VALUE, "options": options}
+    if field.kind == "yes_no":
+        yes_no = [{"text": plain(catalogue.render(t("answer.yes"))), "value": "ja"},
+                  {"text": plain(catalogue.render(t("answer.no"))), "value": "nej"}]
+        return {"type": "radio_buttons", "action_id": VALUE, "options": yes_no}
+    if field.kind == "date":
+        element: dict[str, Any] = {"type": "datepicker", "action_id": VALUE}
+        if field.initial:
+            element["initial_date"] = field.initial
+        return element
+    return {"type": "plain_text_input", "action_id": VALUE, "multiline": field.kind == "text"}
+
+
+def form_values(state_values: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The submitted state as {question key: text, option value, list of values, or ISO date}."""
+    values: dict[str, Any] = {}
+    for block_id, actions in state_values.items():
+        element = actions.get(VALUE) or next(iter(actions.values()), {})
+        kind = element.get("type")
+        if kind in ("checkboxes", "multi_static_select"):
+            values[block_id] = [o["value"] for o in element.get("selected_options") or []]
+        elif kind in ("radio_buttons", "static_select"):
+            values[block_id] = (element.get("selected_option") or {}).get("value")
+        elif kind == "datepicker":
+            values[block_id] = element.get("selected_date")
+        else:
+            values[block_id] = element.get("value")
+    return values

@@ -1,0 +1,76 @@
+"""The Bolt listeners: each acks, turns the payload into an Actor, calls the router once, and delivers."""
+
+import re
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.blocks import base_action
+from bot.services import Services
+from bot.slack.delivery import SlackDelivery
+from bot.slack.forms import form_values
+from bot.slack.home import home_view
+from bot.slack.origin import from_command, from_event, from_interaction
+
+ACTIONS = re.compile(r"^[a-z_]+\.")
+IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
+
+
+def register(app: App, services: Services, delivery: SlackDelivery) -> None:
+    """Register every listener once, when the app is built."""
+    router = services.router
+
+    @app.command("/lokus")
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        origin = from_command(body)
+        sends = services.handle(origin.actor, lambda ctx: router.command(ctx, body.get("text", "")))
+        delivery.deliver(origin, sends, respond)
+
+    @app.event("message")
+    def on_message(body: dict[str, Any]) -> None:
+        event = body.get("event", {})
+        if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or not event.get("user"):
+            return
+        origin = from_event(body)
+        if not origin.actor.in_dm and not origin.actor.thread_ts:
+            return
+        sends = services.handle(origin.actor, lambda ctx: router.message(ctx, event.get("text", "")))
+        delivery.deliver(origin, sends)
+
+    @app.event("app_mention")
+    def on_mention(body: dict[str, Any], client: WebClient) -> None:
+        origin = from_event(body)
+        sends = services.handle(origin.actor, lambda ctx: router.command(ctx, "hjälp"))
+        delivery.deliver(origin, sends)
+
+    @app.event("app_home_opened")
+    def on_home(body: dict[str, Any], client: WebClient) -> None:
+        event = body.get("event", {})
+        if event.get("tab", "home") == "home":
+            client.views_publish(user_id=event["user"], view=home_view(delivery.renderer))
+
+    @app.action(ACTIONS)
+    def on_action(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        action = body["actions"][0]
+        value = action.get("value") or (action.get("selected_option") or {}).get("value", "")
+        selected = [o["value"] for o in action.get("selected_options", [])]
+        origin = from_interaction(body)
+        sends = services.handle(origin.actor, lambda ctx: router.action(
+            ctx, base_action(action["action_id"]), value, selected))
+        delivery.deliver(origin, sends, respond)
+
+    @app.view(ACTIONS)
+    def on_view(ack: Ack, body: dict[str, Any]) -> None:
+        view = body["view"]
+        origin = from_interaction(body)
+        values = form_values(view["state"]["values"])
+        errors, sends = services.handle(origin.actor, lambda ctx: router.view(
+            ctx, view["callback_id"], values, view.get("private_metadata", "")))
+        if errors:
+            ack(response_action="errors", errors={k: delivery.renderer.catalogue.render(v) for k, v in errors.items()})
+            return
+        ack()
+        delivery.deliver(origin, sends)

@@ -1,0 +1,1 @@
+"""Lots-ärenden: registering, following up, closing, importing and exporting cases."""

@@ -1,0 +1,165 @@
+"""Turning typed text into an answer of each kind, and an answer back into something to show."""
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from handlers.conversation.flow import Choice, Env, Kind, Question
+
+# TEMP-LAZY from handlers.dates import parse_date
+from handlers.errors import AnswerError
+from handlers.formatting import format_kr, format_number
+from handlers.identity import find_identity
+from handlers.text import Join, t
+
+YES = {"ja", "j", "japp", "jo", "yes", "y", "absolut", "stämmer", "ok", "okej"}
+NO = {"nej", "n", "no", "nope", "inte", "icke"}
+MULTI_SEPARATORS = re.compile(r"\s*(?:,|;|\boch\b|\band\b|\+)\s*|\s+(?=\d)")
+AMOUNT_UNITS = {"kr": 1, "kronor": 1, "sek": 1, ":-": 1, "tkr": 1000, "tusen": 1000, "mkr": 1_000_000,
+                "miljon": 1_000_000, "miljoner": 1_000_000}
+
+
+def guard_identity(text: str) -> None:
+    """Refuse text holding a personnummer, samordningsnummer, phone number or e-mail address."""
+    kind = find_identity(text)
+    if kind is not None:
+        raise AnswerError("identity.refused", kind=t(f"identity.kind.{kind.name.lower()}"))
+
+
+def parse_answer(question: Question, text: str, env: Env) -> Any:
+    """The typed text as a value of the question's kind, checked by the question's own rule."""
+    raw = text.strip()
+    if not raw:
+        raise AnswerError("answer.empty")
+    value = _PARSERS[question.kind](question, raw, env)
+    _check_range(question, value)
+    return question.check(value, env) if question.check else value
+
+
+def _text(question: Question, raw: str, env: Env) -> str:
+    guard_identity(raw)
+    return raw
+
+
+def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
+    """The option a typed word means: its number, value, label word, or an unambiguous beginning."""
+    word = word.strip().strip(".").casefold()
+    if word.isdigit() and 1 <= int(word) <= len(choices):
+        return choices[int(word) - 1]
+    exact = [c for c in choices if word == c.value.casefold() or word in (w.casefold() for w in c.words)]
+    if exact:
+        return exact[0]
+    if len(word) >= 2:
+        starts = [c for c in choices if any(w.casefold().startswith(word) for w in (c.value, *c.words))]
+        if len(starts) == 1:
+            return starts[0]
+    return None
+
+
+def _choice(question: Question, raw: str, env: Env) -> str:
+    choice = match_choice(question.choices(env), raw)
+    if choice is None:
+        raise AnswerError("answer.choice_unknown", given=raw, count=len(question.choices(env)))
+    return choice.value
+
+
+def _multi(question: Question, raw: str, env: Env) -> list[str]:
+    choices = question.choices(env)
+    whole = match_choice(choices, raw)
+    words = [raw] if whole else [w for w in MULTI_SEPARATORS.split(raw) if w and w.strip()]
+    picked: list[str] = []
+    for word in words:
+        choice = match_choice(choices, word)
+        if choice is None:
+            raise AnswerError("answer.choice_unknown", given=word, count=len(choices))
+        if choice.value not in picked:
+            picked.append(choice.value)
+    return [c.value for c in choices if c.value in picked]
+
+
+def _yes_no(question: Question, raw: str, env: Env) -> bool:
+    word = raw.casefold().strip(" .!")
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    raise AnswerError("answer.yes_no")
+
+
+def _date(question: Question, raw: str, env: Env) -> str:
+    from handlers.dates import parse_date  # TEMP-LAZY
+    parsed = parse_date(raw, env.ctx.local_now.date())
+    if parsed is None:
+        raise AnswerError("answer.date", given=raw)
+    return parsed.isoformat()
+
+
+def _decimal(raw: str) -> Decimal:
+    cleaned = raw.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as error:
+        raise AnswerError("answer.number", given=raw) from error
+
+
+def _number(question: Question, raw: str, env: Env) -> int | float:
+    value = _decimal(raw.rstrip("%").strip())
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _amount(question: Question, raw: str, env: Env) -> int:
+    match = re.fullmatch(r"([\d\s\u00a0.,]+)\s*([a-zåäö:\-]*)", raw.casefold())
+    if not match or not match.group(1).strip():
+        raise AnswerError("answer.amount", given=raw)
+    unit = AMOUNT_UNITS.get(match.group(2) or "kr")
+    if unit is None:
+        raise AnswerError("answer.amount", given=raw)
+    number = match.group(1).strip()
+    if unit == 1 and re.fullmatch(r"\d{1,3}([.\s\u00a0]\d{3})+", number):
+        number = re.sub(r"[.\s\u00a0]", "", number)
+    return int((_decimal(number) * unit).to_integral_value())
+
+
+def _check_range(question: Question, value: Any) -> None:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return
+    if question.minimum is not None and value < question.minimum:
+        raise AnswerError("answer.too_small", minimum=format_number(question.minimum))
+    if question.maximum is not None and value > question.maximum:
+        raise AnswerError("answer.too_large", maximum=format_number(question.maximum))
+
+
+_PARSERS = {
+    Kind.TEXT: _text,
+    Kind.CHOICE: _choice,
+    Kind.MULTI: _multi,
+    Kind.YES_NO: _yes_no,
+    Kind.DATE: _date,
+    Kind.NUMBER: _number,
+    Kind.AMOUNT: _amount,
+}
+
+
+def show_answer(question: Question, value: Any, env: Env) -> Any:
+    """How an answer is shown in the summary (a Text, a Join or plain user text)."""
+    if value is None or value == []:
+        return t("answer.skipped")
+    labels = {c.value: c.label for c in question.choices(env)} if question.kind in (Kind.CHOICE, Kind.MULTI) else {}
+    match question.kind:
+        case Kind.CHOICE:
+            return labels.get(value, value)
+        case Kind.MULTI:
+            return Join(tuple(labels.get(v, v) for v in value))
+        case Kind.YES_NO:
+            return t("answer.yes") if value else t("answer.no")
+        case Kind.DATE:
+            return date.fromisoformat(value)
+        case Kind.AMOUNT:
+            return format_kr(int(value))
+        case Kind.NUMBER:
+            return format_number(value)
+    return value
+
+

@@ -1,0 +1,33 @@
+"""Domain errors: each carries the catalogue text the person is shown instead of a stack trace."""
+
+from typing import Any
+
+from handlers.text import Text, t
+
+
+class DomainError(Exception):
+    """Something the person can fix or should know; shown to them kindly, never logged as a fault."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.text: Text = t(key, **params)
+
+
+class NotAMember(DomainError):
+    """The person is not a member of the group (or of any group)."""
+
+
+class NotLinked(DomainError):
+    """The channel is not linked to a LOKUS group."""
+
+
+class NotAllowed(DomainError):
+    """The person lacks the role the action needs."""
+
+
+class AnswerError(DomainError):
+    """An answer that could not be understood; the question is asked again."""
+
+
+class Unavailable(Exception):
+    """The database or another part we depend on does not answer; the person is asked to try again."""

@@ -1,0 +1,104 @@
+"""Linking a channel to a LOKUS group, recording members, and showing who is in the group."""
+
+from handlers import access
+from handlers.context import Ctx
+from handlers.errors import DomainError
+from handlers.mentions import parse_mention
+from handlers.parties import Party, Role, parse_party, parse_roles
+from handlers.replies import (
+    Fields,
+    Header,
+    Note,
+    Paragraph,
+    Reply,
+    Send,
+    reply,
+    say,
+    to_channel,
+    to_requester,
+)
+from handlers.text import Join, Mention, t
+from storage import audit
+from storage import groups as repo
+from storage.models import Group
+
+
+def link(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus koppla <gruppnamn>`: link this channel to a group, creating the group when new."""
+    name = " ".join(args.split())
+    if not ctx.actor.channel_id:
+        raise DomainError("group.need_channel")
+    if not name or len(name) > 80:
+        raise DomainError("group.link_usage")
+    workspace = repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
+    current = repo.find_group_by_channel(ctx.session, channel_id=ctx.actor.channel_id)
+    if current is not None:
+        raise DomainError("group.channel_taken", group=current.name)
+    group = repo.find_group_by_name(ctx.session, workspace=workspace, name=name)
+    if group is None:
+        group = repo.create_group(ctx.session, workspace=workspace, name=name, channel_id=ctx.actor.channel_id)
+    else:
+        access.require_manager(ctx, group)
+        group.channel_id = ctx.actor.channel_id
+    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="group.link",
+                 entity="group", entity_id=group.id, detail={"channel": ctx.actor.channel_id})
+    return [to_channel(say(t("group.linked", group=group.name, user=Mention(ctx.actor.user_id))))]
+
+
+def add_member(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus medlem @person <part> [roller]`: record or update a member."""
+    words = args.split(maxsplit=2)
+    if words and words[0].casefold() in ("bort", "ta bort", "remove"):
+        return remove_member(ctx, " ".join(words[1:]))
+    if len(words) < 2:
+        raise DomainError("member.usage")
+    group = access.channel_group(ctx)
+    access.require_manager(ctx, group)
+    user_id = parse_mention(words[0])
+    party = parse_party(words[1])
+    roles = parse_roles(words[2]) if len(words) > 2 else [Role.LEDAMOT]
+    member = repo.upsert_member(ctx.session, group=group, user_id=user_id, party=party, roles=roles)
+    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="member.set",
+                 entity="member", entity_id=member.id, detail={"party": party.value, "roles": member.roles})
+    text = t("member.saved", user=Mention(user_id), group=group.name, party=t(f"party.{party.value}"),
+             roles=Join(tuple(t(f"role.{r}") for r in member.role_list)))
+    return [to_channel(say(text))]
+
+
+def remove_member(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus medlem bort @person`: take someone out of the group."""
+    group = access.channel_group(ctx)
+    access.require_manager(ctx, group)
+    user_id = parse_mention(args.strip()) if args.strip() else ""
+    member = repo.find_member(ctx.session, group=group, user_id=user_id) if user_id else None
+    if member is None:
+        raise DomainError("member.not_found", group=group.name)
+    repo.remove_member(ctx.session, member=member)
+    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="member.remove",
+                 entity="member", entity_id=member.id, detail={"user": user_id})
+    return [to_channel(say(t("member.removed", user=Mention(user_id), group=group.name)))]
+
+
+def show_group(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus grupp`: members by party, and which of the four parties is missing."""
+    group = access.channel_group(ctx)
+    return [to_requester(group_overview(group))]
+
+
+def group_overview(group: Group) -> Reply:
+    """The group's members by party, with the parties that have nobody."""
+    items = []
+    for party in Party:
+        members = [m for m in group.members if m.party == party.value]
+        shown = Join(tuple(_member_line(m.user_id, m.role_list) for m in members), sep="\n") if members \
+            else t("group.party_missing_cell")
+        items.append((t(f"party.{party.value}"), shown))
+    missing = [p for p in Party if not any(m.party == p.value for m in group.members)]
+    summary = (t("group.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
+               if missing else t("group.all_parties"))
+    return reply(Header(t("group.title", group=group.name)), Fields(tuple(items)), Paragraph(summary),
+                 Note(t("group.member_hint")))
+
+
+def _member_line(user_id: str, roles: list[str]) -> Join:
+    return Join((Mention(user_id), Join(tuple(t(f"role.{r}") for r in roles))), sep=" – ")

@@ -1,0 +1,73 @@
+"""The four parties and the roles a member can have, with the spellings people actually type."""
+
+from enum import StrEnum
+
+from handlers.errors import DomainError
+
+
+class Party(StrEnum):
+    """The four parties of a samordningsförbund."""
+
+    AF = "af"
+    FK = "fk"
+    REGION = "region"
+    KOMMUN = "kommun"
+
+
+PARTY_ALIASES: dict[str, Party] = {
+    "af": Party.AF,
+    "arbetsförmedlingen": Party.AF,
+    "arbetsformedlingen": Party.AF,
+    "fk": Party.FK,
+    "försäkringskassan": Party.FK,
+    "forsakringskassan": Party.FK,
+    "region": Party.REGION,
+    "regionen": Party.REGION,
+    "landsting": Party.REGION,
+    "landstinget": Party.REGION,
+    "kommun": Party.KOMMUN,
+    "kommunen": Party.KOMMUN,
+}
+
+
+class Role(StrEnum):
+    """What a member does in the group."""
+
+    SAMORDNARE = "samordnare"
+    SAMMANKALLANDE = "sammankallande"
+    LEDAMOT = "ledamot"
+    FORBUND = "förbund"
+
+
+ROLE_ALIASES: dict[str, Role] = {
+    "samordnare": Role.SAMORDNARE,
+    "samverkanskoordinator": Role.SAMORDNARE,
+    "koordinator": Role.SAMORDNARE,
+    "sk": Role.SAMORDNARE,
+    "sammankallande": Role.SAMMANKALLANDE,
+    "ordförande": Role.SAMMANKALLANDE,
+    "ledamot": Role.LEDAMOT,
+    "förbund": Role.FORBUND,
+    "forbund": Role.FORBUND,
+    "förbundet": Role.FORBUND,
+}
+
+
+def parse_party(word: str) -> Party:
+    """The party a word names ("AF", "Försäkringskassan", "kommunen" ...)."""
+    party = PARTY_ALIASES.get(word.strip().lower().rstrip("."))
+    if party is None:
+        raise DomainError("party.unknown", given=word)
+    return party
+
+
+def parse_roles(text: str) -> list[Role]:
+    """Roles from comma- or space-separated words; duplicates dropped, order kept."""
+    roles: list[Role] = []
+    for word in text.replace(",", " ").split():
+        role = ROLE_ALIASES.get(word.strip().lower())
+        if role is None:
+            raise DomainError("role.unknown", given=word)
+        if role not in roles:
+            roles.append(role)
+    return roles

@@ -1,0 +1,149 @@
+"""Where every request goes: `/lokus <subcommand>`, a DM or thread message, a button, a modal."""
+
+import difflib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from handlers import access
+from handlers.context import Ctx
+from handlers.conversation.engine import Engine
+from handlers.conversation.flow import Flow
+from handlers.conversation.forms import FORM_PREFIX
+from handlers.errors import DomainError
+from handlers.help import help_reply
+from handlers.replies import Send, say, to_requester
+from handlers.text import Text, t
+from storage.conversations import DM, ConversationKey
+
+Run = Callable[[Ctx, str], list[Send]]
+ActionRun = Callable[[Ctx, str, str, list[str]], list[Send]]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A `/lokus` subcommand: its word (and other words for it), what it runs, and its help line."""
+
+    name: str
+    run: Run
+    help: Text
+    words: tuple[str, ...] = ()
+    listed: bool = True
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What one capability adds: subcommands, flows, DM phrases, action and view handlers."""
+
+    commands: Sequence[Command] = ()
+    flows: Sequence[Flow] = ()
+    dm_phrases: Mapping[str, Run] = field(default_factory=dict)
+    actions: Mapping[str, ActionRun] = field(default_factory=dict)
+    views: Mapping[str, Callable[[Ctx, dict[str, Any], str], Any]] = field(default_factory=dict)
+    ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
+
+
+def conversation_key(ctx: Ctx) -> ConversationKey:
+    """The conversation a request belongs to: the DM, or the thread it was written in."""
+    actor = ctx.actor
+    if actor.in_dm:
+        return ConversationKey(actor.team_id, actor.user_id, DM, "")
+    return ConversationKey(actor.team_id, actor.user_id, actor.channel_id, actor.thread_ts)
+
+
+class Router:
+    """Sends each request to the handler that owns it; the same for Slack and the console."""
+
+    def __init__(self, features: Sequence[Feature]) -> None:
+        self.commands: dict[str, Command] = {}
+        self.dm_phrases: dict[str, Run] = {}
+        self.actions: dict[str, ActionRun] = {}
+        self.views: dict[str, Callable[[Ctx, dict[str, Any], str], Any]] = {}
+        self.ticks: list[Callable[[Ctx], list[Send]]] = []
+        flows: dict[str, Flow] = {}
+        for feature in features:
+            for command in feature.commands:
+                for word in (command.name, *command.words):
+                    self.commands[word] = command
+            flows.update({flow.name: flow for flow in feature.flows})
+            self.dm_phrases.update(feature.dm_phrases)
+            self.actions.update(feature.actions)
+            self.views.update(feature.views)
+            self.ticks.extend(feature.ticks)
+        self.engine = Engine(flows)
+        help_command = Command("hjälp", self._help, t("help.help"), words=("help", "hjalp"))
+        for word in (help_command.name, *help_command.words):
+            self.commands[word] = help_command
+            self.dm_phrases[word] = self._help
+
+    def _help(self, ctx: Ctx, args: str) -> list[Send]:
+        return [to_requester(help_reply(self.listed_commands()))]
+
+    def listed_commands(self) -> list[Command]:
+        """The subcommands shown in help, each once, in the order they were added."""
+        seen: dict[str, Command] = {}
+        for command in self.commands.values():
+            if command.listed:
+                seen.setdefault(command.name, command)
+        return list(seen.values())
+
+    def command(self, ctx: Ctx, text: str) -> list[Send]:
+        """`/lokus <text>`."""
+        word, _, rest = " ".join(text.split()).partition(" ")
+        command = self.commands.get(word.casefold() or "hjälp")
+        if command is None:
+            return [to_requester(say(self._unknown(word)))]
+        return command.run(ctx, rest)
+
+    def _unknown(self, word: str) -> Text:
+        close = difflib.get_close_matches(word.casefold(), list(self.commands), n=1, cutoff=0.6)
+        if close:
+            return t("command.unknown_suggest", given=word, suggestion=self.commands[close[0]].name)
+        return t("command.unknown", given=word)
+
+    def message(self, ctx: Ctx, text: str) -> list[Send]:
+        """A DM to the bot, or a message in a thread where a conversation runs."""
+        key = conversation_key(ctx)
+        phrase, args = self._phrase(text)
+        if phrase is None or phrase in ("hjälp", "help") and self.engine.is_open(ctx, key):
+            answered = self.engine.handle_text(ctx, key, text)
+            if answered is not None:
+                return answered
+        if not ctx.actor.in_dm:
+            return []
+        if phrase is not None:
+            return self.dm_phrases[phrase](ctx, args)
+        if not access.user_groups(ctx) and not access.is_forbund(ctx):
+            return [to_requester(say(t("dm.not_member")))]
+        return [to_requester(say(t("dm.unknown")))]
+
+    def _phrase(self, text: str) -> tuple[str | None, str]:
+        lowered = " ".join(text.casefold().split())
+        for phrase in sorted(self.dm_phrases, key=len, reverse=True):
+            if lowered == phrase or lowered.startswith(phrase + " "):
+                return phrase, " ".join(text.split())[len(phrase):].strip()
+        return None, ""
+
+    def action(self, ctx: Ctx, action_id: str, value: str, selected: list[str] | None = None) -> list[Send]:
+        """A button or menu on one of the bot's messages."""
+        if action_id.startswith("conv."):
+            return self.engine.handle_action(ctx, conversation_key(ctx), action_id, value, selected)
+        handler = self.actions.get(action_id)
+        if handler is None:
+            raise DomainError("action.unknown")
+        return handler(ctx, action_id, value, selected or [])
+
+    def tick(self, ctx: Ctx) -> list[Send]:
+        """Scheduled work that is due: paused conversations, reminders, automatic summaries."""
+        sends = self.engine.pause_idle(ctx)
+        for tick in self.ticks:
+            sends.extend(tick(ctx))
+        return sends
+
+    def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], metadata: str) -> Any:
+        """A submitted form: a flow's own form, or a feature's. Returns (errors by field, sends)."""
+        if callback_id.startswith(FORM_PREFIX):
+            data = json.loads(metadata) if metadata else {}
+            return self.engine.submit_form(ctx, callback_id[len(FORM_PREFIX):], values, data)
+        return self.views[callback_id](ctx, values, metadata)

@@ -1,0 +1,68 @@
+"""End-to-end harness: the real Bolt app over HTTP on loopback, signed requests in, a fake Slack Web API out."""
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import pytest
+
+from bot.server import wsgi_app
+from bot.services import Services
+from bot.settings import Settings
+from bot.slack.app import create_app
+from handlers.app import build_router
+from storage.db import Database
+from tests.conftest import FakeClock
+from tests.support.fake_slack import FakeSlack
+from tests.support.signing import SlackClientSim
+
+SIGNING_SECRET = "test-signing-secret"
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+        pass
+
+
+@dataclass
+class Bot:
+    """A running bot: the fake Slack it talks to, the simulated Slack client that talks to it, its services."""
+
+    fake: FakeSlack
+    sim: SlackClientSim
+    services: Services
+    url: str
+
+
+def serve_bot(settings: Settings, services: Services) -> tuple[_ThreadingServer, str]:
+    """Serve the app on a free loopback port in a background thread."""
+    server = make_server("127.0.0.1", 0, wsgi_app(create_app(settings, services)),
+                         server_class=_ThreadingServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    """A fake Slack Web API server."""
+    with FakeSlack() as fake:
+        yield fake
+
+
+@pytest.fixture
+def bot(database_url: str, database: Database, clock: FakeClock, fake_slack: FakeSlack) -> Iterator[Bot]:
+    """The bot on a test database, wired to the fake Slack, reachable over HTTP."""
+    settings = Settings(_env_file=None, database_url=database_url,  # type: ignore[call-arg]
+                        slack_bot_token=fake_slack.bot_token, slack_signing_secret=SIGNING_SECRET,
+                        slack_api_url=fake_slack.url)
+    services = Services(settings, database, build_router(), settings.handler_config(), clock)
+    server, url = serve_bot(settings, services)
+    yield Bot(fake_slack, SlackClientSim(url, SIGNING_SECRET, fake_slack=fake_slack), services, url)
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,27 @@
+"""Helpers for handler tests: run a handler in a unit of work and read its replies as plain text."""
+
+from collections.abc import Callable
+
+from bot.catalogue import Catalogue, load_messages
+from bot.console_render import render_text
+from bot.services import Services
+from handlers.context import Actor, Ctx
+from handlers.replies import Send
+
+TEAM = "T0LOKUS"
+
+
+def actor(user: str = "UANNA", channel: str = "", thread: str = "", team: str = TEAM) -> Actor:
+    """An actor in a channel, or in the DM when channel is empty."""
+    return Actor(team, user, channel, thread)
+
+
+def run(services: Services, who: Actor, handler: Callable[[Ctx], list[Send]]) -> list[Send]:
+    """Run a handler in its own unit of work."""
+    return services.handle(who, handler)
+
+
+def text_of(sends: list[Send], language: str = "sv") -> str:
+    """Every message's text as the console lays it out, unescaped, with mentions written as Slack does."""
+    catalogue = Catalogue(language, load_messages(language), escape=lambda s: s, mention=lambda u: f"<@{u}>")
+    return "\n".join("\n".join(render_text(send.reply, catalogue).lines) for send in sends)
