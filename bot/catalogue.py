@@ -6,7 +6,7 @@ from datetime import date, datetime
 from importlib import import_module
 from typing import Any
 
-# TEMP-LAZY from handlers.dates import format_date
+from handlers.dates import format_date
 from handlers.formatting import format_number
 from handlers.text import Join, Mention, Plain, Text
 
@@ -60,7 +60,6 @@ class Catalogue:
             case datetime():
                 return value.isoformat()
             case date():
-                from handlers.dates import format_date  # TEMP-LAZY
                 return format_date(value, self.language)
             case bool():
                 return self.render(Text("answer.yes" if value else "answer.no"))

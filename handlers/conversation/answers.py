@@ -7,8 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from handlers.conversation.flow import Choice, Env, Kind, Question
-
-# TEMP-LAZY from handlers.dates import parse_date
+from handlers.dates import parse_date
 from handlers.errors import AnswerError
 from handlers.formatting import format_kr, format_number
 from handlers.identity import find_identity
@@ -89,7 +88,6 @@ def _yes_no(question: Question, raw: str, env: Env) -> bool:
 
 
 def _date(question: Question, raw: str, env: Env) -> str:
-    from handlers.dates import parse_date  # TEMP-LAZY
     parsed = parse_date(raw, env.ctx.local_now.date())
     if parsed is None:
         raise AnswerError("answer.date", given=raw)
