@@ -16,6 +16,7 @@ from handlers.errors import DomainError, Unavailable
 from handlers.router import Router
 from storage import migrate
 from storage.db import Database
+from storage.events import claim_event
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -37,10 +38,17 @@ class Services:
     config: Config
     clock: Clock = field(default=system_clock)
 
-    def handle(self, actor: Actor, run: Callable[[Ctx], T]) -> T:
-        """Run a handler in its own transaction; database trouble becomes Unavailable, races a kind message."""
+    def handle(self, actor: Actor, run: Callable[[Ctx], T], *, event_id: str = "", duplicate: T | None = None) -> T:
+        """Run a handler in its own transaction; database trouble becomes Unavailable, races a kind message.
+
+        With an event id, a delivery Slack already made is recognised in the same transaction and `duplicate`
+        returned instead: the id is only remembered when the handling commits, so a failed one may be retried.
+        """
         try:
             with self.db.unit_of_work() as session:
+                if event_id and not claim_event(session, event_id=event_id):
+                    log.info("ignored repeated delivery of event %s", event_id)
+                    return duplicate  # type: ignore[return-value]
                 return run(Ctx(session, actor, self.clock(), self.config))
         except StaleDataError as error:
             raise DomainError("error.conflict") from error

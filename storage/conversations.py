@@ -4,8 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 
 from storage.models import Conversation
 
@@ -22,18 +24,19 @@ class ConversationKey:
     thread_ts: str = ""
 
 
-def _where(key: ConversationKey) -> Any:
-    return (
-        (Conversation.team_id == key.team_id)
-        & (Conversation.user_id == key.user_id)
-        & (Conversation.channel_id == key.channel_id)
-        & (Conversation.thread_ts == key.thread_ts)
-    )
+_AT_KEY = select(Conversation).where(
+    Conversation.team_id == bindparam("team_id"),
+    Conversation.user_id == bindparam("user_id"),
+    Conversation.channel_id == bindparam("channel_id"),
+    Conversation.thread_ts == bindparam("thread_ts"),
+)
 
 
 def load(session: Session, *, key: ConversationKey) -> Conversation | None:
-    """The conversation at the key, whatever its status."""
-    return session.scalars(select(Conversation).where(_where(key))).one_or_none()
+    """The conversation at the key, whatever its status (one prepared statement: this runs every chat turn)."""
+    params = {"team_id": key.team_id, "user_id": key.user_id, "channel_id": key.channel_id,
+              "thread_ts": key.thread_ts}
+    return session.scalars(_AT_KEY, params).one_or_none()
 
 
 def save_new(
@@ -56,12 +59,28 @@ def save_new(
     return conversation
 
 
+_STORE = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("conversation_id"), Conversation.version == bindparam("seen_version"))
+    .values(state=bindparam("state"), status=bindparam("status"), updated_at=bindparam("updated_at"),
+            version=bindparam("new_version"))
+    .execution_options(synchronize_session=False)
+)
+
+
 def store(session: Session, *, conversation: Conversation, state: dict[str, Any], status: str, now: datetime) -> None:
-    """Write the new state; a concurrent change by another process raises StaleDataError."""
-    conversation.state = dict(state)
-    conversation.status = status
-    conversation.updated_at = now
+    """Write the new state if nobody else has since this process read it, else raise StaleDataError.
+
+    One prepared UPDATE guarded by the version (this runs every chat turn); the loaded object is kept in step.
+    """
     session.flush()
+    seen = conversation.version
+    result = session.execute(_STORE, {"conversation_id": conversation.id, "seen_version": seen,
+                                      "state": state, "status": status, "updated_at": now, "new_version": seen + 1})
+    if getattr(result, "rowcount", 1) != 1:
+        raise StaleDataError(f"conversation {conversation.id} was changed by another process")
+    for name, value in (("state", state), ("status", status), ("updated_at", now), ("version", seen + 1)):
+        set_committed_value(conversation, name, value)
 
 
 def pause_idle(session: Session, *, idle_since: datetime) -> list[Conversation]:

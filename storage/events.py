@@ -3,20 +3,17 @@
 from datetime import datetime
 
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage.claims import insert_once
+from storage.clock import utcnow
 from storage.models import ProcessedEvent
 
 
 def claim_event(session: Session, *, event_id: str) -> bool:
     """True the first time an event id is claimed, False for every later delivery of it."""
-    try:
-        with session.begin_nested():
-            session.add(ProcessedEvent(event_id=event_id))
-    except IntegrityError:
-        return False
-    return True
+    values = {"event_id": event_id, "received_at": utcnow()}
+    return insert_once(session, table=ProcessedEvent.__table__, values=values)  # type: ignore[arg-type]
 
 
 def forget_events_before(session: Session, *, cutoff: datetime) -> int:

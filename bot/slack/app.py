@@ -4,7 +4,7 @@ import logging
 import uuid
 from typing import Any
 
-from slack_bolt import App, BoltResponse, Respond
+from slack_bolt import App, Respond
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
@@ -20,7 +20,6 @@ from handlers.context import Actor
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import say, to_requester
 from handlers.text import t
-from storage.events import claim_event
 
 log = logging.getLogger("lokusbot")
 
@@ -42,28 +41,12 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     app = App(client=client, signing_secret=secret, token_verification_enabled=False,
               logger=logging.getLogger("lokusbot.bolt"))
     delivery = SlackDelivery(client, BlockRenderer(Catalogue.for_slack(settings.language)))
-    app.middleware(_deduplicate(services))
     listeners.register(app, services, delivery)
     app.error(_error_handler(delivery))
     if schedule:
         system = Origin(Actor("", SYSTEM))
         Scheduler(lambda: run_due(services, "", lambda sends: delivery.deliver(system, sends))).start()
     return app
-
-
-def _deduplicate(services: Services) -> Any:
-    def deduplicate_events(body: dict[str, Any], next: Any) -> BoltResponse | None:  # noqa: A002 - Bolt's name
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id:
-            with services.db.unit_of_work() as session:
-                first = claim_event(session, event_id=event_id)
-            if not first:
-                log.info("ignored repeated delivery of event %s", event_id)
-                return BoltResponse(status=200, body="")
-        next()
-        return None
-
-    return deduplicate_events
 
 
 def _origin(body: dict[str, Any]) -> Origin:

@@ -36,13 +36,15 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         origin = from_event(body)
         if not origin.actor.in_dm and not origin.actor.thread_ts:
             return
-        sends = services.handle(origin.actor, lambda ctx: router.message(ctx, event.get("text", "")))
+        sends = services.handle(origin.actor, lambda ctx: router.message(ctx, event.get("text", "")),
+                                event_id=body.get("event_id", ""), duplicate=[])
         delivery.deliver(origin, sends)
 
     @app.event("app_mention")
-    def on_mention(body: dict[str, Any], client: WebClient) -> None:
+    def on_mention(body: dict[str, Any]) -> None:
         origin = from_event(body)
-        sends = services.handle(origin.actor, lambda ctx: router.command(ctx, "hjälp"))
+        sends = services.handle(origin.actor, lambda ctx: router.command(ctx, "hjälp"),
+                                event_id=body.get("event_id", ""), duplicate=[])
         delivery.deliver(origin, sends)
 
     @app.event("app_home_opened")

@@ -7,6 +7,7 @@ from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
+from slack_bolt import App
 
 from bot.server import wsgi_app
 from bot.services import Services
@@ -41,9 +42,13 @@ class Bot:
 
 
 def serve_bot(settings: Settings, services: Services) -> tuple[_ThreadingServer, str]:
-    """Serve the app on a free loopback port in a background thread."""
-    server = make_server("127.0.0.1", 0, wsgi_app(create_app(settings, services)),
-                         server_class=_ThreadingServer, handler_class=_QuietHandler)
+    """Serve lokusbot on a free loopback port in a background thread."""
+    return serve_wsgi(create_app(settings, services))
+
+
+def serve_wsgi(app: App) -> tuple[_ThreadingServer, str]:
+    """Serve a Bolt app through lokusbot's WSGI wrapper on a free loopback port in a background thread."""
+    server = make_server("127.0.0.1", 0, wsgi_app(app), server_class=_ThreadingServer, handler_class=_QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
 

@@ -59,6 +59,7 @@ class Call:
     args: dict[str, Any]
     headers: dict[str, str]  # names in lower case
     path: str = ""
+    received: float = 0.0  # time.perf_counter() when the request's headers had arrived
 
 
 @dataclass
@@ -196,8 +197,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         """Read the request, let the fake answer it, write the reply."""
+        received = time.perf_counter()
         headers = {name.lower(): value for name, value in self.headers.items()}
-        reply = self.server.fake.handle_http(self.command, self.path, headers, self._read_body())
+        reply = self.server.fake.handle_http(self.command, self.path, headers, self._read_body(), received)
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
@@ -405,12 +407,14 @@ class FakeSlack:
 
     # ----- HTTP dispatch
 
-    def handle_http(self, verb: str, raw_path: str, headers: dict[str, str], body: bytes) -> _Reply:
-        """Answer one HTTP request (called from the server's threads)."""
+    def handle_http(
+        self, verb: str, raw_path: str, headers: dict[str, str], body: bytes, received: float = 0.0
+    ) -> _Reply:
+        """Answer one HTTP request (called from the server's threads); received is when its headers arrived."""
         split = urlsplit(raw_path)
         route, _, rest = split.path.lstrip("/").partition("/")
         if route == "api" and rest:
-            return self._api(unquote(rest), split.path, split.query, headers, body)
+            return self._api(unquote(rest), split.path, split.query, headers, body, received)
         if route == "upload" and rest and verb == "POST":
             return self._upload(rest, split.path, headers, body)
         if route == "response" and rest and verb == "POST":
@@ -419,19 +423,19 @@ class FakeSlack:
             return self._download(rest.split("/")[0], headers)
         return _text_reply("Not Found", 404)
 
-    def _api(self, method: str, path: str, query: str, headers: dict[str, str], body: bytes) -> _Reply:
+    def _api(
+        self, method: str, path: str, query: str, headers: dict[str, str], body: bytes, received: float = 0.0
+    ) -> _Reply:
         """Record a Web API call and answer it."""
         try:
             args = _decode_json_fields(dict(parse_qsl(query, keep_blank_values=True)))
             args.update(parse_body(headers.get("content-type", ""), body))
+            bad_body = False
         except ValueError:
-            args = {"_raw": body}
-            reply = _json_reply({"ok": False, "error": "invalid_json"})
-        else:
-            reply = None
-        call = Call(method, args, headers, path)
+            args, bad_body = {"_raw": body}, True
+        call = Call(method, args, headers, path, received)
         with self._cond:
-            reply = reply or self._answer(call)
+            reply = _json_reply({"ok": False, "error": "invalid_json"}) if bad_body else self._answer(call)
             self._record(call)
         self._notify(call)
         return reply
@@ -805,8 +809,8 @@ class FakeSlack:
             view_id = known[0] if known else self._next_id("V")
         if not view_id:
             raise SlackError("invalid_arguments")
-        previous = self._views.get(view_id, {})
-        return self._view_object(args.get("view"), view_id, previous.get("root_view_id", view_id), None)
+        root_view_id = str(self._views.get(view_id, {}).get("root_view_id") or view_id)
+        return self._view_object(args.get("view"), view_id, root_view_id, None)
 
     def _views_publish(self, args: Args) -> Args:
         """views.publish: a user's Home tab, one stable view id per user."""
