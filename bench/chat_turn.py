@@ -1,8 +1,8 @@
 """Benchmark: one chat turn over loopback — a signed DM event in, the bot's chat.postMessage out.
 
-In the same run, two servers are started the same way lokusbot runs in production (gunicorn, one gthread
-worker, in its own process): a bare Bolt app that does the least possible (verify the signature, ack, post
-once), and lokusbot answering a question of a real conversation (claim the event id, load the conversation,
+In the same run, two servers are started the way lokusbot runs in production (gunicorn, one gthread worker,
+each in its own process), and the turns alternate between them: a bare Bolt app that does the least possible
+(verify the signature, ack, post once), and lokusbot answering a question of a real conversation (claim the event id, load the conversation,
 parse and check the answer, store the state, render Block Kit, post). Both post to the same local fake Slack
 Web API in this process; the clock stops when the post reaches it. Prints p50/p90/p99 and the ratio.
 
@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,16 +80,22 @@ def _wait_until_up(url: str) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
-def measure(sim: SlackClientSim, arrivals: Arrivals, texts: Callable[[int], str], turns: int) -> list[float]:
-    """Milliseconds from sending each event to the bot's post arriving at Slack."""
-    latencies = []
+def one_turn(sim: SlackClientSim, arrivals: Arrivals, text: str) -> float:
+    """Milliseconds from sending one event to the bot's post arriving at Slack."""
+    arrivals.event.clear()
+    started = time.perf_counter()
+    response = sim.dm_message(USER, text)
+    if response.status != 200 or not arrivals.event.wait(5):
+        raise RuntimeError(f"no answer (HTTP {response.status})")
+    return (arrivals.at - started) * 1000
+
+
+def measure(sims: dict[str, SlackClientSim], arrivals: Arrivals, turns: int) -> dict[str, list[float]]:
+    """Turns alternate between the apps, so whatever else the machine is doing weighs on both alike."""
+    latencies: dict[str, list[float]] = {name: [] for name in sims}
     for turn in range(turns):
-        arrivals.event.clear()
-        started = time.perf_counter()
-        response = sim.dm_message(USER, texts(turn))
-        if response.status != 200 or not arrivals.event.wait(5):
-            raise RuntimeError(f"turn {turn} got no answer (HTTP {response.status})")
-        latencies.append((arrivals.at - started) * 1000)
+        for name, sim in sims.items():
+            latencies[name].append(one_turn(sim, arrivals, answer(turn)))
     return latencies
 
 
@@ -110,18 +116,16 @@ def main() -> int:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     arrivals = Arrivals()
-    results: dict[str, list[float]] = {}
     with FakeSlack(on_call=arrivals) as fake, tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
         env = environment(url, fake.url, fake.bot_token, SECRET)
         services = build_services(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
         start_bench_conversation(services, USER)
         services.db.dispose()
-        for name, factory in (("bare Bolt app", "bare"), ("lokusbot", "lokusbot")):
-            with gunicorn(factory, env) as base:
-                sim = SlackClientSim(base, SECRET)
-                measure(sim, arrivals, answer, args.warmup)
-                results[name] = measure(sim, arrivals, answer, args.turns)
+        with gunicorn("bare", env) as bare_url, gunicorn("lokusbot", env) as bot_url:
+            sims = {"bare Bolt app": SlackClientSim(bare_url, SECRET), "lokusbot": SlackClientSim(bot_url, SECRET)}
+            measure(sims, arrivals, args.warmup)
+            results = measure(sims, arrivals, args.turns)
     report(results, args.turns, "PostgreSQL" if "postgres" in url else "SQLite")
     return 0
 

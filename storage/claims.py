@@ -18,4 +18,4 @@ def _insert_or_skip(table: Table, dialect: str) -> Executable:
 def insert_once(session: Session, *, table: Table, values: dict[str, Any]) -> bool:
     """True when this call inserted the row, False when a row with its key was already there."""
     statement = _insert_or_skip(table, session.get_bind().dialect.name)
-    return session.execute(statement, values).first() is not None
+    return session.connection().execute(statement, values).first() is not None

@@ -1,17 +1,21 @@
-"""Repository for conversation state: one row per (workspace, user, channel or DM, thread)."""
+"""Repository for conversation state: one row per (workspace, user, channel or DM, thread).
+
+Every chat turn reads and writes one row, so these use prepared Core statements on the session's connection
+and hand back a small dataclass rather than an ORM object.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from storage.models import Conversation
 
 DM = "im"
+TABLE = Conversation.__table__
 
 
 @dataclass(frozen=True)
@@ -24,74 +28,99 @@ class ConversationKey:
     thread_ts: str = ""
 
 
-_AT_KEY = select(Conversation).where(
-    Conversation.team_id == bindparam("team_id"),
-    Conversation.user_id == bindparam("user_id"),
-    Conversation.channel_id == bindparam("channel_id"),
-    Conversation.thread_ts == bindparam("thread_ts"),
+@dataclass
+class StoredConversation:
+    """A conversation row as read; `version` tells whether someone else has written it since."""
+
+    id: int
+    key: ConversationKey
+    flow: str
+    state: dict[str, Any]
+    status: str
+    updated_at: datetime
+    version: int
+
+    @property
+    def user_id(self) -> str:
+        """The person in the conversation."""
+        return self.key.user_id
+
+    @property
+    def channel_id(self) -> str:
+        """The channel ("im" for the DM)."""
+        return self.key.channel_id
+
+    @property
+    def thread_ts(self) -> str:
+        """The thread, empty for the DM."""
+        return self.key.thread_ts
+
+
+_AT_KEY = select(TABLE).where(
+    TABLE.c.team_id == bindparam("team_id"),
+    TABLE.c.user_id == bindparam("user_id"),
+    TABLE.c.channel_id == bindparam("channel_id"),
+    TABLE.c.thread_ts == bindparam("thread_ts"),
+)
+_STORE = (
+    update(TABLE)
+    .where(TABLE.c.id == bindparam("conversation_id"), TABLE.c.version == bindparam("seen_version"))
+    .values(flow=bindparam("flow"), state=bindparam("state"), status=bindparam("status"),
+            updated_at=bindparam("updated_at"), version=bindparam("new_version"))
 )
 
 
-def load(session: Session, *, key: ConversationKey) -> Conversation | None:
-    """The conversation at the key, whatever its status (one prepared statement: this runs every chat turn)."""
+def _stored(row: Row[Any]) -> StoredConversation:
+    key = ConversationKey(row.team_id, row.user_id, row.channel_id, row.thread_ts)
+    return StoredConversation(row.id, key, row.flow, row.state, row.status, row.updated_at, row.version)
+
+
+def load(session: Session, *, key: ConversationKey) -> StoredConversation | None:
+    """The conversation at the key, whatever its status."""
     params = {"team_id": key.team_id, "user_id": key.user_id, "channel_id": key.channel_id,
               "thread_ts": key.thread_ts}
-    return session.scalars(_AT_KEY, params).one_or_none()
+    row = session.connection().execute(_AT_KEY, params).first()
+    return _stored(row) if row is not None else None
 
 
-def save_new(
-    session: Session, *, key: ConversationKey, flow: str, state: dict[str, Any], now: datetime
-) -> Conversation:
+def save_new(session: Session, *, key: ConversationKey, flow: str, state: dict[str, Any],
+             now: datetime) -> StoredConversation:
     """Start a conversation at the key, replacing whatever was there before."""
-    conversation = load(session, key=key)
-    if conversation is None:
-        conversation = Conversation(team_id=key.team_id, user_id=key.user_id, channel_id=key.channel_id,
-                                    thread_ts=key.thread_ts, flow=flow, state=state, status="active",
-                                    started_at=now, updated_at=now)
-        session.add(conversation)
-    else:
-        conversation.flow = flow
-        conversation.state = state
-        conversation.status = "active"
-        conversation.started_at = now
-        conversation.updated_at = now
-    session.flush()
-    return conversation
+    existing = load(session, key=key)
+    if existing is not None:
+        existing.flow = flow
+        store(session, conversation=existing, state=state, status="active", now=now)
+        return existing
+    values = {"team_id": key.team_id, "user_id": key.user_id, "channel_id": key.channel_id,
+              "thread_ts": key.thread_ts, "flow": flow, "state": state, "status": "active",
+              "started_at": now, "updated_at": now, "version": 1}
+    new_id = session.connection().execute(insert(TABLE).values(**values).returning(TABLE.c.id)).scalar_one()
+    return StoredConversation(new_id, key, flow, state, "active", now, 1)
 
 
-_STORE = (
-    update(Conversation)
-    .where(Conversation.id == bindparam("conversation_id"), Conversation.version == bindparam("seen_version"))
-    .values(state=bindparam("state"), status=bindparam("status"), updated_at=bindparam("updated_at"),
-            version=bindparam("new_version"))
-    .execution_options(synchronize_session=False)
-)
-
-
-def store(session: Session, *, conversation: Conversation, state: dict[str, Any], status: str, now: datetime) -> None:
-    """Write the new state if nobody else has since this process read it, else raise StaleDataError.
-
-    One prepared UPDATE guarded by the version (this runs every chat turn); the loaded object is kept in step.
-    """
-    session.flush()
+def store(session: Session, *, conversation: StoredConversation, state: dict[str, Any], status: str,
+          now: datetime) -> None:
+    """Write the new state if nobody else has since it was read, else raise StaleDataError."""
     seen = conversation.version
-    result = session.execute(_STORE, {"conversation_id": conversation.id, "seen_version": seen,
-                                      "state": state, "status": status, "updated_at": now, "new_version": seen + 1})
-    if getattr(result, "rowcount", 1) != 1:
+    result = session.connection().execute(_STORE, {
+        "conversation_id": conversation.id, "seen_version": seen, "flow": conversation.flow, "state": state,
+        "status": status, "updated_at": now, "new_version": seen + 1})
+    if result.rowcount != 1:
         raise StaleDataError(f"conversation {conversation.id} was changed by another process")
-    for name, value in (("state", state), ("status", status), ("updated_at", now), ("version", seen + 1)):
-        set_committed_value(conversation, name, value)
+    conversation.state, conversation.status, conversation.updated_at = state, status, now
+    conversation.version = seen + 1
 
 
-def pause_idle(session: Session, *, idle_since: datetime) -> list[Conversation]:
+def pause_idle(session: Session, *, idle_since: datetime) -> list[StoredConversation]:
     """Mark active conversations untouched since the cutoff as paused and return them."""
-    stmt = select(Conversation).where(Conversation.status == "active", Conversation.updated_at < idle_since)
-    idle = list(session.scalars(stmt).all())
-    if idle:
-        session.execute(
-            update(Conversation)
-            .where(Conversation.id.in_([c.id for c in idle]), Conversation.status == "active")
-            .values(status="paused", version=Conversation.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-    return idle
+    rows = session.connection().execute(
+        select(TABLE).where(TABLE.c.status == "active", TABLE.c.updated_at < idle_since)).all()
+    idle = [_stored(row) for row in rows]
+    for conversation in idle:
+        result = session.connection().execute(
+            update(TABLE).where(TABLE.c.id == conversation.id, TABLE.c.version == conversation.version)
+            .values(status="paused", version=conversation.version + 1))
+        conversation.status, conversation.version = "paused", conversation.version + 1
+        if result.rowcount != 1:
+            conversation.status = "changed"
+    return [c for c in idle if c.status == "paused"]

@@ -19,9 +19,8 @@ from handlers.errors import AnswerError, DomainError
 from handlers.replies import Form, Send, To, say, to_requester
 from handlers.text import Text, t
 from storage import conversations as repo
-from storage.conversations import ConversationKey
+from storage.conversations import ConversationKey, StoredConversation
 from storage.jobs import claim_once
-from storage.models import Conversation
 
 OPEN = ("active", "paused")
 WORDS = {
@@ -37,7 +36,7 @@ class Turn:
     """One step of one conversation: the row, its flow and a working copy of its state."""
 
     ctx: Ctx
-    conversation: Conversation
+    conversation: StoredConversation
     flow: Flow
     state: dict[str, Any]
 
