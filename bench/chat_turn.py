@@ -2,9 +2,10 @@
 
 In the same run, two servers are started the way lokusbot runs in production (gunicorn, one gthread worker,
 each in its own process), and the turns alternate between them: a bare Bolt app that does the least possible
-(verify the signature, ack, post once), and lokusbot answering a question of a real conversation (claim the event id, load the conversation,
-parse and check the answer, store the state, render Block Kit, post). Both post to the same local fake Slack
-Web API in this process; the clock stops when the post reaches it. Prints p50/p90/p99 and the ratio.
+(verify the signature, ack, post once), and lokusbot answering a question of a real conversation (claim the
+event id, load the conversation, parse and check the answer, store the state, render Block Kit, post). Both
+post to the same local fake Slack Web API in this process; the clock stops when the post reaches it.
+Prints p50/p90/p99 and the ratio.
 
     .venv/bin/python bench/chat_turn.py [--turns 500] [--database-url URL]
 
