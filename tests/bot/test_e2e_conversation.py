@@ -1,0 +1,78 @@
+"""A whole conversation over signed HTTP: typed answers, the offered buttons, an overlong answer, a crash."""
+
+from typing import Any
+
+from handlers.app import build_router
+from storage import conversations
+from storage.conversations import ConversationKey
+from tests.bot.conftest import Bot
+from tests.handlers.test_engine import FLOW, SAVED
+from tests.support.fake_slack import Call
+from tests.support.talk import actor
+
+
+def buttons(call: Call) -> dict[str, dict[str, Any]]:
+    """The buttons and menus of a posted message, by label."""
+    found: dict[str, dict[str, Any]] = {}
+    for block in call.args.get("blocks", []):
+        for element in block.get("elements", []):
+            if element.get("type") == "button":
+                found[element["text"]["text"]] = element
+            elif "options" in element:
+                for option in element["options"]:
+                    found[option["text"]["text"]] = {**element, "value": option["value"]}
+    return found
+
+
+def last_post(bot: Bot, count: int) -> Call:
+    return bot.fake.wait_for("chat.postMessage", count=count)[-1]
+
+
+def click(bot: Bot, call: Call, label: str) -> None:
+    element = buttons(call)[label]
+    response = bot.sim.block_action("UANNA", call.args["channel"], element["action_id"], element["value"],
+                                    message_ts=call.args.get("ts"))
+    assert response.status == 200
+
+
+def test_a_dm_conversation_with_buttons_typed_answers_and_an_overlong_answer(bot: Bot) -> None:
+    SAVED.clear()
+    bot.services.router.engine.flows[FLOW.name] = FLOW
+    key = ConversationKey("T0LOKUS", "UANNA")
+    bot.services.handle(actor(), lambda ctx: bot.services.router.engine.start(ctx, key, FLOW.name))
+    bot.sim.dm_message("UANNA", "igår")
+    question = last_post(bot, 1)
+    assert "fråga 2 av 6" in str(question.args["blocks"])
+    click(bot, question, "Ja")
+    question = last_post(bot, 2)
+    bot.sim.dm_message("UANNA", "1, 3")
+    question = last_post(bot, 3)
+    overlong = "Väntan. " * 700
+    bot.sim.dm_message("UANNA", overlong)
+    question = last_post(bot, 4)
+    click(bot, question, "Ja")
+    bot.sim.dm_message("UANNA", "hoppa över")
+    bot.sim.dm_message("UANNA", "450 000 kr")
+    summary = last_post(bot, 7)
+    section_texts = [f["text"] for b in summary.args["blocks"] for f in b.get("fields", [])]
+    shown = next(text for text in section_texts if "Väntan." in text)
+    assert len(shown) <= 2000 and "sparad hel" in shown
+    click(bot, summary, "Spara")
+    saved = last_post(bot, 8)
+    assert "SPARAT" in str(saved.args["blocks"])
+    assert SAVED[0]["why"] == overlong.strip() and SAVED[0]["cost"] == 450_000 and SAVED[0]["ok"] is True
+
+
+def test_a_restarted_bot_continues_the_conversation_where_it_stopped(bot: Bot) -> None:
+    bot.services.router.engine.flows[FLOW.name] = FLOW
+    key = ConversationKey("T0LOKUS", "UANNA")
+    bot.services.handle(actor(), lambda ctx: bot.services.router.engine.start(ctx, key, FLOW.name))
+    bot.sim.dm_message("UANNA", "idag")
+    last_post(bot, 1)
+    bot.services.router = build_router()
+    bot.services.router.engine.flows[FLOW.name] = FLOW
+    bot.sim.dm_message("UANNA", "blå")
+    assert "fråga 3 av 6" in str(last_post(bot, 2).args["blocks"])
+    with bot.services.db.unit_of_work() as session:
+        stored = conversations.load(session, key=key)
+        assert stored is not None and stored.state["answers"]["colour"] == "blue"
