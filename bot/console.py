@@ -156,8 +156,7 @@ def run_console(services: Services, user: str, channel: str, stream: TextIO = sy
 def _lines(stream: TextIO, console: Console, interactive: bool) -> Iterable[str]:
     while True:
         if interactive:
-            where = "DM" if console.last_in_dm else f"#{console.channel}"
-            print(f"{console.user} ({where})> ", end="", flush=True)
+            print(f"{console.user} i #{console.channel}> ", end="", flush=True)
         line = stream.readline()
         if not line:
             return
