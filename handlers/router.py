@@ -13,12 +13,14 @@ from handlers.conversation.flow import Flow
 from handlers.conversation.forms import FORM_PREFIX
 from handlers.errors import DomainError
 from handlers.help import help_reply
-from handlers.replies import Send, say, to_requester
+from handlers.replies import PostedHook, Send, say, to_requester
 from handlers.text import Text, t
 from storage.conversations import DM, ConversationKey
 
 Run = Callable[[Ctx, str], list[Send]]
+HELP_WORDS = ("hjälp", "help", "hjalp")
 ActionRun = Callable[[Ctx, str, str, list[str]], list[Send]]
+PostedRun = Callable[[Ctx, str, str, str], None]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Feature:
     actions: Mapping[str, ActionRun] = field(default_factory=dict)
     views: Mapping[str, Callable[[Ctx, dict[str, Any], str], Any]] = field(default_factory=dict)
     ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
+    posted: Mapping[str, PostedRun] = field(default_factory=dict)
 
 
 def conversation_key(ctx: Ctx) -> ConversationKey:
@@ -61,6 +64,7 @@ class Router:
         self.actions: dict[str, ActionRun] = {}
         self.views: dict[str, Callable[[Ctx, dict[str, Any], str], Any]] = {}
         self.ticks: list[Callable[[Ctx], list[Send]]] = []
+        self.posted: dict[str, PostedRun] = {}
         flows: dict[str, Flow] = {}
         for feature in features:
             for command in feature.commands:
@@ -71,8 +75,9 @@ class Router:
             self.actions.update(feature.actions)
             self.views.update(feature.views)
             self.ticks.extend(feature.ticks)
+            self.posted.update(feature.posted)
         self.engine = Engine(flows)
-        help_command = Command("hjälp", self._help, t("help.help"), words=("help", "hjalp"))
+        help_command = Command(HELP_WORDS[0], self._help, t("help.help"), words=HELP_WORDS[1:])
         for word in (help_command.name, *help_command.words):
             self.commands[word] = help_command
             self.dm_phrases[word] = self._help
@@ -103,11 +108,15 @@ class Router:
         return t("command.unknown", given=word)
 
     def message(self, ctx: Ctx, text: str) -> list[Send]:
-        """A DM to the bot, or a message in a thread where a conversation runs."""
-        key = conversation_key(ctx)
+        """A DM to the bot, or a message in a thread where a conversation runs.
+
+        In an open conversation a message is an answer, unless it is exactly a phrase that starts something
+        else ("nytt ärende"); "hjälp" then means help with the question.
+        """
         phrase, args = self._phrase(text)
-        if phrase is None or phrase in ("hjälp", "help") and self.engine.is_open(ctx, key):
-            answered = self.engine.handle_text(ctx, key, text)
+        starts_something_else = phrase is not None and not args and phrase not in HELP_WORDS
+        if not starts_something_else:
+            answered = self.engine.handle_text(ctx, conversation_key(ctx), text)
             if answered is not None:
                 return answered
         if not ctx.actor.in_dm:
@@ -140,6 +149,10 @@ class Router:
         for tick in self.ticks:
             sends.extend(tick(ctx))
         return sends
+
+    def message_posted(self, ctx: Ctx, hook: PostedHook, channel_id: str, ts: str) -> None:
+        """A message that asked for it was posted: tell its hook (value, channel, ts), e.g. to update it later."""
+        self.posted[hook.name](ctx, hook.value, channel_id, ts)
 
     def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], metadata: str) -> Any:
         """A submitted form: a flow's own form, or a feature's. Returns (errors by field, sends)."""

@@ -87,5 +87,10 @@ def remove_member(session: Session, *, member: Member) -> None:
 
 def has_role_anywhere(session: Session, *, team_id: str, user_id: str, role: str) -> bool:
     """Whether the user has the role in any group of the workspace (the förbund role spans groups)."""
-    return any(role in m.role_list for g in groups_of_user(session, team_id=team_id, user_id=user_id)
-               for m in g.members if m.user_id == user_id)
+    stmt = (
+        select(Member.roles)
+        .join(Group, Group.id == Member.group_id)
+        .join(Workspace, Workspace.id == Group.workspace_id)
+        .where(Workspace.team_id == team_id, Member.user_id == user_id)
+    )
+    return any(role in roles.split(",") for roles in session.scalars(stmt))
