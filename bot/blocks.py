@@ -3,7 +3,19 @@
 from typing import Any
 
 from bot.catalogue import Catalogue
-from handlers.replies import Buttons, Choices, Divider, Fields, Header, Note, Paragraph, Part, Reply, Style
+from handlers.replies import (
+    Buttons,
+    Choices,
+    Divider,
+    Fields,
+    Header,
+    Note,
+    Paragraph,
+    Part,
+    PersonPicker,
+    Reply,
+    Style,
+)
 from handlers.text import t
 
 SECTION_LIMIT = 3000
@@ -14,6 +26,7 @@ LABEL_LIMIT = 75
 BUTTONS_BEFORE_MENU = 5
 CHECKBOXES_LIMIT = 10
 ACTION_SUFFIX = "#"
+PICKER_BLOCK = "pick|"
 
 
 def shorten(text: str, limit: int, note: str) -> str:
@@ -36,6 +49,11 @@ def action_id(action: str, index: int) -> str:
 def base_action(action_id_with_suffix: str) -> str:
     """The action without the suffix that made it unique."""
     return action_id_with_suffix.split(ACTION_SUFFIX, 1)[0]
+
+
+def picker_value(block_id: str) -> str:
+    """The value a person picker carries in its block id (Slack's user picker has no value of its own)."""
+    return block_id[len(PICKER_BLOCK):] if block_id.startswith(PICKER_BLOCK) else ""
 
 
 class BlockRenderer:
@@ -77,6 +95,8 @@ class BlockRenderer:
                     self._button(b.action, b.value, b.label, b.style, i) for i, b in enumerate(buttons)]}]
             case Choices():
                 return [self._choices(part, index)]
+            case PersonPicker():
+                return [self._picker(part, index)]
         raise TypeError(f"cannot render {part!r}")
 
     def _fields(self, items: tuple[tuple[Any, Any], ...]) -> list[dict[str, Any]]:
@@ -92,6 +112,14 @@ class BlockRenderer:
         if style:
             button["style"] = style.value
         return button
+
+    def _picker(self, picker: PersonPicker, index: int) -> dict[str, Any]:
+        menu: dict[str, Any] = {"type": "users_select", "action_id": action_id(picker.action, index),
+                                "placeholder": plain(self.catalogue.render(picker.placeholder))}
+        if picker.initial:
+            menu["initial_user"] = picker.initial
+        return {"type": "section", "block_id": PICKER_BLOCK + picker.value, "text": self._mrkdwn(picker.text),
+                "accessory": menu}
 
     def _option(self, value: str, label: Any) -> dict[str, Any]:
         return {"text": plain(self.catalogue.render(label)), "value": value}

@@ -7,6 +7,7 @@ line is a DM to the bot. `:a`, `:b` … press the buttons of the last message; `
 
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot.console_render import Pressable, render_text
 from bot.services import Services
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
-from handlers.replies import Reply, Send, To, say
+from handlers.replies import PostedHook, Reply, Send, To, say
 from handlers.text import t
 
 TEAM = "TCONSOLE"
@@ -70,7 +71,8 @@ class Console:
             self._run(Actor(TEAM, user_id_of(self.user), channel_id_of(self.channel)),
                       lambda ctx: self.services.router.command(ctx, rest))
         else:
-            self._run(Actor(TEAM, user_id_of(self.user)), lambda ctx: self.services.router.message(ctx, text))
+            said = self._mentions(text)
+            self._run(Actor(TEAM, user_id_of(self.user)), lambda ctx: self.services.router.message(ctx, said))
 
     def _meta(self, command: str) -> None:
         word, _, arg = command.partition(" ")
@@ -106,23 +108,33 @@ class Console:
             self._show(actor, send)
 
     def _show(self, actor: Actor, send: Send) -> None:
+        channel = self._channel_name(send.channel_id or actor.channel_id)
         where = {
             To.REQUESTER: t("console.to_you_dm") if actor.in_dm else t("console.to_you", channel=self.channel),
-            To.CHANNEL: t("console.in_channel", channel=self._channel_name(send.channel_id or actor.channel_id)),
+            To.CHANNEL: t("console.updated" if send.update_ts else "console.in_channel", channel=channel),
             To.USER: t("console.dm_to", user=self._name_of(send.user_id)),
         }[send.to]
         rendered = render_text(send.reply, self.catalogue)
-        if send.to == To.REQUESTER or send.user_id == actor.user_id:
+        if send.to == To.REQUESTER or send.user_id == actor.user_id or (send.to == To.CHANNEL and rendered.buttons):
             self.buttons = rendered.buttons
+            self.last_in_dm = send.to == To.USER or (send.to == To.REQUESTER and actor.in_dm)
         self._print(f"lokusbot {self.catalogue.render(where)}:")
         self._print("\n".join("  " + line for line in "\n".join(rendered.lines).splitlines()))
         self._save_files(send.reply)
+        if send.posted is not None:
+            self._report_posted(actor, send, send.posted)
+
+    def _report_posted(self, actor: Actor, send: Send, hook: PostedHook) -> None:
+        """Tell the hook where the message landed; the console has no message ids, so it makes one up."""
+        channel = f"D{send.user_id}" if send.to == To.USER else send.channel_id or actor.channel_id
+        ts = f"{time.time():.6f}"
+        self.services.handle(actor, lambda ctx: self.services.router.message_posted(ctx, hook, channel, ts))
 
     def _save_files(self, reply: Reply) -> None:
         for attachment in reply.files:
             self.files_dir.mkdir(parents=True, exist_ok=True)
             path = self.files_dir / attachment.filename
-            path.write_bytes(attachment.content)
+            path.write_bytes(attachment.data(self.catalogue.render))
             self._print(self.catalogue.render(t("console.file_saved", path=str(path))))
 
     def _mentions(self, text: str) -> str:

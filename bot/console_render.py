@@ -4,7 +4,7 @@ import string
 from dataclasses import dataclass, field
 
 from bot.catalogue import Catalogue
-from handlers.replies import Buttons, Choices, Divider, Fields, Header, Note, Paragraph, Reply
+from handlers.replies import Buttons, Choices, Divider, Fields, Header, Note, Paragraph, PersonPicker, Reply
 from handlers.text import t
 
 MANY_HINT = t("console.many")
@@ -34,7 +34,7 @@ def render_text(reply: Reply, catalogue: Catalogue) -> Rendered:
         match part:
             case Header(text=text):
                 out.lines.append(f"== {catalogue.render(text)} ==")
-            case Paragraph(text=text):
+            case Paragraph(text=text) | PersonPicker(text=text):
                 out.lines.append(catalogue.render(text))
             case Fields(items=items):
                 out.lines.extend(_field(catalogue.render(label), catalogue.render(value)) for label, value in items)

@@ -1,5 +1,6 @@
 """What a handler answers with: front-door-neutral parts that Slack renders as Block Kit and the console as text."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -87,15 +88,38 @@ class Buttons:
 
 
 @dataclass(frozen=True)
+class PersonPicker:
+    """A line of text with a menu of the workspace's people beside it (Slack's user picker).
+
+    The picked person's user id comes to `action` as the one selected value, along with `value`. The console
+    shows only the text (people there use the matching command instead).
+    """
+
+    text: Any
+    action: str
+    value: str
+    placeholder: Any
+    initial: str = ""
+
+
+@dataclass(frozen=True)
 class Attachment:
-    """A file to upload with the message (CSV, XLSX, PNG, ICS, DOCX...)."""
+    """A file to upload with the message (CSV, XLSX, PNG, ICS, DOCX...).
+
+    `content` is the bytes, or a function that makes them with the front door's words (a chart's labels in the
+    reader's language): it is given the function that renders a Text, and called when the file is delivered.
+    """
 
     filename: str
-    content: bytes
+    content: bytes | Callable[[Callable[[Any], str]], bytes]
     title: Any
 
+    def data(self, render: Callable[[Any], str]) -> bytes:
+        """The file's bytes, made now with the given words when the content is a function of them."""
+        return self.content if isinstance(self.content, bytes) else self.content(render)
 
-Part = Header | Paragraph | Fields | Note | Divider | Choices | Buttons
+
+Part = Header | Paragraph | Fields | Note | Divider | Choices | Buttons | PersonPicker
 
 
 @dataclass(frozen=True)
@@ -140,6 +164,14 @@ class Form:
     metadata: str = ""
 
 
+@dataclass(frozen=True)
+class PostedHook:
+    """Who wants to know where a posted message landed: a `Feature.posted` name and a value for it."""
+
+    name: str
+    value: str
+
+
 class To(StrEnum):
     """Who gets a message."""
 
@@ -155,6 +187,8 @@ class Send:
     REQUESTER: privately to the person who asked (ephemeral in a channel, in the DM otherwise).
     CHANNEL: visibly in `channel_id` (the request's channel when empty), in `thread_ts` when given.
     USER: as a DM to `user_id`.
+    `update_ts` (CHANNEL): replace that earlier message in `channel_id` instead of posting a new one.
+    `posted`: after posting, tell the named hook the channel and ts the message got.
     """
 
     reply: Reply
@@ -164,6 +198,8 @@ class Send:
     thread_ts: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     form: Form | None = None
+    update_ts: str = ""
+    posted: PostedHook | None = None
 
 
 def to_requester(r: Reply) -> Send:
@@ -184,3 +220,8 @@ def open_form(form: Form, fallback: Reply) -> Send:
 def to_user(r: Reply, user_id: str) -> Send:
     """Send as a DM to a user."""
     return Send(r, To.USER, user_id=user_id)
+
+
+def update_message(r: Reply, channel_id: str, ts: str) -> Send:
+    """Replace an earlier message of the bot (its channel and ts) with this reply; files go in its thread."""
+    return Send(r, To.CHANNEL, channel_id=channel_id, update_ts=ts)

@@ -9,7 +9,7 @@ from typing import Any
 from handlers import access
 from handlers.context import Ctx
 from handlers.conversation.engine import Engine
-from handlers.conversation.flow import Flow
+from handlers.conversation.flow import Flow, FlowBook, FlowBuilder
 from handlers.conversation.forms import FORM_PREFIX
 from handlers.errors import DomainError
 from handlers.help import help_reply
@@ -45,6 +45,7 @@ class Feature:
     views: Mapping[str, Callable[[Ctx, dict[str, Any], str], Any]] = field(default_factory=dict)
     ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
     posted: Mapping[str, PostedRun] = field(default_factory=dict)
+    flow_families: Mapping[str, FlowBuilder] = field(default_factory=dict)
 
 
 def conversation_key(ctx: Ctx) -> ConversationKey:
@@ -66,17 +67,19 @@ class Router:
         self.ticks: list[Callable[[Ctx], list[Send]]] = []
         self.posted: dict[str, PostedRun] = {}
         flows: dict[str, Flow] = {}
+        families: dict[str, FlowBuilder] = {}
         for feature in features:
             for command in feature.commands:
                 for word in (command.name, *command.words):
                     self.commands[word] = command
             flows.update({flow.name: flow for flow in feature.flows})
+            families.update(feature.flow_families)
             self.dm_phrases.update(feature.dm_phrases)
             self.actions.update(feature.actions)
             self.views.update(feature.views)
             self.ticks.extend(feature.ticks)
             self.posted.update(feature.posted)
-        self.engine = Engine(flows)
+        self.engine = Engine(FlowBook(flows, families))
         help_command = Command(HELP_WORDS[0], self._help, t("help.help"), words=HELP_WORDS[1:])
         for word in (help_command.name, *help_command.words):
             self.commands[word] = help_command

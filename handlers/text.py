@@ -39,6 +39,6 @@ class Join:
     sep: str = ", "
 
 
-def t(key: str, **params: Any) -> Text:
+def t(key: str, /, **params: Any) -> Text:
     """A catalogue text."""
     return Text(key, params)

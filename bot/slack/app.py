@@ -14,11 +14,11 @@ from bot.scheduler import SYSTEM, Scheduler, run_due
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.slack import listeners
-from bot.slack.delivery import SlackDelivery
+from bot.slack.delivery import OnPosted, SlackDelivery
 from bot.slack.origin import Origin, from_command, from_event, from_interaction
 from handlers.context import Actor
 from handlers.errors import DomainError, Unavailable
-from handlers.replies import say, to_requester
+from handlers.replies import PostedHook, say, to_requester
 from handlers.text import t
 
 log = logging.getLogger("lokusbot")
@@ -40,13 +40,21 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = App(client=client, signing_secret=secret, token_verification_enabled=False,
               logger=logging.getLogger("lokusbot.bolt"))
-    delivery = SlackDelivery(client, BlockRenderer(Catalogue.for_slack(settings.language)))
+    delivery = SlackDelivery(client, BlockRenderer(Catalogue.for_slack(settings.language)),
+                             on_posted=_remember_posted(services))
     listeners.register(app, services, delivery)
     app.error(_error_handler(delivery))
     if schedule:
         system = Origin(Actor("", SYSTEM))
         Scheduler(lambda: run_due(services, "", lambda sends: delivery.deliver(system, sends))).start()
     return app
+
+
+def _remember_posted(services: Services) -> OnPosted:
+    def remember(origin: Origin, hook: PostedHook, channel_id: str, ts: str) -> None:
+        services.handle(origin.actor, lambda ctx: services.router.message_posted(ctx, hook, channel_id, ts))
+
+    return remember
 
 
 def _origin(body: dict[str, Any]) -> Origin:

@@ -8,17 +8,19 @@ from slack_sdk import WebClient
 from bot.blocks import BlockRenderer
 from bot.slack.forms import modal_view
 from bot.slack.origin import Origin
-from handlers.replies import Attachment, Reply, Send, To
+from handlers.replies import Attachment, PostedHook, Reply, Send, To
 
 Respond = Callable[..., Any]
+OnPosted = Callable[[Origin, PostedHook, str, str], None]
 
 
 class SlackDelivery:
     """Posts each Send where it belongs; the renderer decides the words and blocks."""
 
-    def __init__(self, client: WebClient, renderer: BlockRenderer) -> None:
+    def __init__(self, client: WebClient, renderer: BlockRenderer, on_posted: OnPosted | None = None) -> None:
         self.client = client
         self.renderer = renderer
+        self.on_posted = on_posted
 
     def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
         """Deliver every Send in order."""
@@ -28,16 +30,24 @@ class SlackDelivery:
                 self.client.views_open(trigger_id=origin.trigger_id, view=view)
             elif send.to == To.REQUESTER:
                 self._to_requester(origin, send.reply, respond)
-            elif send.to == To.CHANNEL:
-                channel = send.channel_id or origin.actor.channel_id or origin.dm_channel
-                self.post(channel, send.reply, thread_ts=send.thread_ts)
+            elif send.to == To.CHANNEL and send.update_ts:
+                self.update(send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
             else:
-                self.post(self.dm_channel(send.user_id), send.reply, thread_ts=send.thread_ts)
+                self._post_send(origin, send)
+
+    def _post_send(self, origin: Origin, send: Send) -> None:
+        channel = (self.dm_channel(send.user_id) if send.to == To.USER
+                   else send.channel_id or origin.actor.channel_id or origin.dm_channel)
+        hook, on_posted = send.posted, self.on_posted
+        report = (lambda ts: on_posted(origin, hook, channel, ts)) if hook and on_posted else None
+        self.post(channel, send.reply, thread_ts=send.thread_ts, on_ts=report)
 
     def _to_requester(self, origin: Origin, reply: Reply, respond: Respond | None) -> None:
         actor = origin.actor
         if origin.dm_channel:
             self.post(origin.dm_channel, reply)
+        elif not actor.channel_id:  # a submitted modal comes from no channel: answer in the person's DM
+            self.post(self.dm_channel(actor.user_id), reply)
         elif not origin.ephemeral:
             self.post(actor.channel_id, reply, thread_ts=actor.thread_ts)
         else:
@@ -50,20 +60,33 @@ class SlackDelivery:
             if reply.files:
                 self.upload(self.dm_channel(actor.user_id), reply.files)
 
-    def post(self, channel: str, reply: Reply, thread_ts: str = "") -> str:
-        """Post a reply visibly; its files go into the message's thread. Returns the message ts."""
+    def post(self, channel: str, reply: Reply, thread_ts: str = "",
+             on_ts: Callable[[str], None] | None = None) -> str:
+        """Post a reply visibly; its files go into the message's thread. Returns the message ts.
+
+        `on_ts` learns the ts as soon as the message is posted, before its files are uploaded.
+        """
         response = self.client.chat_postMessage(channel=channel, text=self.renderer.fallback(reply),
                                                 blocks=self.renderer.blocks(reply), thread_ts=thread_ts or None,
                                                 unfurl_links=False, unfurl_media=False)
         ts = str(response["ts"])
+        if on_ts is not None:
+            on_ts(ts)
         if reply.files:
             self.upload(str(response["channel"]), reply.files, thread_ts=thread_ts or ts)
         return ts
 
+    def update(self, channel: str, ts: str, reply: Reply) -> None:
+        """Replace an earlier message with the reply (chat.update); its files go into that message's thread."""
+        self.client.chat_update(channel=channel, ts=ts, text=self.renderer.fallback(reply),
+                                blocks=self.renderer.blocks(reply))
+        if reply.files:
+            self.upload(channel, reply.files, thread_ts=ts)
+
     def upload(self, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None) -> None:
         """Upload files with Slack's current flow (files_upload_v2)."""
-        uploads = [{"content": f.content, "filename": f.filename, "title": self.renderer.catalogue.render(f.title)}
-                   for f in files]
+        render = self.renderer.catalogue.render
+        uploads = [{"content": f.data(render), "filename": f.filename, "title": render(f.title)} for f in files]
         self.client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
 
     def dm_channel(self, user_id: str) -> str:

@@ -1,20 +1,39 @@
 """The Bolt listeners: each acks, turns the payload into an Actor, calls the router once, and delivers."""
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import base_action
+from bot.blocks import base_action, picker_value
 from bot.services import Services
 from bot.slack.delivery import SlackDelivery
 from bot.slack.forms import form_values
 from bot.slack.home import home_view
 from bot.slack.origin import from_command, from_event, from_interaction
+from handlers.context import Actor, Ctx
+from handlers.errors import DomainError, Unavailable
+from handlers.replies import Send, say, to_requester
+from handlers.text import t
 
 ACTIONS = re.compile(r"^[a-z_]+\.")
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
+
+
+def _kindly(services: Services, actor: Actor, run: Callable[[Ctx], list[Send]]) -> list[Send]:
+    """Run a handler after ack(); a domain error or an unavailable database becomes the kind message here.
+
+    Raised out of a listener that has already acked, an error races Bolt's thread runner, which can then
+    reset the ack so Slack gets no answer and shows the person an error of its own.
+    """
+    try:
+        return services.handle(actor, run)
+    except DomainError as error:
+        return [to_requester(say(error.text))]
+    except Unavailable:
+        return [to_requester(say(t("error.unavailable")))]
 
 
 def register(app: App, services: Services, delivery: SlackDelivery) -> None:
@@ -25,7 +44,7 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
     def on_command(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
         origin = from_command(body)
-        sends = services.handle(origin.actor, lambda ctx: router.command(ctx, body.get("text", "")))
+        sends = _kindly(services, origin.actor, lambda ctx: router.command(ctx, body.get("text", "")))
         delivery.deliver(origin, sends, respond)
 
     @app.event("message")
@@ -59,8 +78,10 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         action = body["actions"][0]
         value = action.get("value") or (action.get("selected_option") or {}).get("value", "")
         selected = [o["value"] for o in action.get("selected_options", [])]
+        if action.get("type") == "users_select":
+            value, selected = picker_value(action.get("block_id", "")), [action.get("selected_user") or ""]
         origin = from_interaction(body)
-        sends = services.handle(origin.actor, lambda ctx: router.action(
+        sends = _kindly(services, origin.actor, lambda ctx: router.action(
             ctx, base_action(action["action_id"]), value, selected))
         delivery.deliver(origin, sends, respond)
 

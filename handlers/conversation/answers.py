@@ -144,6 +144,8 @@ def show_answer(question: Question, value: Any, env: Env) -> Any:
     """How an answer is shown in the summary (a Text, a Join or plain user text)."""
     if value is None or value == []:
         return t("answer.skipped")
+    if question.show is not None:
+        return question.show(value, env)
     labels = {c.value: c.label for c in question.choices(env)} if question.kind in (Kind.CHOICE, Kind.MULTI) else {}
     match question.kind:
         case Kind.CHOICE:

@@ -12,7 +12,7 @@ from typing import Any
 from handlers.context import Ctx
 from handlers.conversation.actions import ConvAction, pack, unpack
 from handlers.conversation.answers import parse_answer, show_answer
-from handlers.conversation.flow import Env, Flow, Kind, Question
+from handlers.conversation.flow import Env, Flow, FlowBook, Kind, Question
 from handlers.conversation.forms import build_form, read_form
 from handlers.conversation.render import ask_reply, change_reply, summary_reply
 from handlers.errors import AnswerError, DomainError
@@ -59,7 +59,7 @@ class Engine:
     """Runs declared flows for any front door; every method returns the messages to send."""
 
     def __init__(self, flows: Mapping[str, Flow]) -> None:
-        self.flows = dict(flows)
+        self.flows = flows if isinstance(flows, FlowBook) else FlowBook(flows)
 
     def start(self, ctx: Ctx, key: ConversationKey, flow_name: str, data: Mapping[str, Any] | None = None,
               answers: Mapping[str, Any] | None = None) -> list[Send]:
@@ -110,6 +110,8 @@ class Engine:
             return self._command(turn, simple[ConvAction(action)])
         if action == ConvAction.CHANGE:
             return self._store(turn, change_reply(turn.flow, turn.applicable()))
+        if action == ConvAction.TOGGLE and not value:  # Slack sends a checkbox group's ticked options, no value
+            value = selected[0] if selected else pack(turn.state.get("current") or "")
         question_key, option = unpack(value)
         if action == ConvAction.CHANGE_PICK:
             return self._change(turn, question_key)

@@ -1,6 +1,6 @@
 """How a flow is declared: an ordered list of questions, each with a kind, options and rules."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -61,6 +61,7 @@ class Question:
     hint: Text | None = None
     minimum: float | None = None
     maximum: float | None = None
+    show: Callable[[Any, Env], Any] | None = None
 
     def choices(self, env: Env) -> Sequence[Choice]:
         """The options, computed when they depend on the request."""
@@ -83,6 +84,7 @@ class Flow:
     questions: tuple[Question, ...]
     finish: Finish
     data_keys: tuple[str, ...] = field(default=())
+    summary_title: Callable[[Env], Text] | None = None
 
     def question(self, key: str) -> Question:
         """The question with the key."""
@@ -90,3 +92,37 @@ class Flow:
             if q.key == key:
                 return q
         raise KeyError(key)
+
+
+FlowBuilder = Callable[[str], "Flow | None"]
+
+
+class FlowBook(Mapping[str, Flow]):
+    """Flows by name: the declared ones, and families whose flows are built from the name when asked for.
+
+    A family is a prefix and a builder: "plan:verksamhetsplan:2027:mal" asks the "plan" builder for
+    "verksamhetsplan:2027:mal" (None when there is no such flow). Built flows are not listed when iterating.
+    """
+
+    def __init__(self, flows: Mapping[str, Flow], families: Mapping[str, FlowBuilder] | None = None) -> None:
+        self._flows = dict(flows)
+        self._families = dict(families or {})
+
+    def __getitem__(self, name: str) -> Flow:
+        if name in self._flows:
+            return self._flows[name]
+        prefix, colon, rest = name.partition(":")
+        build = self._families.get(prefix) if colon else None
+        flow = build(rest) if build is not None else None
+        if flow is None:
+            raise KeyError(name)
+        return flow
+
+    def __setitem__(self, name: str, flow: Flow) -> None:
+        self._flows[name] = flow
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._flows)
+
+    def __len__(self) -> int:
+        return len(self._flows)

@@ -73,7 +73,8 @@ def summary_reply(flow: Flow, questions: Sequence[Question], env: Env, *, lead: 
     parts: list[Part] = []
     if lead is not None:
         parts.append(Paragraph(lead))
-    parts.append(Header(t("engine.summary_title", title=flow.title)))
+    title = flow.summary_title(env) if flow.summary_title else t("engine.summary_title", title=flow.title)
+    parts.append(Header(title))
     items = tuple((t("engine.numbered", number=i, label=q.label), show_answer(q, env.answers.get(q.key), env))
                   for i, q in enumerate(questions, start=1))
     parts.append(Fields(items))

@@ -51,7 +51,9 @@ def test_a_dm_conversation_with_buttons_typed_answers_and_an_overlong_answer(bot
     bot.sim.dm_message("UANNA", overlong)
     question = last_post(bot, 4)
     click(bot, question, "Ja")
+    last_post(bot, 5)
     bot.sim.dm_message("UANNA", "hoppa över")
+    last_post(bot, 6)
     bot.sim.dm_message("UANNA", "450 000 kr")
     summary = last_post(bot, 7)
     section_texts = [f["text"] for b in summary.args["blocks"] for f in b.get("fields", [])]

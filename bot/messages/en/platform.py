@@ -119,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "console.to_you_dm": "(DM to you)",
     "console.to_you": "(only for you in #{channel})",
     "console.in_channel": "in #{channel}",
+    "console.updated": "updated its message in #{channel}",
     "console.dm_to": "(DM to {user})",
     "console.file_saved": "File saved: {path}",
     "console.many": "pick several by writing their numbers, e.g. 1, 3",

@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "console.to_you_dm": "(DM till dig)",
     "console.to_you": "(bara för dig i #{channel})",
     "console.in_channel": "i #{channel}",
+    "console.updated": "uppdaterade sitt meddelande i #{channel}",
     "console.dm_to": "(DM till {user})",
     "console.file_saved": "Fil sparad: {path}",
     "console.many": "välj flera genom att skriva numren, t.ex. 1, 3",
