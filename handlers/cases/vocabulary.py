@@ -4,15 +4,31 @@ Labels live in the message catalogue under `case.<field>.<code>`; the words here
 form and the import accept.
 """
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from handlers.parties import PARTY_ALIASES, Party
+from handlers.text import Text, t
 
 
 @dataclass(frozen=True)
 class Term:
-    """A stored code and the spellings accepted for it."""
+    """A stored code and the spellings accepted for it (the first is how files spell it).
+
+    `label` is set only for a group's own target groups, which have no catalogue text.
+    """
 
     code: str
     words: tuple[str, ...] = ()
+    label: str = ""
+
+
+PARTIES = tuple(
+    Term(party.value, (spelling, *(word for word, p in PARTY_ALIASES.items() if p is party)))
+    for party, spelling in ((Party.AF, "AF"), (Party.FK, "FK"), (Party.REGION, "Region"), (Party.KOMMUN, "Kommun"))
+)
 
 
 GENDERS = (
@@ -29,7 +45,7 @@ AGE_BANDS = (
     Term("30-39", ("30-39", "30–39")),
     Term("40-49", ("40-49", "40–49")),
     Term("50-64", ("50-64", "50–64")),
-    Term("65+", ("65+", "65-", "över 65")),
+    Term("65+", ("65+", "65-", "över 65", "65 och äldre")),
     Term("okant", ("okänt", "okänd", "vet ej", "okant")),
 )
 
@@ -77,13 +93,45 @@ OUTCOMES = (
 WORK_OR_STUDIES = ("arbete", "studier")
 
 
+def normalize(word: str) -> str:
+    """How spellings are compared: case, spacing, dash kind, a trailing full stop or "år" do not matter."""
+    cleaned = " ".join(word.replace("–", "-").replace("—", "-").split()).casefold().rstrip(".")
+    cleaned = re.sub(r"\s*-\s*", "-", cleaned)
+    return re.sub(r"\s+år$", "", cleaned)
+
+
 def lookup(terms: tuple[Term, ...], word: str) -> str | None:
-    """The code a word means among the terms (case and spacing do not matter), or None."""
-    wanted = " ".join(word.replace("–", "-").split()).casefold()
+    """The code a word means among the terms, or None."""
+    wanted = normalize(word)
     for term in terms:
-        if wanted == term.code.casefold() or wanted in (w.replace("–", "-").casefold() for w in term.words):
+        if wanted == term.code.casefold() or wanted in (normalize(w) for w in (*term.words, term.label) if w):
             return term.code
     return None
+
+
+def spelling(terms: tuple[Term, ...], code: str) -> str:
+    """How a code is written in files: the term's first word (the code itself when unknown)."""
+    term = next((term for term in terms if term.code == code), None)
+    return (term.label or term.words[0]) if term is not None and (term.label or term.words) else code
+
+
+def label(field: str, term: Term) -> Text | str:
+    """What a person reads for a term: the catalogue's `case.<field>.<code>`, or a group's own label."""
+    return term.label or t(f"case.{field}.{term.code}")
+
+
+def group_target_groups(settings: Mapping[str, Any] | None) -> tuple[Term, ...]:
+    """A group's target groups: its own list in settings["target_groups"] (default codes or
+    {"code", "label"} entries), else the defaults."""
+    known = {term.code: term for term in TARGET_GROUPS}
+    terms: list[Term] = []
+    for entry in (settings or {}).get("target_groups") or ():
+        if isinstance(entry, str) and entry in known:
+            terms.append(known[entry])
+        elif isinstance(entry, Mapping) and entry.get("code") and entry.get("label"):
+            code, own = str(entry["code"]), str(entry["label"])
+            terms.append(Term(code, (own, *known.get(code, Term(code)).words), label=own))
+    return tuple(terms) or TARGET_GROUPS
 
 
 def codes(terms: tuple[Term, ...]) -> tuple[str, ...]:

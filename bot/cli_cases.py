@@ -1,0 +1,111 @@
+"""`lokusbot import cases FILE --group NAME` and `lokusbot export cases --group NAME --format csv|xlsx [--out FILE]`."""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.catalogue import Catalogue
+from bot.settings import Settings
+from handlers.context import Actor
+from handlers.errors import DomainError, Unavailable
+from handlers.text import Text, t
+
+FAILED, USAGE = 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `import cases` and `export cases` to the `lokusbot` command."""
+    importer = _verb(sub, "import", "import data from a file").add_parser(
+        "cases", help="import a case log (CSV or XLSX); every row is checked first, all or nothing")
+    importer.add_argument("file", help="the .csv or .xlsx file")
+    importer.add_argument("--group", required=True, help="the LOKUS group's name, e.g. Heby")
+    importer.add_argument("--team", default="", help="the Slack workspace id, when several have the group's name")
+    importer.set_defaults(run=import_cases)
+    exporter = _verb(sub, "export", "export data to a file").add_parser(
+        "cases", help="export a group's cases (to standard output unless --out is given)")
+    exporter.add_argument("--group", required=True, help="the LOKUS group's name, e.g. Heby")
+    exporter.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    exporter.add_argument("--out", default="", help="the file to write (default: standard output)")
+    exporter.add_argument("--team", default="", help="the Slack workspace id, when several have the group's name")
+    exporter.set_defaults(run=export_cases)
+
+
+def _verb(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """The subcommands under `import` or `export`, shared with other features that add their own."""
+    parser = sub.choices.get(name) or sub.add_parser(name, help=help_text)
+    existing = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return existing[0] if existing else parser.add_subparsers(dest=f"{name}_what", required=True)
+
+
+def import_cases(args: argparse.Namespace, settings: Settings) -> int:
+    """Check the whole file and import it into the group, or print every problem and import nothing."""
+    from handlers.cases import transfer
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(settings, t("case.cli.no_file", path=str(path)), USAGE)
+    content = path.read_bytes()
+
+    def run(ctx: Any) -> tuple[bool, list[Text]]:
+        group = transfer.group_for_command_line(ctx, args.group, args.team)
+        report = transfer.import_cases(ctx, group, path.name, content)
+        return not report.problems, list(transfer.import_summary(group, report))
+
+    result = _handle(settings, run)
+    if isinstance(result, int):
+        return result
+    imported, lines = result
+    _print(settings, lines, sys.stdout if imported else sys.stderr)
+    return 0 if imported else FAILED
+
+
+def export_cases(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the group's cases as CSV or XLSX to the file, or to standard output."""
+    from handlers.cases import transfer
+
+    to_terminal = not args.out
+    if to_terminal and args.format == "xlsx" and sys.stdout.isatty():
+        return _fail(settings, t("case.cli.xlsx_to_terminal"), USAGE)
+
+    def run(ctx: Any) -> tuple[str, transfer.ExportFile]:
+        group = transfer.group_for_command_line(ctx, args.group, args.team)
+        return group.name, transfer.export_group(ctx, group, args.format, bom=not to_terminal)
+
+    result = _handle(settings, run)
+    if isinstance(result, int):
+        return result
+    group_name, export = result
+    if to_terminal:
+        sys.stdout.buffer.write(export.content)
+        sys.stdout.flush()
+        return 0
+    Path(args.out).write_bytes(export.content)
+    _print(settings, [t("case.cli.exported", count=export.count, group=group_name, path=args.out)], sys.stderr)
+    return 0
+
+
+def _handle(settings: Settings, run: Any) -> Any:
+    """Run in one unit of work as the command line; a domain error is printed and becomes the exit code."""
+    from bot.services import build_services
+
+    services = build_services(settings)
+    try:
+        return services.handle(Actor("", "cli"), run)
+    except DomainError as error:
+        return _fail(settings, error.text, FAILED)
+    except Unavailable:
+        return _fail(settings, t("error.unavailable"), FAILED)
+    finally:
+        services.db.dispose()
+
+
+def _fail(settings: Settings, text: Text, code: int) -> int:
+    _print(settings, [text], sys.stderr)
+    return code
+
+
+def _print(settings: Settings, lines: list[Text], stream: Any) -> None:
+    catalogue = Catalogue.for_console(settings.language, lambda user_id: user_id)
+    for line in lines:
+        print(catalogue.render(line), file=stream)

@@ -1,0 +1,133 @@
+"""Registering a lots-ärende: by chat in the DM (`/lokus ärende`, "nytt ärende") or by form, and saving it."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from handlers.cases import scope
+from handlers.cases.actions import CaseAction
+from handlers.cases.questions import CASE_QUESTIONS, PICK_GROUP_QUESTIONS, target_terms
+from handlers.context import Ctx
+from handlers.conversation.engine import Engine
+from handlers.conversation.flow import Flow
+from handlers.errors import DomainError
+from handlers.replies import (
+    Button,
+    Buttons,
+    Choices,
+    Option,
+    Paragraph,
+    Reply,
+    Send,
+    open_form,
+    reply,
+    say,
+    to_requester,
+)
+from handlers.text import Join, t
+from storage import audit
+from storage import cases as repo
+from storage.case_models import Case
+from storage.cases import NewCase
+from storage.models import Group
+
+CASE_FLOW = "case"
+PICK_GROUP_FLOW = "case_pick_group"
+FORM_WORDS = ("form", "formulär", "formular")
+
+
+def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
+    """The confirmed answers (chat or form) as a new case of the group, numbered within it."""
+    group = scope.require_group(ctx, int(answers.get("group") or data["group_id"]))
+    case = repo.add_case(ctx.session, group_id=group.id, case=new_case(answers, group), created_by=ctx.actor.user_id,
+                         now=ctx.now)
+    via = "form" if data.get("via") == "form" else "chat"
+    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="case.create",
+                 entity="case", entity_id=case.id, detail={"group": group.id, "number": case.number, "via": via})
+    if via == "form":
+        _drop_chat(ctx)
+    return [to_requester(saved_reply(case, group))]
+
+
+def new_case(answers: Mapping[str, Any], group: Group) -> NewCase:
+    """A NewCase from checked answers; target groups must be on the group's list."""
+    allowed = {term.code for term in target_terms(group)}
+    targets = tuple(answers.get("target_groups") or ())
+    if any(code not in allowed for code in targets):
+        raise DomainError("case.target_group_gone", group=group.name)
+    return NewCase(raised_on=date.fromisoformat(answers["raised_on"]), party=answers["party"],
+                   unit=answers.get("unit") or "", gender=answers["gender"], age_band=answers["age_band"],
+                   target_groups=targets, failures=tuple(answers.get("failures") or ()),
+                   failure_text=answers.get("failure_text") or "", referred_tr=bool(answers["referred_tr"]),
+                   note=answers.get("note") or "")
+
+
+def saved_reply(case: Case, group: Group) -> Reply:
+    """The answer when saved ("Ärende #12 registrerat för LOKUS Heby"), with what to do next."""
+    return reply(
+        Paragraph(t("case.saved", number=case.number, group=group.name)),
+        Buttons((Button(CaseAction.NEW, str(group.id), t("case.button.another")),
+                 Button(CaseAction.LIST, "", t("case.button.list")))),
+    )
+
+
+def _drop_chat(ctx: Ctx) -> None:
+    """A case sent by form replaces a registration the person had begun in the chat."""
+    key = scope.dm_key(ctx)
+    if ENGINE.is_open(ctx, key):
+        ENGINE.handle_text(ctx, key, "avbryt")
+
+
+def register_command(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus ärende` (chat in the DM) and `/lokus ärende form` (a form)."""
+    words = args.casefold().split()
+    if words and words[0] in FORM_WORDS:
+        return open_case_form(ctx, None)
+    if words:
+        raise DomainError("case.register_usage")
+    return start_chat(ctx, None)
+
+
+def start_chat(ctx: Ctx, group_id: int | None) -> list[Send]:
+    """Begin the registration conversation in the DM; the group is asked only when there is a choice."""
+    groups = [scope.require_group(ctx, group_id)] if group_id else list(scope.case_groups(ctx))
+    key = scope.dm_key(ctx)
+    if len(groups) == 1:
+        group = groups[0]
+        intro = say(t("case.intro", group=group.name))
+        sends = ENGINE.start(ctx, key, CASE_FLOW, data={"group_id": group.id})
+    else:
+        group = None
+        intro = say(t("case.intro_many", groups=Join(tuple(g.name for g in groups))))
+        sends = ENGINE.start(ctx, key, PICK_GROUP_FLOW)
+    form_button = Button(CaseAction.FORM, str(group.id) if group else "", t("case.button.form"))
+    intro = Reply((*intro.parts, Buttons((form_button,))))
+    return scope.via_dm(ctx, [to_requester(intro), *sends], t("case.moved_to_dm"))
+
+
+def open_case_form(ctx: Ctx, group_id: int | None) -> list[Send]:
+    """The case as a form for the group; with several groups to choose from, ask which first."""
+    groups = [scope.require_group(ctx, group_id)] if group_id else list(scope.case_groups(ctx))
+    if len(groups) > 1:
+        options = tuple(Option(str(g.id), g.name) for g in groups)
+        return [to_requester(reply(Paragraph(t("case.form_which_group")), Choices(CaseAction.FORM, options)))]
+    group = groups[0]
+    form = ENGINE.form(ctx, CASE_FLOW, {"group_id": group.id, "via": "form"})
+    return [open_form(form, say(t("case.form_only_in_slack")))]
+
+
+def new_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
+    """The "Registrera ett till" button."""
+    return start_chat(ctx, int(value) if value.isdigit() else None)
+
+
+def form_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
+    """The "Fyll i ett formulär" button, or the group picked for the form."""
+    return open_case_form(ctx, int(value) if value.isdigit() else None)
+
+
+FLOWS = (
+    Flow(CASE_FLOW, t("case.title"), CASE_QUESTIONS, save_case),
+    Flow(PICK_GROUP_FLOW, t("case.title"), PICK_GROUP_QUESTIONS, save_case),
+)
+ENGINE = Engine({flow.name: flow for flow in FLOWS})

@@ -1,0 +1,89 @@
+"""Helpers shared by the lots-ärende tests (no tests here): set up groups, talk, press, look in the database."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import MetaData, select
+
+from bot.services import Services
+from handlers.replies import Button, Buttons, Choices, Send
+from storage.case_models import Case
+from tests.support.talk import actor, run, text_of
+
+HEBY, TIERP = "CHEBY", "CTIERP"
+# Answers typed in the chat, in question order, for a case of one group.
+TYPED_CASE = ("igår", "AF", "AME", "kvinna", "25-29", "1, 2", "väntetider, information", "Väntat på besked i 3 mån",
+              "ja", "hoppa över")
+
+
+def command(services: Services, user: str, channel: str, text: str) -> list[Send]:
+    """`/lokus <text>` typed by the user in the channel ("" for the DM)."""
+    return run(services, actor(user, channel), lambda ctx: services.router.command(ctx, text))
+
+
+def dm(services: Services, user: str, text: str) -> list[Send]:
+    """A direct message to the bot."""
+    return run(services, actor(user), lambda ctx: services.router.message(ctx, text))
+
+
+def press(services: Services, user: str, action: str, value: str, channel: str = "",
+          selected: list[str] | None = None) -> list[Send]:
+    """A button pressed in the DM (or in the channel)."""
+    return run(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value, selected))
+
+
+def make_group(services: Services, name: str, channel: str, members: dict[str, str]) -> None:
+    """Link a channel to a group and add members ("UANNA": "kommun samordnare"), as a person would."""
+    first = next(iter(members))
+    command(services, first, channel, f"koppla {name}")
+    for user, party_and_roles in members.items():
+        command(services, first, channel, f"medlem <@{user}|{user.lower()}> {party_and_roles}")
+
+
+def register_by_chat(services: Services, user: str = "UANNA", answers: Sequence[str] = TYPED_CASE,
+                     channel: str = HEBY) -> str:
+    """Start a case with `/lokus ärende` in the channel, type every answer, confirm; the last reply's text."""
+    command(services, user, channel, "ärende")
+    for answer in answers:
+        dm(services, user, answer)
+    return text_of(dm(services, user, "ja"))
+
+
+def buttons(sends: list[Send]) -> list[Button]:
+    """Every button in the replies."""
+    return [b for s in sends for p in s.reply.parts if isinstance(p, Buttons) for b in p.buttons]
+
+
+def button(sends: list[Send], action: str, label_param: Any = None) -> Button:
+    """The one button with the action (and, when given, that number in its label)."""
+    found = [b for b in buttons(sends) if b.action == action
+             and (label_param is None or b.label.params.get("number") == label_param)]
+    assert len(found) == 1, [(b.action, b.value) for b in buttons(sends)]
+    return found[0]
+
+
+def choices(sends: list[Send]) -> list[Choices]:
+    """Every set of options in the replies."""
+    return [p for s in sends for p in s.reply.parts if isinstance(p, Choices)]
+
+
+def stored_cases(services: Services) -> list[Case]:
+    """Every case in the database, by id, with target groups, failures and notes loaded."""
+    with services.db.unit_of_work() as session:
+        cases = list(session.scalars(select(Case).order_by(Case.id)).all())
+        for case in cases:
+            _ = (case.target_groups, case.failures, case.notes)
+        return cases
+
+
+def everything_stored(services: Services) -> str:
+    """Every value of every row of every table, as one text to search for what must not be there."""
+    tables = MetaData()
+    tables.reflect(bind=services.db.engine)
+    values: list[str] = []
+    with services.db.unit_of_work() as session:
+        for table in tables.sorted_tables:
+            for row in session.execute(select(table)).all():
+                values.extend(repr(value) for value in row)
+    assert any("case" in table.name for table in tables.sorted_tables)
+    return "\n".join(values)
