@@ -1,0 +1,67 @@
+"""Per-group meeting settings kept in `Group.settings`: when reminders go out, and the year's meeting goal."""
+
+from handlers import access
+from handlers.context import Ctx
+from handlers.errors import DomainError
+from handlers.meetings.names import (
+    DEFAULT_GOAL,
+    DEFAULT_REMINDER_DAYS,
+    GOAL_SETTING,
+    MAX_REMINDER_DAYS,
+    REMINDER_DAYS_SETTING,
+)
+from handlers.meetings.permissions import require_convenor
+from handlers.replies import Send, say, to_channel
+from handlers.text import Join, Mention, t
+from storage import audit
+from storage.models import Group
+
+OFF_WORDS = {"av", "inga", "off", "none"}
+MOST_REMINDERS = 5
+
+
+def reminder_days(group: Group) -> list[int]:
+    """How many days before a meeting reminders go out, largest first (default 7 and 1)."""
+    days = group.settings.get(REMINDER_DAYS_SETTING, list(DEFAULT_REMINDER_DAYS))
+    return sorted({int(d) for d in days}, reverse=True)
+
+
+def meeting_goal(group: Group) -> int:
+    """How many meetings the group means to hold in a year (default 4)."""
+    return int(group.settings.get(GOAL_SETTING, DEFAULT_GOAL))
+
+
+def set_reminders(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus möte påminnelser 7 1` (or `av`): the days before each meeting reminders go out."""
+    group = access.channel_group(ctx)
+    require_convenor(ctx, group)
+    words = args.replace(",", " ").split()
+    if words and words[0].casefold() in OFF_WORDS:
+        days: list[int] = []
+    elif words and all(w.isdigit() and 1 <= int(w) <= MAX_REMINDER_DAYS for w in words) \
+            and len(words) <= MOST_REMINDERS:
+        days = sorted({int(w) for w in words}, reverse=True)
+    else:
+        raise DomainError("meeting.reminders_usage", most=MAX_REMINDER_DAYS)
+    _save(ctx, group, REMINDER_DAYS_SETTING, days)
+    shown = t("meeting.reminders_days", days=Join(tuple(days))) if days else t("meeting.reminders_off")
+    return [to_channel(say(t("meeting.reminders_set", group=group.name, days=shown,
+                             user=Mention(ctx.actor.user_id))))]
+
+
+def set_goal(ctx: Ctx, args: str) -> list[Send]:
+    """`/lokus möte mål 4`: how many meetings the group means to hold this year."""
+    group = access.channel_group(ctx)
+    require_convenor(ctx, group)
+    word = args.strip()
+    if not word.isdigit() or not 1 <= int(word) <= 52:
+        raise DomainError("meeting.goal_usage")
+    _save(ctx, group, GOAL_SETTING, int(word))
+    return [to_channel(say(t("meeting.goal_set", group=group.name, goal=int(word), user=Mention(ctx.actor.user_id))))]
+
+
+def _save(ctx: Ctx, group: Group, key: str, value: object) -> None:
+    group.settings = {**group.settings, key: value}
+    ctx.session.flush()
+    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="group.setting",
+                 entity="group", entity_id=group.id, detail={key: value})

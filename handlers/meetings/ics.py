@@ -1,0 +1,42 @@
+"""The calendar invitation (ICS) of a meeting: one stable UID per meeting, a new SEQUENCE for every change."""
+
+import re
+from datetime import UTC, datetime
+
+from icalendar import Calendar, Event
+
+from storage.meeting_models import CANCELLED, Meeting
+
+PRODUCT = "-//lokusbot//LOKUS//SV"
+URL = re.compile(r"https?://\S+")
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """The meeting's identity in calendars: the same for every version of the invitation."""
+    created = int(meeting.created_at.timestamp())
+    return f"lokusbot-{meeting.group_id}-{meeting.id}-{created}@lokusbot"
+
+
+def meeting_ics(meeting: Meeting, *, title: str, now: datetime) -> bytes:
+    """An iCalendar file Outlook and Google Calendar import; a cancelled meeting gives METHOD:CANCEL."""
+    cancelled = meeting.status == CANCELLED
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstart", meeting.starts_at.astimezone(UTC))
+    event.add("dtend", meeting.ends_at.astimezone(UTC))
+    event.add("sequence", meeting.sequence)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("summary", title)
+    event.add("location", meeting.place)
+    link = URL.search(meeting.place)
+    if link is not None:
+        event.add("url", link.group(0))
+    calendar.add_component(event)
+    return calendar.to_ical()
+

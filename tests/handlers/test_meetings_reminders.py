@@ -1,0 +1,209 @@
+"""Scheduled meeting work with a controllable clock and two bot processes: reminders once, then the minutes."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.scheduler import run_due
+from bot.services import Services
+from handlers.errors import DomainError, NotAllowed
+from handlers.meetings.names import MeetingAction
+from handlers.replies import Buttons, Send, To
+from storage import conversations
+from storage.conversations import DM, ConversationKey
+from storage.db import Database
+from tests.conftest import FakeClock
+from tests.handlers.test_meetings_schedule import (
+    ANNA,
+    BERTIL,
+    CECILIA,
+    DAVID,
+    HEBY,
+    POSTED_TS,
+    command,
+    dm,
+    press,
+    schedule_meeting,
+    setup_group,
+    stored,
+)
+from tests.support.talk import TEAM, text_of
+
+
+@pytest.fixture
+def other(services: Services, database_url: str) -> Iterator[Services]:
+    """A second bot process on the same database and clock."""
+    second = Services(services.settings, Database.from_url(database_url), services.router, services.config,
+                      services.clock)
+    yield second
+    second.db.dispose()
+
+
+def due(services: Services) -> list[Send]:
+    delivered: list[Send] = []
+    run_due(services, "", delivered.extend)
+    return delivered
+
+
+def at(clock: FakeClock, year: int, month: int, day: int, hour: int, minute: int = 0) -> None:
+    """Set the clock to a wall-clock time in Stockholm (winter time, UTC+1)."""
+    clock.now = datetime(year, month, day, hour - 1, minute, tzinfo=UTC)
+
+
+@pytest.fixture
+def called(services: Services) -> int:
+    """A meeting on Tuesday 1 December 13–15, called on Monday 23 November; bertil has answered."""
+    setup_group(services)
+    schedule_meeting(services)
+    meeting_id = stored(services).id
+    press(services, MeetingAction.RSVP_YES, str(meeting_id), user=BERTIL)
+    return meeting_id
+
+
+def test_reminders_go_out_once_seven_days_and_one_day_before(services: Services, other: Services,
+                                                             clock: FakeClock, called: int) -> None:
+    at(clock, 2026, 11, 24, 12, 59)
+    assert due(services) == [] and due(other) == []
+    at(clock, 2026, 11, 24, 13, 0)
+    sends = due(other)
+    assert due(services) == [] and due(other) == []
+    [channel] = [s for s in sends if s.to == To.CHANNEL]
+    assert channel.channel_id == HEBY
+    assert "Påminnelse: *Heby* har möte om 7 dagar, tisdag 1 december 2026 kl. 13.00–15.00 – Kommunhuset, sal 3." \
+        in text_of([channel])
+    assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in text_of([channel])
+    dms = [s for s in sends if s.to == To.USER]
+    assert sorted(s.user_id for s in dms) == [ANNA, CECILIA, DAVID]
+    assert "Du har inte svarat än: kommer du?" in text_of(dms[:1])
+    assert any(isinstance(p, Buttons) for p in dms[0].reply.parts)
+    at(clock, 2026, 11, 30, 12, 59)
+    assert due(services) == []
+    at(clock, 2026, 11, 30, 13, 1)
+    sends = due(services)
+    assert "har möte imorgon" in text_of([s for s in sends if s.to == To.CHANNEL])
+    assert due(other) == [] and due(services) == []
+
+
+def test_an_answer_from_the_reminder_dm_updates_the_announcement(services: Services, clock: FakeClock,
+                                                                 called: int) -> None:
+    at(clock, 2026, 11, 24, 13, 0)
+    due(services)
+    sends = press(services, MeetingAction.RSVP_YES, str(called), user=DAVID)
+    [update] = [s for s in sends if s.update_ts == POSTED_TS]
+    assert "Region: <@UDAVID> kommer" in text_of([update])
+    at(clock, 2026, 11, 30, 13, 0)
+    dms = [s for s in due(services) if s.to == To.USER]
+    assert sorted(s.user_id for s in dms) == [ANNA, CECILIA]
+
+
+def test_reminders_follow_a_moved_meeting(services: Services, clock: FakeClock, called: int) -> None:
+    at(clock, 2026, 11, 24, 13, 0)
+    assert due(services)
+    at(clock, 2026, 11, 24, 14, 0)
+    command(services, "möte flytta torsdag 10 december kl 13")
+    at(clock, 2026, 11, 30, 13, 0)
+    assert due(services) == [], "the old one-day reminder is gone with the old time"
+    at(clock, 2026, 12, 3, 13, 0)
+    assert "om 7 dagar, torsdag 10 december 2026" in text_of([s for s in due(services) if s.to == To.CHANNEL])
+    at(clock, 2026, 12, 9, 13, 0)
+    assert "har möte imorgon" in text_of([s for s in due(services) if s.to == To.CHANNEL])
+
+
+def test_a_meeting_called_three_days_ahead_gets_only_the_one_day_reminder(services: Services,
+                                                                          clock: FakeClock) -> None:
+    setup_group(services)
+    schedule_meeting(services, when="torsdag kl 13")
+    assert due(services) == []
+    at(clock, 2026, 11, 25, 13, 0)
+    assert "har möte imorgon" in text_of([s for s in due(services) if s.to == To.CHANNEL])
+
+
+def test_reminder_days_come_from_the_group_settings(services: Services, clock: FakeClock, called: int) -> None:
+    command(services, "möte påminnelser 2")
+    at(clock, 2026, 11, 24, 13, 0)
+    assert due(services) == []
+    at(clock, 2026, 11, 29, 13, 0)
+    assert "om 2 dagar" in text_of([s for s in due(services) if s.to == To.CHANNEL])
+    command(services, "möte påminnelser av")
+    at(clock, 2026, 11, 30, 13, 0)
+    assert due(services) == []
+
+
+def test_after_the_meeting_the_minute_taker_is_asked_and_the_minutes_posted(services: Services, other: Services,
+                                                                            clock: FakeClock, called: int) -> None:
+    at(clock, 2026, 12, 1, 14, 59)
+    assert due(services) == []
+    at(clock, 2026, 12, 1, 15, 0)
+    sends = [s for s in due(services) if s.to != To.CHANNEL or s.update_ts]
+    assert due(other) == []
+    [update] = [s for s in sends if s.update_ts]
+    assert "Hållet möte i LOKUS Heby" in text_of([update]) and "[:a Kommer]" not in text_of([update])
+    asked = [s for s in sends if s.to == To.USER]
+    assert {s.user_id for s in asked} == {ANNA}
+    assert "Du skriver minnesanteckningarna" in text_of(asked)
+    assert "Skriv eller klistra in minnesanteckningarna" in text_of(asked)
+    assert "stämmer det här?" in text_of(dm(services, "Vi gick igenom handlingsplanen.\nBeslut: ny rutin."))
+    posted = dm(services, "ja")
+    assert "Minnesanteckningarna för *Heby* är sparade" in text_of(posted[:1])
+    [thread] = [s for s in posted if s.to == To.CHANNEL]
+    assert (thread.channel_id, thread.thread_ts) == (HEBY, POSTED_TS)
+    assert "Vi gick igenom handlingsplanen.\nBeslut: ny rutin." in text_of([thread])
+    meeting = stored(services)
+    assert meeting.status == "held" and meeting.minutes == "Vi gick igenom handlingsplanen.\nBeslut: ny rutin."
+    assert meeting.minutes_by == ANNA and meeting.minutes_at == clock.now
+    at(clock, 2026, 12, 2, 15, 0)
+    assert due(services) == []
+
+
+def test_long_minutes_are_posted_whole_in_pieces(services: Services, clock: FakeClock, called: int) -> None:
+    at(clock, 2026, 12, 1, 15, 0)
+    due(services)
+    minutes = "\n".join(f"Punkt {n}: " + "diskussion " * 40 for n in range(20))
+    dm(services, minutes)
+    [thread] = [s for s in dm(services, "ja") if s.to == To.CHANNEL]
+    assert len(thread.reply.parts) >= 4
+    assert "".join(text_of([thread]).split()).endswith("".join(minutes.split()))
+
+
+def test_a_busy_minute_taker_gets_a_button_instead_of_losing_their_conversation(services: Services,
+                                                                                clock: FakeClock,
+                                                                                called: int) -> None:
+    key = ConversationKey(TEAM, ANNA, DM, "")
+    with services.db.unit_of_work() as session:
+        conversations.save_new(session, key=key, flow="case", state={"answers": {}}, now=clock.now)
+    at(clock, 2026, 12, 1, 15, 0)
+    [asked] = [s for s in due(services) if s.to == To.USER and "Du skriver minnesanteckningarna" in text_of([s])]
+    assert "Tryck på knappen" in text_of([asked]) and asked.user_id == ANNA
+    with services.db.unit_of_work() as session:
+        kept = conversations.load(session, key=key)
+        assert kept is not None and kept.flow == "case"
+    started = press(services, MeetingAction.MINUTES_START, str(called))
+    assert "Skriv eller klistra in minnesanteckningarna" in text_of(started)
+
+
+def test_minutes_can_be_started_from_the_channel_by_the_writer_only(services: Services, clock: FakeClock,
+                                                                    called: int) -> None:
+    with pytest.raises(DomainError) as raised:
+        command(services, "möte anteckningar")
+    assert raised.value.text.key == "minutes.nothing_to_write"
+    at(clock, 2026, 12, 1, 15, 0)
+    due(services)
+    with pytest.raises(NotAllowed):
+        command(services, "möte anteckningar", user=BERTIL)
+    sends = command(services, "möte anteckningar")
+    assert [s.to for s in sends] == [To.REQUESTER, To.USER]
+    dm(services, "Kort möte.")
+    dm(services, "ja")
+    with pytest.raises(DomainError):
+        command(services, "möte anteckningar")
+
+
+def test_a_cancelled_meeting_gets_no_reminders_and_no_minutes(services: Services, clock: FakeClock,
+                                                              called: int) -> None:
+    press(services, MeetingAction.CANCEL_CONFIRM, str(called), channel=HEBY)
+    for day in (24, 30):
+        at(clock, 2026, 11, day, 13, 0)
+        assert due(services) == []
+    at(clock, 2026, 12, 1, 16, 0)
+    assert due(services) == []

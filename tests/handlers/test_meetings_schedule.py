@@ -1,0 +1,251 @@
+"""Calling a meeting: the time in plain Swedish, the conversation in the DM, the announcement and its ICS file."""
+
+from datetime import UTC, datetime
+
+import pytest
+from icalendar import Calendar
+
+from bot.services import Services
+from handlers.errors import DomainError, NotAllowed
+from handlers.meetings.names import ANNOUNCED
+from handlers.replies import Send, To
+from storage import audit, conversations
+from storage import groups as groups_repo
+from storage import meetings as repo
+from storage.conversations import DM, ConversationKey
+from storage.meeting_models import Meeting
+from tests.conftest import FakeClock
+from tests.support.talk import TEAM, actor, run, text_of
+
+HEBY = "CHEBY"
+ANNA, BERTIL, CECILIA, DAVID = "UANNA", "UBERTIL", "UCECILIA", "UDAVID"
+POSTED_TS = "1700000000.000100"
+
+
+def command(services: Services, text: str, user: str = ANNA, channel: str = HEBY) -> list[Send]:
+    return run(services, actor(user, channel), lambda ctx: services.router.command(ctx, text))
+
+
+def dm(services: Services, text: str, user: str = ANNA) -> list[Send]:
+    return run(services, actor(user), lambda ctx: services.router.message(ctx, text))
+
+
+def press(services: Services, action: str, value: str, user: str = ANNA, channel: str = "") -> list[Send]:
+    return run(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value))
+
+
+def setup_group(services: Services) -> None:
+    """Heby with anna (kommun, sammankallande), bertil (AF), cecilia (FK) and david (Region)."""
+    command(services, "koppla Heby")
+    for line in ("<@UANNA> kommun sammankallande", "<@UBERTIL> AF", "<@UCECILIA> FK", "<@UDAVID> region"):
+        command(services, f"medlem {line}")
+
+
+def deliver(services: Services, sends: list[Send], ts: str = POSTED_TS) -> list[Send]:
+    """What a front door does after posting: tell each posted hook the message's ts."""
+    for send in sends:
+        if send.posted is not None:
+            hook, channel = send.posted, send.channel_id
+            run(services, actor(), lambda ctx, h=hook, c=channel: services.router.message_posted(ctx, h, c, ts))
+    return sends
+
+
+def schedule_meeting(services: Services, when: str = "tisdag nästa vecka kl 13",
+                     place: str = "Kommunhuset, sal 3") -> list[Send]:
+    """Anna calls a meeting: the command with the time, then the place, the default length and herself."""
+    command(services, f"möte {when}")
+    dm(services, place)
+    dm(services, "ok")
+    dm(services, "jag")
+    return deliver(services, dm(services, "ja"))
+
+
+def stored(services: Services) -> Meeting:
+    with services.db.unit_of_work() as session:
+        group = groups_repo.find_group_by_channel(session, channel_id=HEBY)
+        assert group is not None
+        [meeting] = repo.meetings_between(session, group=group, start=datetime(2026, 1, 1, tzinfo=UTC),
+                                          end=datetime(2028, 1, 1, tzinfo=UTC))
+        _ = meeting.rsvps, meeting.agenda, meeting.group.name
+        return meeting
+
+
+def ics_event(send: Send) -> tuple[Calendar, Calendar]:
+    """The calendar and its one event from the ICS file a send carries."""
+    [attachment] = send.reply.files
+    assert attachment.filename.endswith(".ics")
+    calendar = Calendar.from_ical(attachment.content)
+    [event] = calendar.walk("VEVENT")
+    return calendar, event
+
+
+def test_a_meeting_typed_with_the_command_is_confirmed_in_words_and_announced(services: Services) -> None:
+    setup_group(services)
+    first = command(services, "möte tisdag nästa vecka kl 13")
+    assert [s.to for s in first] == [To.REQUESTER, To.USER, To.USER]
+    assert "i ett direktmeddelande" in text_of(first[:1])
+    assert "Uppfattat: tisdag 1 december 2026 kl. 13.00." in text_of(first)
+    assert "Var hålls mötet?" in text_of(first) and all(s.user_id == ANNA for s in first[1:])
+    assert "Hur länge" in text_of(dm(services, "Kommunhuset, sal 3"))
+    assert "Vem skriver minnesanteckningar?" in text_of(dm(services, "ok"))
+    summary = text_of(dm(services, "ok"))
+    assert "tisdag 1 december 2026 kl. 13.00–15.00, stämmer det?" in summary
+    sends = dm(services, "ja")
+    assert "Klart! Mötet för *Heby* är tisdag 1 december 2026 kl. 13.00–15.00." in text_of(sends[:1])
+    announcement = sends[1]
+    assert announcement.to == To.CHANNEL and announcement.channel_id == HEBY
+    assert announcement.posted is not None and announcement.posted.name == ANNOUNCED
+    shown = text_of([announcement])
+    for expected in ("Möte i LOKUS Heby", "När: tisdag 1 december 2026 kl. 13.00–15.00", "Plats: Kommunhuset, sal 3",
+                     "1. Uppföljning av handlingsplanen", "2. Sammanställning av lots-ärenden", "3. Planens status",
+                     "Antecknar: <@UANNA>", "[:a Kommer]", "[:b Kommer inte]", "[:c Skickar ersättare]"):
+        assert expected in shown
+    deliver(services, sends)
+    meeting = stored(services)
+    assert meeting.starts_at == datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert meeting.ends_at == datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+    assert (meeting.place, meeting.convenor, meeting.minute_taker) == ("Kommunhuset, sal 3", ANNA, ANNA)
+    assert (meeting.channel_id, meeting.announcement_ts, meeting.status) == (HEBY, POSTED_TS, "scheduled")
+
+
+def test_the_ics_file_opens_in_a_calendar_library(services: Services) -> None:
+    setup_group(services)
+    sends = schedule_meeting(services, place="https://teams.microsoft.com/l/meetup-join/abc")
+    calendar, event = ics_event(sends[1])
+    assert str(calendar["METHOD"]) == "PUBLISH" and str(calendar["VERSION"]) == "2.0"
+    assert event.decoded("DTSTART") == datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert event.decoded("DTEND") == datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+    assert str(event["SUMMARY"]) == "LOKUS Heby"
+    assert str(event["LOCATION"]) == "https://teams.microsoft.com/l/meetup-join/abc"
+    assert str(event["URL"]) == "https://teams.microsoft.com/l/meetup-join/abc"
+    assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["UID"]).startswith("lokusbot-") and str(event["UID"]).endswith("@lokusbot")
+
+
+def test_the_whole_conversation_without_a_time_and_with_another_minute_taker(services: Services) -> None:
+    setup_group(services)
+    first = text_of(command(services, "möte"))
+    assert "När ska mötet vara?" in first and "Uppfattat" not in first
+    assert "Vilken tid börjar mötet?" in text_of(dm(services, "torsdag 3 december"))
+    assert "Var hålls mötet?" in text_of(dm(services, "halv tre"))
+    dm(services, "Stadshuset")
+    dm(services, "90 min")
+    summary = text_of(dm(services, "<@UBERTIL|bertil>"))
+    assert "torsdag 3 december 2026 kl. 14.30–16.00, stämmer det?" in summary
+    assert "Längd: 1,5 timmar" in summary and "Antecknar: <@UBERTIL>" in summary
+    deliver(services, dm(services, "ja"))
+    meeting = stored(services)
+    assert meeting.starts_at == datetime(2026, 12, 3, 13, 30, tzinfo=UTC) and meeting.minute_taker == BERTIL
+
+
+def test_an_ambiguous_day_is_asked_back_with_buttons(services: Services) -> None:
+    setup_group(services)
+    sends = command(services, "möte nästa tisdag kl 10")
+    shown = text_of(sends)
+    assert "Det kan betyda flera dagar" in shown
+    assert "1) tisdag 24 november 2026 kl. 10.00" in shown and "2) tisdag 1 december 2026 kl. 10.00" in shown
+    press(services, "conv.choose", "which|2026-12-01T10:00:00+01:00")
+    dm(services, "Kommunhuset")
+    dm(services, "ok")
+    assert "tisdag 1 december 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, "jag"))
+
+
+def test_a_range_needs_no_length(services: Services) -> None:
+    setup_group(services)
+    command(services, "möte fredag 10–12")
+    assert "Vem skriver" in text_of(dm(services, "Kommunhuset"))
+    assert "fredag 27 november 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, "mig"))
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("igår kl 13", "har redan varit"),
+    ("idag kl 9", "har redan varit"),
+    ("1 januari 2030 kl 10", "mer än två år bort"),
+    ("någon gång snart", "förstod inte"),
+])
+def test_past_far_or_unclear_times_are_refused_kindly_and_asked_again(services: Services, typed: str,
+                                                                       expected: str) -> None:
+    setup_group(services)
+    reply = text_of(command(services, f"möte {typed}"))
+    assert expected in reply and "När ska mötet vara?" in reply
+    assert "Var hålls mötet?" in text_of(dm(services, "tisdag nästa vecka kl 13"))
+
+
+def test_bad_lengths_are_explained(services: Services) -> None:
+    setup_group(services)
+    command(services, "möte tisdag nästa vecka kl 13")
+    dm(services, "Kommunhuset")
+    assert "förstod inte ”länge” som en längd" in text_of(dm(services, "länge"))
+    assert "mellan 15 minuter och 12 timmar" in text_of(dm(services, "14 timmar"))
+    assert "Vem skriver" in text_of(dm(services, "1,5 h"))
+    assert "Längd: 1,5 timmar" in text_of(dm(services, "ok"))
+
+
+def test_only_the_convenor_may_call_a_meeting(services: Services) -> None:
+    setup_group(services)
+    with pytest.raises(NotAllowed) as raised:
+        command(services, "möte tisdag nästa vecka kl 13", user=BERTIL)
+    assert raised.value.text.key == "meeting.convenor_only"
+
+
+def test_a_meeting_is_called_from_the_groups_channel(services: Services) -> None:
+    with pytest.raises(DomainError) as raised:
+        command(services, "möte tisdag nästa vecka kl 13", channel="")
+    assert raised.value.text.key == "group.need_channel"
+
+
+def test_another_conversation_in_the_dm_is_not_thrown_away(services: Services) -> None:
+    setup_group(services)
+    with services.db.unit_of_work() as session:
+        conversations.save_new(session, key=ConversationKey(TEAM, ANNA, DM, ""), flow="case",
+                               state={"answers": {"unit": "AME"}}, now=datetime(2026, 11, 23, 9, tzinfo=UTC))
+    with pytest.raises(DomainError) as raised:
+        command(services, "möte")
+    assert raised.value.text.key == "meeting.busy_elsewhere"
+    with services.db.unit_of_work() as session:
+        kept = conversations.load(session, key=ConversationKey(TEAM, ANNA, DM, ""))
+        assert kept is not None and kept.flow == "case" and kept.state == {"answers": {"unit": "AME"}}
+
+
+def test_scheduling_is_audited_and_the_time_rechecked_at_save(services: Services, clock: FakeClock) -> None:
+    setup_group(services)
+    command(services, "möte imorgon kl 13")
+    dm(services, "Kommunhuset")
+    dm(services, "ok")
+    dm(services, "jag")
+    clock.advance(hours=28)
+    assert "Välkommen tillbaka" in text_of(dm(services, "ja"))
+    assert "tisdag 24 november 2026 kl. 13.00 har redan varit" in text_of(dm(services, "ja"))
+    assert "När ska mötet vara?" in text_of(dm(services, "ändra 1"))
+    assert "torsdag 26 november 2026 kl. 13.00–15.00, stämmer det?" in text_of(dm(services, "torsdag kl 13"))
+    deliver(services, dm(services, "ja"))
+    meeting = stored(services)
+    with services.db.unit_of_work() as session:
+        assert [e.action for e in audit.entries_for(session, entity="meeting", entity_id=meeting.id)] == \
+            ["meeting.schedule"]
+
+
+def test_the_minute_taker_must_be_in_the_group(services: Services) -> None:
+    setup_group(services)
+    command(services, "möte tisdag nästa vecka kl 13")
+    dm(services, "Kommunhuset")
+    asked = text_of(dm(services, "ok"))
+    assert "Skriv *jag*, eller @" in asked and "[:a Använd du själv = ok]" in asked
+    assert "förstod inte vem ”bertil” är" in text_of(dm(services, "bertil"))
+    assert "<@UOKAND> är inte medlem i *Heby*" in text_of(dm(services, "<@UOKAND>"))
+    summary = text_of(dm(services, "<@UCECILIA>"))
+    assert "Antecknar: <@UCECILIA>" in summary
+    deliver(services, dm(services, "ja"))
+    assert stored(services).minute_taker == CECILIA
+
+
+def test_changing_the_day_afterwards_drops_answers_that_no_longer_apply(services: Services) -> None:
+    setup_group(services)
+    command(services, "möte torsdag 3 december")
+    for answer in ("halv tre", "Stadshuset", "ok", "jag"):
+        dm(services, answer)
+    assert "När ska mötet vara?" in text_of(dm(services, "ändra 1"))
+    summary = text_of(dm(services, "fredag 4 december kl 10"))
+    assert "fredag 4 december 2026 kl. 10.00–12.00, stämmer det?" in summary and "Klockan" not in summary
+    deliver(services, dm(services, "ja"))
+    assert stored(services).starts_at == datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
