@@ -1,0 +1,81 @@
+"""The plan as Markdown: the same content as the Word document, for wikis, e-mail and diffs."""
+
+from handlers.plans.content import Item, PlanDocument, SectionContent
+from handlers.plans.docx_export import SIGNATURE_LABELS
+from handlers.plans.template_schema import QuestionKind
+from handlers.plans.values import Words, plain
+from handlers.text import t
+
+
+def markdown_bytes(doc: PlanDocument, words: Words) -> bytes:
+    """The plan as a UTF-8 Markdown file."""
+    lines: list[str] = []
+    if doc.draft:
+        lines += _draft(doc, words)
+    lines += [f"# {doc.title}", ""]
+    for line in doc.intro:
+        lines += [line, ""]
+    for section in doc.sections:
+        lines += _section(section, words)
+    if doc.signatures:
+        lines += _signatures(doc, words)
+    lines += [f"_{words(t('plan.doc.made', date=doc.made_on))}_", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _draft(doc: PlanDocument, words: Words) -> list[str]:
+    lines = [f"**{words(t('plan.doc.draft'))}** – {words(t('plan.doc.draft_note'))}", ""]
+    if doc.missing_sections:
+        lines += [f"{words(t('plan.doc.missing_sections'))} {', '.join(doc.missing_sections)}", ""]
+    if doc.missing_parties:
+        parties = ", ".join(words(t(f"party.{p.value}")) for p in doc.missing_parties)
+        lines += [f"{words(t('plan.doc.missing_parties'))} {parties}", ""]
+    return lines
+
+
+def _section(section: SectionContent, words: Words) -> list[str]:
+    lines = [f"## {section.title}", ""]
+    if section.intro:
+        lines += [f"_{section.intro}_", ""]
+    heading = None
+    for item in section.items:
+        if item.heading and item.heading != heading:
+            lines += [f"### {item.heading}", ""]
+        heading = item.heading
+        lines += [f"**{item.text}**", ""]
+        if item.kind == QuestionKind.TABLE and item.value:
+            lines += _table(item, words)
+        elif item.value in (None, "", []):
+            lines += [f"_{words(t('plan.doc.unanswered'))}_", ""]
+        else:
+            lines += [plain(item.kind, item.value, words), ""]
+    return lines
+
+
+def _table(item: Item, words: Words) -> list[str]:
+    lines = [_row([c.label for c in item.columns]), _row(["---"] * len(item.columns))]
+    for row in item.value:
+        lines.append(_row([plain(c.kind, row.get(c.key), words) for c in item.columns]))
+    if item.sums:
+        sums = [plain(c.kind, item.sums[c.key], words) if c.key in item.sums else "" for c in item.columns]
+        sums[0] = sums[0] or words(t("plan.doc.total"))
+        lines.append(_row([f"**{cell}**" if cell else "" for cell in sums]))
+    lines.append("")
+    lines += [f"<sub>{c.hint}</sub>  " for c in item.columns if c.hint]
+    return [*lines, ""]
+
+
+def _signatures(doc: PlanDocument, words: Words) -> list[str]:
+    lines = [f"## {words(t('plan.doc.signatures'))}", "", _row([words(t(key)) for key in SIGNATURE_LABELS]),
+             _row(["---"] * len(SIGNATURE_LABELS))]
+    for signature in doc.signatures:
+        organisation = signature.organisation or words(t(f"party.{signature.party.value}"))
+        if signature.signed_on is None:
+            lines.append(_row(["", "", "", organisation]))
+        else:
+            lines.append(_row([words(signature.signed_on), words(t("plan.doc.signed")), signature.name, organisation]))
+    return [*lines, ""]
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", "<br>") for c in cells) + " |"

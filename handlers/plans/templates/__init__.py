@@ -1,0 +1,1 @@
+"""Plan templates, one YAML file each; a package so the files ship with lokusbot."""
