@@ -47,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    return []
+    from bot import cli_cases, cli_plans, cli_summary
+
+    return [cli_plans.register, cli_cases.register, cli_summary.register]
 
 
 def _start(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,13 +1,15 @@
 """Assembles the product: every feature's commands, flows and actions in one router."""
 
-from handlers import groups
+from handlers import groups, meetings, plans
+from handlers.cases import feature as cases
 from handlers.router import Command, Feature, Router
+from handlers.summaries import commands as summaries
 from handlers.text import t
 
 
 def build_router() -> Router:
     """The router with every feature the bot has."""
-    return Router([_platform()])
+    return Router([_platform(), cases.feature(), meetings.feature(), summaries.feature(), plans.feature()])
 
 
 def _platform() -> Feature:

@@ -1,4 +1,7 @@
 """Imports every module that defines tables, so the metadata is complete for migrations and tests."""
 
 import storage.case_models  # noqa: F401
+import storage.case_stats  # noqa: F401  (the indexes the summaries' statistics need)
+import storage.meeting_models  # noqa: F401
 import storage.models  # noqa: F401
+import storage.plan_models  # noqa: F401

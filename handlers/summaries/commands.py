@@ -1,0 +1,135 @@
+"""`/lokus sammanfattning [period] [enheter]`, `/lokus sammanfattning alla` and the DM "sammanfattning Heby".
+
+In a group's channel the summary is posted there, protected (small numbers hidden). In a DM it comes back
+privately: exact for the group's samordnare, sammankallande and the förbund, protected for other members.
+`alla` (the förbund role only) answers privately with every group together and one line per group.
+"""
+
+import re
+from dataclasses import dataclass
+
+from handlers import access
+from handlers.context import Ctx
+from handlers.errors import DomainError, NotAllowed, NotAMember
+from handlers.replies import Reply, Send, to_channel, to_requester
+from handlers.router import Command, Feature, Router
+from handlers.summaries.compile import (
+    PreviousMeeting,
+    group_summary,
+    no_previous_meeting,
+    rollup_summary,
+    summary_period,
+)
+from handlers.summaries.periods import Period, parse_period, this_year
+from handlers.text import Join, t
+from storage import groups as groups_repo
+from storage.models import Group
+
+EVERYONE = ("alla", "all")
+UNITS = re.compile(r"(?:\bper\s+)?\b(?:enheter|enhet|units)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What follows the command word: all groups or one, per unit or not, and the words of the period."""
+
+    everyone: bool
+    with_units: bool
+    rest: str
+
+
+def read_args(args: str) -> Asked:
+    """Split the words after `sammanfattning` into the options and the rest."""
+    with_units = bool(UNITS.search(args))
+    words = " ".join(UNITS.sub(" ", args).split())
+    first, _, rest = words.partition(" ")
+    if first.casefold() in EVERYONE:
+        return Asked(True, with_units, rest)
+    return Asked(False, with_units, words)
+
+
+@dataclass(frozen=True)
+class Summaries:
+    """The summary commands, knowing how to find a group's previous meeting (the default period's start)."""
+
+    previous_meeting: PreviousMeeting = no_previous_meeting
+
+    def in_channel(self, ctx: Ctx, args: str) -> list[Send]:
+        """`/lokus sammanfattning [period]`: post the group's protected summary in its channel."""
+        asked = read_args(args)
+        if asked.everyone:
+            return self.rollup(ctx, asked.rest)
+        group = access.channel_group(ctx)
+        access.require_member(ctx, group)
+        period = self.period(ctx, group, asked.rest)
+        return [to_channel(group_summary(ctx, group, period, with_units=asked.with_units))]
+
+    def in_dm(self, ctx: Ctx, args: str) -> list[Send]:
+        """DM "sammanfattning Heby [period]": the summary privately (exact for those who keep the cases)."""
+        asked = read_args(args)
+        if asked.everyone:
+            return self.rollup(ctx, asked.rest)
+        group, rest = self._named_group(ctx, asked.rest)
+        member = access.require_member(ctx, group)
+        exact = access.is_forbund(ctx) or (member is not None and any(
+            role in member.role_list for role in access.MANAGERS))
+        period = self.period(ctx, group, rest)
+        return [to_requester(group_summary(ctx, group, period, exact=exact, with_units=asked.with_units))]
+
+    def rollup(self, ctx: Ctx, words: str) -> list[Send]:
+        """`sammanfattning alla [period]`: every group of the workspace, for the förbund, privately."""
+        if not access.is_forbund(ctx):
+            raise NotAllowed("summary.forbund_only")
+        today = ctx.local_now.date()
+        period = parse_period(words, today) if words else this_year(today)
+        return [to_requester(rollup_summary(ctx, access.visible_groups(ctx), period, exact=True))]
+
+    def period(self, ctx: Ctx, group: Group, words: str) -> Period:
+        """The period the words name, or the group's default period when there are none."""
+        if words.strip():
+            return parse_period(words, ctx.local_now.date())
+        return summary_period(ctx, group, self.previous_meeting)
+
+    def for_export(self, ctx: Ctx, *, group_name: str, words: str, exact: bool, with_units: bool) -> Reply:
+        """The summary of a group named in the workspace, for the terminal (no membership needed there)."""
+        workspace = groups_repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
+        group = groups_repo.find_group_by_name(ctx.session, workspace=workspace, name=group_name)
+        if group is None:
+            names = [g.name for g in groups_repo.groups_of_workspace(ctx.session, workspace=workspace)]
+            raise DomainError("summary.group_unknown", given=group_name, groups=Join(tuple(names)) if names
+                              else t("summary.no_groups"))
+        return group_summary(ctx, group, self.period(ctx, group, words), exact=exact, with_units=with_units)
+
+    def _named_group(self, ctx: Ctx, words: str) -> tuple[Group, str]:
+        """The group whose name starts the words (and the words after it); a person's only group otherwise."""
+        workspace = groups_repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
+        every = sorted(groups_repo.groups_of_workspace(ctx.session, workspace=workspace),
+                       key=lambda g: len(g.name_key), reverse=True)
+        folded = " ".join(words.casefold().split())
+        for group in every:
+            if folded == group.name_key or folded.startswith(group.name_key + " "):
+                return group, " ".join(words.split())[len(group.name_key):].strip()
+        mine = access.visible_groups(ctx)
+        if len(mine) == 1:
+            return mine[0], words
+        if not mine:
+            raise NotAMember("dm.not_member")
+        raise DomainError("summary.which_group", example=mine[0].name, groups=Join(tuple(g.name for g in mine)))
+
+
+def feature(previous_meeting: PreviousMeeting = no_previous_meeting) -> Feature:
+    """The summaries feature; give it the meetings' `previous_meeting(ctx, group)` once meetings exist."""
+    summaries = Summaries(previous_meeting)
+    phrases = {word: summaries.in_dm for word in ("sammanfattning", "sammanställning", "summary")}
+    return Feature(
+        commands=(Command("sammanfattning", summaries.in_channel, t("help.sammanfattning"),
+                          words=("sammanställning", "sammanstallning", "summary")),),
+        dm_phrases=phrases,
+    )
+
+
+def configured_summaries(router: Router) -> Summaries:
+    """The summaries as the router was built with them, so the terminal uses the same previous-meeting hook."""
+    command = router.commands.get("sammanfattning")
+    owner = getattr(command.run, "__self__", None) if command else None
+    return owner if isinstance(owner, Summaries) else Summaries()
