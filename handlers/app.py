@@ -3,13 +3,16 @@
 from handlers import groups, meetings, plans
 from handlers.cases import feature as cases
 from handlers.router import Command, Feature, Router
+from handlers.summaries import automatic
 from handlers.summaries import commands as summaries
 from handlers.text import t
 
 
 def build_router() -> Router:
     """The router with every feature the bot has."""
-    return Router([_platform(), cases.feature(), meetings.feature(), summaries.feature(), plans.feature()])
+    return Router([_platform(), cases.feature(), meetings.feature(),
+                   summaries.feature(previous_meeting=automatic.previous_meeting),
+                   Feature(ticks=(automatic.due_summaries,)), plans.feature()])
 
 
 def _platform() -> Feature:

@@ -1,0 +1,34 @@
+"""The summary posted by itself in the group's channel a set number of days before each meeting."""
+
+from datetime import date, timedelta
+
+from handlers.context import Ctx
+from handlers.replies import Send
+from handlers.summaries.compile import summary_period, summary_sends
+from storage import meetings as meetings_repo
+from storage.jobs import claim_once
+from storage.models import Group
+
+DEFAULT_DAYS_BEFORE = 3
+
+
+def days_before(group: Group) -> int:
+    """How many days before a meeting the group gets its summary (group setting, default 3; 0 turns it off)."""
+    return int(group.settings.get("summary_days_before", DEFAULT_DAYS_BEFORE))
+
+
+def previous_meeting(ctx: Ctx, group: Group) -> date | None:
+    """The date of the group's latest meeting before now: the default summary covers the time since."""
+    return meetings_repo.previous_meeting_date(ctx.session, group, before=ctx.now, tz=ctx.config.tz)
+
+
+def due_summaries(ctx: Ctx) -> list[Send]:
+    """Summaries whose moment has come, each claimed once per meeting time however many processes look."""
+    sends: list[Send] = []
+    for meeting in meetings_repo.next_meetings(ctx.session, after=ctx.now):
+        days = days_before(meeting.group)
+        if days <= 0 or not (meeting.starts_at - timedelta(days=days) <= ctx.now < meeting.starts_at):
+            continue
+        if claim_once(ctx.session, key=f"summary:meeting:{meeting.id}:{meeting.starts_at.isoformat()}"):
+            sends.extend(summary_sends(ctx, meeting.group, summary_period(ctx, meeting.group, previous_meeting)))
+    return sends
