@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, Index, and_, case, func, select
+from sqlalchemy import ColumnElement, Index, and_, case, func, select, text
 from sqlalchemy.orm import Session
 
 from storage.case_models import Case, CaseFailure, CaseTargetGroup
@@ -89,12 +89,25 @@ def _raised_in_for_profile(session: Session, group_ids: Sequence[int], start: da
     return and_(_of_groups(group_ids), raised_on >= start, raised_on <= end)
 
 
+def _plan_for_these_groups(session: Session) -> None:
+    """On PostgreSQL, plan each count for the groups and period at hand.
+
+    Groups differ a thousandfold in size. Once a statement has been prepared (psycopg does so after five
+    runs), PostgreSQL may settle on one generic plan for every group, and a plan fit for a small group walks a
+    large one case by case (measured: 1.5 s instead of 0.37 s at 100 000 cases). SET LOCAL ends with the
+    unit of work.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+
+
 def case_stats(session: Session, *, group_ids: Sequence[int], start: date, end: date,
                with_units: bool = False) -> CaseStats:
     """Every count the summary of the groups for the period needs (units only when asked for)."""
     stats = CaseStats()
     if not group_ids:
         return stats
+    _plan_for_these_groups(session)
     where = _raised_in(group_ids, start, end)
     _add_profile(session, _raised_in_for_profile(session, group_ids, start, end), stats)
     _add_codes(session, where, CaseTargetGroup, stats.by_target_group)

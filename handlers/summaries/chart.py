@@ -89,11 +89,11 @@ def draw_chart(data: ChartData, render: Render) -> bytes:
     figure = Figure(figsize=(12, 5), dpi=100)
     FigureCanvasAgg(figure)
     left, right = figure.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.3]})
+    figure.subplots_adjust(left=0.14, right=0.98, top=0.92, bottom=0.24, wspace=0.25)
     _draw_parties(left, data, render)
     _draw_months(right, data, render)
-    figure.tight_layout()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
+    figure.savefig(buffer, format="png")
     return buffer.getvalue()
 
 
@@ -118,8 +118,7 @@ def _draw_parties(axes: Any, data: ChartData, render: Render) -> None:
     axes.set_xlabel(render(t("summary.chart.cases")))
     if data.left_out:
         left_out = Join(tuple(party_label(p) for p in data.left_out))
-        axes.text(0, -0.3, render(t("summary.chart.left_out", parties=left_out)), transform=axes.transAxes,
-                  fontsize=8)
+        axes.set_title(render(t("summary.chart.left_out", parties=left_out)), fontsize=8, loc="left", y=-0.32)
     axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, frameon=False)
 
 
@@ -143,9 +142,10 @@ def _draw_months(axes: Any, data: ChartData, render: Render) -> None:
     small = render(t("summary.chart.fewer_than", threshold=data.threshold))
     protected = render(t("summary.chart.protected"))
     for index, bar in enumerate(data.months):
-        if bar.shown != Shown.EXACT:
-            axes.text(index, 0, small if bar.shown == Shown.SMALL else protected, ha="center", va="bottom",
-                      rotation=90, fontsize=7, color="#525252")
+        if bar.shown == Shown.SMALL:
+            axes.text(index, 0, small, ha="center", va="bottom", fontsize=8, color="#525252")
+        elif bar.shown != Shown.EXACT:
+            axes.text(index, 0, protected, ha="center", va="bottom", rotation=90, fontsize=7, color="#525252")
     axes.set_xticks(range(len(labels)), labels, fontsize=7)
     axes.set_ylabel(render(t("summary.chart.cases")))
 

@@ -17,6 +17,7 @@ on, say) are part of the check too, so their smallness is protected like the res
 
 import itertools
 import math
+from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -65,6 +66,8 @@ class Linked:
     grids: list[dict[tuple[Hashable, Hashable], Key]] = field(default_factory=list)
     expendable: list[Hashable] = field(default_factory=list)
     tiers: dict[Key, int] = field(default_factory=dict)
+    _index: dict[Key, list[int]] = field(default_factory=dict, repr=False)
+    _index_size: tuple[int, int] = (-1, -1)
 
     def add(self, key: Key, value: int, *, published: bool = True, block: Hashable | None = None,
             tier: int = 1) -> None:
@@ -82,6 +85,17 @@ class Linked:
     def add_grid(self, cells: Mapping[tuple[Hashable, Hashable], Key]) -> None:
         """Counts laid out in rows and columns (each row and column has its own sum), e.g. party by gender."""
         self.grids.append(dict(cells))
+
+    def sums_by_key(self) -> dict[Key, list[int]]:
+        """For each count, the positions of the sums it is in (worked out again only when counts or sums grew)."""
+        size = (len(self.values), len(self.sums))
+        if self._index_size != size:
+            self._index = {key: [] for key in self.values}
+            for index, total_sum in enumerate(self.sums):
+                for key in (total_sum.total, *total_sum.parts):
+                    self._index[key].append(index)
+            self._index_size = size
+        return self._index
 
     def sums_with(self, keys: set[Key]) -> list[Sum]:
         """The sums any of the keys is in."""
@@ -117,12 +131,23 @@ def exposed_count(linked: Linked, shown: Mapping[Key, Shown], threshold: int) ->
 
 
 def deduce(linked: Linked, shown: Mapping[Key, Shown], threshold: int) -> dict[Key, Bounds]:
-    """What a reader can deduce about each count: its lowest and highest possible value."""
+    """What a reader can deduce about each count: its lowest and highest possible value.
+
+    Every sum is applied once, and again whenever one of its counts was narrowed, until nothing moves.
+    """
     bounds = {key: _prior(linked.values[key], shown[key], threshold) for key in linked.values}
-    for _ in range(MAX_PASSES):
-        changed = [_narrow(bounds, total_sum) for total_sum in linked.sums]
-        if not any(changed):
+    sums_of = linked.sums_by_key()
+    waiting = deque(range(len(linked.sums)))
+    queued = set(waiting)
+    for _ in range(MAX_PASSES * len(linked.sums)):
+        if not waiting:
             break
+        index = waiting.popleft()
+        queued.discard(index)
+        for key in _narrow(bounds, linked.sums[index]):
+            fresh = [i for i in sums_of[key] if i not in queued]
+            waiting.extend(fresh)
+            queued.update(fresh)
     return bounds
 
 
@@ -136,28 +161,30 @@ def _prior(value: int, shown: Shown, threshold: int) -> Bounds:
     return (0, UNBOUNDED)
 
 
-def _narrow(bounds: dict[Key, Bounds], total_sum: Sum) -> bool:
-    """Tighten the total by its parts and each part by the total and the other parts; True if anything moved."""
+def _narrow(bounds: dict[Key, Bounds], total_sum: Sum) -> list[Key]:
+    """Tighten the total by its parts and each part by the total and the other parts; the counts that moved."""
     parts = [bounds[p] for p in total_sum.parts]
     low_sum = sum(low for low, _ in parts)
     finite_high = sum(high for _, high in parts if high != UNBOUNDED)
     unbounded = sum(1 for _, high in parts if high == UNBOUNDED)
-    changed = _tighten(bounds, total_sum.total, low_sum, UNBOUNDED if unbounded else finite_high)
+    moved = _tighten(bounds, total_sum.total, low_sum, UNBOUNDED if unbounded else finite_high)
     total_low, total_high = bounds[total_sum.total]
     for part, (low, high) in zip(total_sum.parts, parts, strict=True):
         others_unbounded = unbounded - (high == UNBOUNDED)
         others_high = UNBOUNDED if others_unbounded else finite_high - (0 if high == UNBOUNDED else high)
-        changed |= _tighten(bounds, part, total_low - others_high, total_high - (low_sum - low))
-    return changed
+        moved += _tighten(bounds, part, total_low - others_high, total_high - (low_sum - low))
+    return moved
 
 
-def _tighten(bounds: dict[Key, Bounds], key: Key, low: float, high: float) -> bool:
+def _tighten(bounds: dict[Key, Bounds], key: Key, low: float, high: float) -> list[Key]:
     old_low, old_high = bounds[key]
+    if low <= old_low and high >= old_high:
+        return []
     new = (max(old_low, low), min(old_high, high))
     if new[0] > new[1]:
         raise ValueError(f"the counts do not add up around {key!r}")
     bounds[key] = new
-    return new != (old_low, old_high)
+    return [key]
 
 
 def _cover(linked: Linked, shown: dict[Key, Shown], exposed: Key, threshold: int) -> bool:

@@ -1,5 +1,6 @@
 """Summaries through services.handle: the exact figures, rounding, small-number protection, who sees what."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,9 +12,14 @@ from handlers.errors import DomainError, NotAllowed, NotAMember, NotLinked
 from handlers.replies import Send, To
 from handlers.router import Router
 from handlers.summaries import commands
+from handlers.summaries.chart import ChartData, chart_data
 from handlers.summaries.compile import summary_sends
+from handlers.summaries.figures import figure_out, summary_counts
 from handlers.summaries.periods import parse_period
+from handlers.summaries.suppression import Shown
+from handlers.summaries.wording import percent_text
 from storage import groups as groups_repo
+from storage.case_stats import case_stats
 from storage.models import Group
 from tests.support.case_factory import CaseSpec, insert_cases, make_group, times, uppsala_example, year_before
 from tests.support.talk import actor, run, text_of
@@ -254,3 +260,38 @@ def test_protecting_one_tr_case_keeps_the_headline_and_gives_up_the_split(servic
     text = text_of(command(services, "sammanfattning", channel=HEBY))
     assert ("*Tilläggsresursen:* 15 personer har aktualiserats till tilläggsresursen (48 % av ärendena). "
             "Fördelningen på kön visas inte, eftersom antalen är för små.") in text
+
+
+@pytest.mark.parametrize(("part", "whole", "shown"), [
+    (35, 59, "59 %"), (24, 59, "41 %"), (16, 24, "67 %"), (8, 24, "33 %"), (1, 8, "13 %"), (5, 8, "63 %"),
+    (1, 3, "33 %"), (0, 5, "0 %"), (5, 5, "100 %"), (1, 300, "under 1 %"), (299, 300, "över 99 %"),
+])
+def test_percentages_are_whole_numbers_with_halves_rounded_up(part: int, whole: int, shown: str) -> None:
+    assert Catalogue.for_console("sv", str).render(percent_text(part, whole)) == shown
+
+
+def test_the_chart_shows_only_what_may_be_shown(services: Services) -> None:
+    may = CaseSpec(party="kommun", raised_on=date(2026, 5, 4))
+    specs = [*times(10, CaseSpec()), *times(4, CaseSpec(gender="man")), CaseSpec(party="fk"),
+             *times(2, CaseSpec(party="region")), *times(6, replace(may, gender="man")), *times(5, may),
+             replace(may, gender="annat"), CaseSpec(raised_on=date(2026, 4, 1))]
+    add_group(services, "Heby", HEBY, specs, {"UBERTIL": ("af", [])})
+
+    def figures_of(ctx: Ctx) -> ChartData | None:
+        group = groups_repo.find_group_by_channel(ctx.session, channel_id=HEBY)
+        assert group is not None
+        period = parse_period("i år", ctx.local_now.date())
+        stats = case_stats(ctx.session, group_ids=[group.id], start=period.start, end=period.end)
+        return chart_data(figure_out(summary_counts(stats, previous=0, months=period.months()), 3))
+
+    data = run(services, actor("UBERTIL", HEBY), figures_of)
+    assert data is not None and data.left_out == ("fk", "region"), "two small parties that protect each other"
+    bars = {bar.party: bar for bar in data.parties}
+    assert set(bars) == {"af", "kommun"}
+    assert sum(n for _, n in bars["af"].segments) + bars["af"].protected == 15
+    assert sum(n for _, n in bars["kommun"].segments) + bars["kommun"].protected == 12
+    assert all(n >= 3 for bar in data.parties for _, n in bar.segments)
+    assert bars["kommun"].protected > 0, "the one case of another gender is not drawn on its own"
+    months = {(m.year, m.month): m for m in data.months}
+    assert months[(2026, 3)].shown == Shown.EXACT and months[(2026, 3)].count == 17
+    assert months[(2026, 4)].shown == Shown.SMALL and months[(2026, 5)].shown == Shown.HIDDEN

@@ -199,3 +199,11 @@ def test_random_two_by_two_tables_are_always_protected(seed: int) -> None:
     linked = grid([[rng.choice([0, 1, 2, 3, 4, 5]) for _ in range(2)] for _ in range(2)])
     shown = protect(linked, 3)
     assert_protected(linked, shown, cells(linked), 3)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_random_two_by_three_tables_are_always_protected(seed: int) -> None:
+    rng = random.Random(2000 + seed)
+    linked = grid([[rng.choice([0, 1, 2, 3, 4, 6, 9]) for _ in range(3)] for _ in range(2)])
+    shown = protect(linked, 3)
+    assert_protected(linked, shown, cells(linked), 3)
