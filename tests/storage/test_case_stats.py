@@ -4,7 +4,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import inspect
+import pytest
+from sqlalchemy import inspect, text
 
 from storage.case_stats import GroupTotals, case_stats, raised_count, totals_by_group
 from storage.db import Database
@@ -105,3 +106,12 @@ def test_a_case_closed_without_a_date_counts_by_the_day_it_was_raised(database: 
         insert_cases(session, group=group, specs=[undated, replace(undated, raised_on=date(2025, 12, 30))])
         stats = case_stats(session, group_ids=[group.id], start=START, end=END)
     assert stats.closed_by_outcome == Counter({"ordinarie": 1})
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # generic plans are PostgreSQL's matter
+def test_postgresql_plans_the_counts_for_the_groups_at_hand(database: Database) -> None:
+    with database.unit_of_work() as session:
+        case_stats(session, group_ids=[1], start=START, end=END)
+        assert session.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
+    with database.unit_of_work() as session:
+        assert session.execute(text("SHOW plan_cache_mode")).scalar() == "auto", "only for that unit of work"

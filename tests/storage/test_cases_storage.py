@@ -3,12 +3,12 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from storage import cases as repo
 from storage import groups, migrate
-from storage.case_models import Case, CaseNote, CaseTargetGroup
+from storage.case_models import Case, CaseFailure, CaseNote, CaseTargetGroup
 from storage.cases import NewCase
 from storage.db import Database
 
@@ -117,3 +117,62 @@ def test_the_case_migration_goes_down_and_up(database: Database) -> None:
     migrate.upgrade(database.engine)
     indexes = {ix["name"] for ix in inspect(database.engine).get_indexes("cases")}
     assert "ix_cases_group_raised" in indexes
+
+
+def test_codes_carry_their_cases_group_and_day(database: Database) -> None:
+    heby, tierp = two_groups(database)
+    with database.unit_of_work() as session:
+        repo.add_case(session, group_id=heby, case=new(4), created_by="U1", now=NOW)
+        repo.add_case(session, group_id=tierp, case=new(9, failures=("regelverk",)), created_by="U1", now=NOW)
+    with database.unit_of_work() as session:
+        rows = session.execute(select(CaseFailure.group_id, CaseFailure.raised_on, CaseFailure.code)
+                               .order_by(CaseFailure.group_id, CaseFailure.code)).all()
+        assert [tuple(row) for row in rows] == [(heby, date(2026, 11, 4), "information"),
+                                                (heby, date(2026, 11, 4), "vantetider"),
+                                                (tierp, date(2026, 11, 9), "regelverk")]
+        targets = session.execute(select(CaseTargetGroup.group_id, CaseTargetGroup.raised_on)).all()
+        assert [tuple(row) for row in targets] == [(heby, date(2026, 11, 4)), (tierp, date(2026, 11, 9))]
+
+
+@pytest.mark.parametrize("wrong", [{"raised_on": date(2026, 1, 1)}, {"group_id": "other"}])
+def test_the_database_refuses_a_code_whose_group_or_day_is_not_its_cases(database: Database,
+                                                                         wrong: dict[str, object]) -> None:
+    heby, tierp = two_groups(database)
+    with database.unit_of_work() as session:
+        case_id = repo.add_case(session, group_id=heby, case=new(4), created_by="U1", now=NOW).id
+    values = {"case_id": case_id, "code": "regelverk", "group_id": heby, "raised_on": date(2026, 11, 4)}
+    values.update({key: tierp if value == "other" else value for key, value in wrong.items()})
+    with pytest.raises(IntegrityError), database.unit_of_work() as session:
+        session.execute(insert(CaseFailure).values(values))
+
+
+def test_the_codes_follow_a_case_whose_day_is_corrected(database: Database) -> None:
+    heby, _ = two_groups(database)
+    with database.unit_of_work() as session:
+        case = repo.add_case(session, group_id=heby, case=new(4), created_by="U1", now=NOW)
+        case.raised_on = date(2026, 10, 30)
+    with database.unit_of_work() as session:
+        days = session.scalars(select(CaseFailure.raised_on).union_all(select(CaseTargetGroup.raised_on))).all()
+        assert days == [date(2026, 10, 30)] * 3
+
+
+def test_the_migration_gives_existing_codes_their_cases_group_and_day(database: Database) -> None:
+    heby, _ = two_groups(database)
+    migrate.downgrade(database.engine, "0005")
+    with database.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO cases (id, group_id, number, raised_on, party, unit, gender, age_band, failure_text, "
+            "referred_tr, status, note, created_by, created_at, updated_at) VALUES (41, :g, 1, '2026-03-02', 'af', "
+            "'', 'kvinna', '30-39', '', false, 'open', '', 'U1', '2026-03-02 09:00:00', '2026-03-02 09:00:00')"),
+            {"g": heby})
+        connection.execute(text("INSERT INTO case_failures (case_id, code) VALUES (41, 'regelverk'), (41, 'annat')"))
+        connection.execute(text("INSERT INTO case_target_groups (case_id, code) VALUES (41, 'nyanlanda')"))
+    migrate.upgrade(database.engine)
+    with database.unit_of_work() as session:
+        failures = session.execute(select(CaseFailure.code, CaseFailure.group_id, CaseFailure.raised_on)
+                                   .order_by(CaseFailure.code)).all()
+        assert [tuple(row) for row in failures] == [("annat", heby, date(2026, 3, 2)),
+                                                    ("regelverk", heby, date(2026, 3, 2))]
+        assert session.execute(select(CaseTargetGroup.group_id, CaseTargetGroup.raised_on)).one() == (
+            heby, date(2026, 3, 2))
+    assert {"ix_case_failures_stats"} <= {ix["name"] for ix in inspect(database.engine).get_indexes("case_failures")}

@@ -92,8 +92,10 @@ def _insert_batch(session: Session, group_id: int, after: int, specs: list[CaseS
              "note": "", "created_by": "UFACTORY", "created_at": CREATED, "updated_at": CREATED}
             for index, s in enumerate(specs, start=1)]
     ids = session.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).all()
-    targets = [{"case_id": i, "code": code} for i, s in zip(ids, specs, strict=True) for code in set(s.target_groups)]
-    failures = [{"case_id": i, "code": code} for i, s in zip(ids, specs, strict=True) for code in set(s.failures)]
+    targets = [{"case_id": i, "group_id": group_id, "raised_on": s.raised_on, "code": code}
+               for i, s in zip(ids, specs, strict=True) for code in set(s.target_groups)]
+    failures = [{"case_id": i, "group_id": group_id, "raised_on": s.raised_on, "code": code}
+                for i, s in zip(ids, specs, strict=True) for code in set(s.failures)]
     if targets:
         session.execute(insert(CaseTargetGroup), targets)
     if failures:
