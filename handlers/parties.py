@@ -53,9 +53,24 @@ ROLE_ALIASES: dict[str, Role] = {
 }
 
 
+def party_named(name: str) -> Party | None:
+    """The party a word or an organisation's name means, or None.
+
+    A word is one of the aliases ("AF", "Försäkringskassan", "kommunen" ...); a longer name counts when it
+    starts or ends with one, as the organisations write themselves: "Region Uppsala", "Heby kommun". A name
+    whose two ends name different parties means neither.
+    """
+    cleaned = name.strip().lower().rstrip(".")
+    if cleaned in PARTY_ALIASES:
+        return PARTY_ALIASES[cleaned]
+    words = cleaned.split()
+    ends = {PARTY_ALIASES.get(words[0]), PARTY_ALIASES.get(words[-1])} - {None} if len(words) > 1 else set()
+    return ends.pop() if len(ends) == 1 else None
+
+
 def parse_party(word: str) -> Party:
-    """The party a word names ("AF", "Försäkringskassan", "kommunen" ...)."""
-    party = PARTY_ALIASES.get(word.strip().lower().rstrip("."))
+    """The party a word or name means ("AF", "Försäkringskassan", "Region Uppsala" ...)."""
+    party = party_named(word)
     if party is None:
         raise DomainError("party.unknown", given=word)
     return party

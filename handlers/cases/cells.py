@@ -12,6 +12,7 @@ from handlers.conversation.answers import NO, YES
 from handlers.dates import parse_date
 from handlers.errors import AnswerError
 from handlers.identity import find_identity
+from handlers.parties import party_named
 from handlers.text import Join, Text, t
 from storage.cases import CLOSED, NewCase
 
@@ -79,6 +80,13 @@ def _term(terms: tuple[Term, ...], empty: str | None = None) -> Parse:
     return parse
 
 
+def _party(text: str) -> str:
+    if not text:
+        raise AnswerError("case.import.missing")
+    party = party_named(text)
+    return party.value if party is not None else _code(PARTIES, text)
+
+
 def _code(terms: tuple[Term, ...], text: str) -> str:
     code = lookup(terms, text)
     if code is None:
@@ -120,7 +128,7 @@ def _text(limit: int) -> Parse:
 
 PARSERS: dict[str, Parse] = {
     "datum": _required_day,
-    "part": _term(PARTIES),
+    "part": lambda text, parsers: _party(text),
     "enhet": _text(UNIT_LIMIT),
     "kon": _term(GENDERS, empty="ej_dokumenterat"),
     "aldersgrupp": _age_band,

@@ -2,7 +2,9 @@
 the `lokusbot summary` command print the same figures."""
 
 import argparse
+import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,64 @@ def test_lokusbot_summary_runs_from_the_command_line(database_url: str, services
     printed = capsys.readouterr().out
     assert printed.startswith("## Lots-ärenden – Tierp\n\n> Period: vald period, 1 januari 2026 – 30 juni 2026.")
     assert "**7** lots-ärenden har aktualiserats under perioden." in printed
+
+
+def coordinators_log(specs: list[CaseSpec]) -> bytes:
+    """The case log as a coordinator keeps it in Excel and saves as CSV: Swedish headers, semicolons, and the
+    spellings people actually mix (full names, abbreviations, lower case, en dashes, ja/nej)."""
+    parties = {"af": ("Arbetsförmedlingen", "AF"), "fk": ("Försäkringskassan", "FK"),
+               "region": ("Region Uppsala", "regionen"), "kommun": ("Uppsala kommun", "Kommunen")}
+    units = {"kommun": "Socialtjänsten", "region": "Psykiatrin"}
+    genders = {"kvinna": ("Kvinna", "K"), "man": ("Man", "m"), "ej_dokumenterat": ("", "ej dok")}
+    targets = {"psykisk_ohalsa": "Psykisk ohälsa", "nyanlanda": "nyanlända", "unga_utan_gymnasium": "Unga",
+               "forsorjningsstod": "försörjningsstöd", "aktivitetsersattning": "aktivitetsersättning"}
+    failures = {"ansvarsfordelning": "Ansvarsfördelning", "information": "information mellan parter",
+                "vantetider": "väntetider", "saknad_insats": "saknad insats"}
+    outcomes = {"arbete": "Arbete", "studier": "studier", "ordinarie": "ordinarie verksamhet",
+                "ersattning": "ersättning", "annat": "annat", "okant": "okänt"}
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(("Datum", "Part", "Enhet", "Kön", "Åldersgrupp", "Målgrupper", "Brister", "Tilläggsresurs",
+                     "Status", "Utfall", "Avslutad"))
+    for n, spec in enumerate(specs):
+        pick = n % 2
+        writer.writerow((
+            spec.raised_on.isoformat(), parties[spec.party][pick], units.get(spec.party, ""),
+            genders[spec.gender][pick], spec.age_band.replace("-", "–") if pick else spec.age_band,
+            "; ".join(targets[code] for code in spec.target_groups),
+            "; ".join(failures[code] for code in spec.failures), ("Ja", "j")[pick] if spec.referred_tr else "nej",
+            "avslutad" if spec.status == "closed" else "pågår", outcomes[spec.outcome] if spec.outcome else "",
+            spec.closed_on.isoformat() if spec.closed_on else ""))
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def test_a_convenor_reads_the_summary_of_an_imported_case_log(bot: Bot, database_url: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    for count, text in enumerate(("koppla Uppsala", "medlem <@UANNA|anna> kommun samordnare"), start=1):
+        bot.sim.slash_command("UANNA", UPPSALA, text)
+        bot.fake.wait_for("chat.postMessage", count=count)
+    log = tmp_path / "lotsarenden-uppsala.csv"
+    log.write_bytes(coordinators_log(uppsala_example() + year_before(60)))
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert cli.main(["import", "cases", str(log), "--group", "Uppsala", "--team", bot.sim.team_id]) == 0
+    assert "128 ärenden importerade till LOKUS Uppsala" in capsys.readouterr().out
+    bot.fake.reset()
+
+    assert bot.sim.slash_command("UANNA", UPPSALA, "sammanfattning i år").status == 200
+    text = blocks_text(posted_summary(bot, UPPSALA))
+    assert "*68* lots-ärenden har aktualiserats under perioden." in text
+    assert "*Fortfarande öppna*\n38 (56 %)" in text and "*Förändring*\n8 fler (13 % ökning)" in text
+    assert f"*Kön:* {GENDER}" in text and f"*Tilläggsresursen:* {REFERRED}" in text
+    assert "*Arbetsförmedlingen*\n20 (29 %)" in text and "*Region*\n14 (21 %)" in text, "full names were read"
+    assert "*Kommun*\n22 (32 %)" in text
+    assert "*16–29 år (förbundets prioriterade målgrupp)*\n25 (42 %)" in text
+    failures = re.findall(r"\*(Ansvarsfördelning|Information mellan parter|Väntetider|Saknad insats)\*", text)
+    assert failures == ["Ansvarsfördelning", "Information mellan parter", "Väntetider", "Saknad insats"]
+    assert ("30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
+            "riksgenomsnittet som förbundet jämför med är 34 %.") in text
+    assert "*Aktivitetsersättning*\nfärre än 3" in text and "*Annat*\nskyddat" in text
+    assert not re.search(r"\n[12] \(", text), "no count below 3 is shown in the channel"
+    bot.fake.wait_for("files.completeUploadExternal")
+    [chart] = bot.fake.uploaded_files()
+    assert chart.content.startswith(PNG) and chart.thread_ts == bot.fake.messages(UPPSALA)[0]["ts"]

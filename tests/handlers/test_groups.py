@@ -4,6 +4,7 @@ import pytest
 
 from bot.services import Services
 from handlers.errors import DomainError, NotAllowed, NotAMember
+from handlers.parties import Party, party_named
 from handlers.replies import To
 from storage import audit
 from storage import groups as repo
@@ -41,6 +42,15 @@ def test_link_needs_a_name_and_a_channel(services: Services) -> None:
     with pytest.raises(DomainError) as raised:
         command(services, "koppla Heby", channel="")
     assert raised.value.text.key == "group.need_channel"
+
+
+@pytest.mark.parametrize(("name", "party"), [
+    ("AF", Party.AF), ("kommunen.", Party.KOMMUN), ("Region Uppsala", Party.REGION), ("Heby kommun", Party.KOMMUN),
+    ("Arbetsförmedlingen Uppsala", Party.AF), ("Försäkringskassan  lokalkontor", Party.FK),
+    ("Skatteverket", None), ("Uppsala", None), ("Region Uppsala kommun", None), ("", None),
+])
+def test_an_organisations_own_name_means_its_party(name: str, party: Party | None) -> None:
+    assert party_named(name) == party
 
 
 @pytest.mark.parametrize(("party", "stored"), [
