@@ -21,6 +21,7 @@ from storage.events import claim_event
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 T = TypeVar("T")
+CONFLICT_ATTEMPTS = 3
 
 
 def system_clock() -> datetime:
@@ -39,19 +40,32 @@ class Services:
     clock: Clock = field(default=system_clock)
 
     def handle(self, actor: Actor, run: Callable[[Ctx], T], *, event_id: str = "", duplicate: T | None = None) -> T:
-        """Run a handler in its own transaction; database trouble becomes Unavailable, races a kind message.
+        """Run a handler in its own transaction; database trouble becomes Unavailable.
 
         With an event id, a delivery Slack already made is recognised in the same transaction and `duplicate`
         returned instead: the id is only remembered when the handling commits, so a failed one may be retried.
+
+        When another request changed the same conversation meanwhile (two messages sent in quick succession,
+        handled by two workers), nothing of this one was saved, so it is handled again on the fresh state: the
+        second message then answers the question the first one led to. Handlers only return what to send, so
+        running one again sends nothing twice. After CONFLICT_ATTEMPTS the user is asked to try again.
         """
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                return self._handle_once(actor, run, event_id, duplicate)
+            except StaleDataError as error:
+                if attempt == CONFLICT_ATTEMPTS:
+                    raise DomainError("error.conflict") from error
+                log.info("a concurrent change of the same data; handling again (attempt %d)", attempt + 1)
+        raise AssertionError("unreachable")
+
+    def _handle_once(self, actor: Actor, run: Callable[[Ctx], T], event_id: str, duplicate: T | None) -> T:
         try:
             with self.db.unit_of_work() as session:
                 if event_id and not claim_event(session, event_id=event_id):
                     log.info("ignored repeated delivery of event %s", event_id)
                     return duplicate  # type: ignore[return-value]
                 return run(Ctx(session, actor, self.clock(), self.config))
-        except StaleDataError as error:
-            raise DomainError("error.conflict") from error
         except OperationalError as error:
             log.warning("database unavailable: %s", type(error.orig).__name__)
             raise Unavailable() from error
@@ -60,6 +74,7 @@ class Services:
                 raise
             log.warning("database connection lost: %s", type(error.orig).__name__)
             raise Unavailable() from error
+
 
 def build_services(settings: Settings, clock: Clock = system_clock, *, migrate_schema: bool = True) -> Services:
     """Services for the settings; brings the schema up to date unless told not to."""

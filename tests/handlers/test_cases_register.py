@@ -249,3 +249,23 @@ def test_a_groups_own_target_groups_are_offered_and_stored(heby: Services) -> No
         dm(heby, "UANNA", answer)
     dm(heby, "UANNA", "ja")
     assert [t.code for t in stored_cases(heby)[0].target_groups] == ["hemlosa"]
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # SQLite serialises the two writers
+def test_two_quick_messages_are_both_answered_in_turn(heby: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers handle two DMs at once; the one that loses the race is handled again on the fresh state."""
+    command(heby, "UANNA", HEBY, "ärende")
+    real_store = conversations.store
+    overtaken: list[str] = []
+
+    def store_after_the_other_message(session, **kwargs):  # type: ignore[no-untyped-def]
+        if not overtaken:
+            overtaken.append("AF")
+            dm(heby, "UANNA", "igår")  # the other worker: answers the date question and commits first
+        return real_store(session, **kwargs)
+
+    monkeypatch.setattr(conversations, "store", store_after_the_other_message)
+    replies = text_of(dm(heby, "UANNA", "AF"))
+    assert "Någon annan ändrade samtidigt" not in replies and "fråga 3 av 10" in replies
+    state = conversation_state(heby)
+    assert state["answers"]["raised_on"] and state["answers"]["party"] == "af"
