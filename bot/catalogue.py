@@ -1,7 +1,7 @@
 """Renders handler texts in the person's language: catalogue lookup, parameters, and mrkdwn escaping."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from importlib import import_module
 from typing import Any
@@ -42,6 +42,11 @@ class Catalogue:
     def for_console(cls, language: str, name_of: Callable[[str], str]) -> "Catalogue":
         """Catalogue for a terminal: no escaping, mentions as @name."""
         return cls(language, load_messages(language), escape=lambda s: s, mention=lambda u: f"@{name_of(u)}")
+
+    def for_files(self) -> "Catalogue":
+        """The same words for files and their titles (CSV, chart, document): user text as written, since no
+        mrkdwn reads it there ("Rehab & arbete", not "Rehab &amp; arbete")."""
+        return replace(self, escape=lambda s: s)
 
     def render(self, value: Any) -> str:
         """The words for a value: a catalogue Text, a mention, a join, a date, a number or user text."""

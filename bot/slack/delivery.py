@@ -85,7 +85,7 @@ class SlackDelivery:
 
     def upload(self, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None) -> None:
         """Upload files with Slack's current flow (files_upload_v2)."""
-        render = self.renderer.catalogue.render
+        render = self.renderer.catalogue.for_files().render
         uploads = [{"content": f.data(render), "filename": f.filename, "title": render(f.title)} for f in files]
         self.client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
 

@@ -12,7 +12,7 @@ from bot.services import Services
 from bot.slack.delivery import SlackDelivery
 from bot.slack.forms import form_values
 from bot.slack.home import home_view
-from bot.slack.origin import from_command, from_event, from_interaction
+from bot.slack.origin import from_command, from_event, from_interaction, typed_text
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, say, to_requester
@@ -44,7 +44,7 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
     def on_command(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
         origin = from_command(body)
-        sends = _kindly(services, origin.actor, lambda ctx: router.command(ctx, body.get("text", "")))
+        sends = _kindly(services, origin.actor, lambda ctx: router.command(ctx, typed_text(body.get("text", ""))))
         delivery.deliver(origin, sends, respond)
 
     @app.event("message")
@@ -55,7 +55,7 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         origin = from_event(body)
         if not origin.actor.in_dm and not origin.actor.thread_ts:
             return
-        sends = services.handle(origin.actor, lambda ctx: router.message(ctx, event.get("text", "")),
+        sends = services.handle(origin.actor, lambda ctx: router.message(ctx, typed_text(event.get("text", ""))),
                                 event_id=body.get("event_id", ""), duplicate=[])
         delivery.deliver(origin, sends)
 

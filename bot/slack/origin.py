@@ -16,6 +16,16 @@ class Origin:
     trigger_id: str = ""
 
 
+def typed_text(text: str) -> str:
+    """What the person typed, from the text of a slash command or message as Slack sends it.
+
+    Slack sends the three characters it uses for markup as entities ("Rehab &amp; arbete"); its own markup
+    (<@U…|name> mentions, links) stays as it is. Entities are turned back into characters, "&amp;" last so
+    that a typed "&lt;" stays "&lt;". Everything shown in Slack is escaped again on the way out.
+    """
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def _is_dm(channel_id: str, channel_name: str = "") -> bool:
     return channel_id.startswith("D") or channel_name == "directmessage"
 

@@ -13,10 +13,12 @@ from typing import Any
 from openpyxl import load_workbook
 
 from storage import conversations
+from storage import groups as groups_repo
 from storage.conversations import DM, ConversationKey
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_platform import blocks_text
 from tests.handlers.test_cases_helpers import everything_stored, stored_cases
+from tests.support.case_factory import CaseSpec, insert_cases
 from tests.support.fake_slack import Call
 
 HEBY = "CHEBY"
@@ -234,3 +236,26 @@ def test_following_up_with_the_buttons_of_the_private_list(bot: Bot) -> None:
     assert (case.status, case.outcome, [n.text for n in case.notes]) == ("open", None, ["Möte bokat"])
     in_channel = [c for c in bot.fake.calls("chat.postMessage") if c.args.get("channel") == HEBY]
     assert len(in_channel) == 2, "nothing about the case is posted visibly in the channel, only the set-up"
+
+
+def test_an_ampersand_is_stored_as_typed_escaped_once_in_chat_and_plain_in_files(bot: Bot) -> None:
+    bot.sim.slash_command(ANNA, "CENK", "koppla Enköping &amp; Håbo")  # how Slack sends a typed "&"
+    [linked] = bot.fake.wait_for("chat.postMessage")
+    assert "*Enköping &amp; Håbo*" in linked.args["text"], "escaped once for mrkdwn, not &amp;amp;"
+    bot.sim.slash_command(ANNA, "CENK", "medlem <@UANNA|anna> kommun samordnare")
+    bot.fake.wait_for("chat.postMessage", count=2)
+    with bot.services.db.unit_of_work() as session:
+        group = groups_repo.find_group_by_channel(session, channel_id="CENK")
+        assert group is not None and group.name == "Enköping & Håbo"
+        insert_cases(session, group=group, specs=[CaseSpec(unit="Rehab & arbete <Öst>")])
+    bot.sim.dm_message(ANNA, "sammanfattning Enköping &amp; Håbo")
+    [summary] = dm_posts(bot, 1, user=ANNA)
+    assert "1* lots-ärende" in blocks_text(summary), blocks_text(summary)
+    bot.fake.wait_for("files.completeUploadExternal")
+    bot.sim.dm_message(ANNA, "ärenden export csv")
+    bot.fake.wait_for("files.completeUploadExternal", count=2)
+    chart, csv_file = bot.fake.uploaded_files()
+    assert chart.title == "Diagram: Lots-ärenden – Enköping & Håbo"
+    [row] = csv.DictReader(io.StringIO(csv_file.content.decode("utf-8-sig")), delimiter=";")
+    assert row["enhet"] == "Rehab & arbete <Öst>"
+    assert "Enköping & Håbo" in csv_file.title and "&amp;" not in csv_file.title
