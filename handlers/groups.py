@@ -102,3 +102,11 @@ def group_overview(group: Group) -> Reply:
 
 def _member_line(user_id: str, roles: list[str]) -> Join:
     return Join((Mention(user_id), Join(tuple(t(f"role.{r}") for r in roles))), sep=" – ")
+
+
+def save_setting(ctx: Ctx, group: Group, key: str, value: object) -> None:
+    """Keep one of the group's settings (reminder days, meeting goal, summary threshold ...), audited."""
+    group.settings = {**group.settings, key: value}
+    ctx.session.flush()
+    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="group.setting",
+                 entity="group", entity_id=group.id, detail={key: value})

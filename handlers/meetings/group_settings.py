@@ -3,6 +3,7 @@
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
+from handlers.groups import save_setting
 from handlers.meetings.names import (
     DEFAULT_GOAL,
     DEFAULT_REMINDER_DAYS,
@@ -13,7 +14,6 @@ from handlers.meetings.names import (
 from handlers.meetings.permissions import require_convenor
 from handlers.replies import Send, say, to_channel
 from handlers.text import Join, Mention, t
-from storage import audit
 from storage.models import Group
 
 OFF_WORDS = {"av", "inga", "off", "none"}
@@ -43,7 +43,7 @@ def set_reminders(ctx: Ctx, args: str) -> list[Send]:
         days = sorted({int(w) for w in words}, reverse=True)
     else:
         raise DomainError("meeting.reminders_usage", most=MAX_REMINDER_DAYS)
-    _save(ctx, group, REMINDER_DAYS_SETTING, days)
+    save_setting(ctx, group, REMINDER_DAYS_SETTING, days)
     shown = t("meeting.reminders_days", days=Join(tuple(days))) if days else t("meeting.reminders_off")
     return [to_channel(say(t("meeting.reminders_set", group=group.name, days=shown,
                              user=Mention(ctx.actor.user_id))))]
@@ -56,12 +56,5 @@ def set_goal(ctx: Ctx, args: str) -> list[Send]:
     word = args.strip()
     if not word.isdigit() or not 1 <= int(word) <= 52:
         raise DomainError("meeting.goal_usage")
-    _save(ctx, group, GOAL_SETTING, int(word))
+    save_setting(ctx, group, GOAL_SETTING, int(word))
     return [to_channel(say(t("meeting.goal_set", group=group.name, goal=int(word), user=Mention(ctx.actor.user_id))))]
-
-
-def _save(ctx: Ctx, group: Group, key: str, value: object) -> None:
-    group.settings = {**group.settings, key: value}
-    ctx.session.flush()
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="group.setting",
-                 entity="group", entity_id=group.id, detail={key: value})

@@ -5,16 +5,10 @@ from datetime import date, timedelta
 from handlers.context import Ctx
 from handlers.replies import Send
 from handlers.summaries.compile import summary_period, summary_sends
+from handlers.summaries.group_settings import days_before
 from storage import meetings as meetings_repo
 from storage.jobs import claim_once
 from storage.models import Group
-
-DEFAULT_DAYS_BEFORE = 3
-
-
-def days_before(group: Group) -> int:
-    """How many days before a meeting the group gets its summary (group setting, default 3; 0 turns it off)."""
-    return int(group.settings.get("summary_days_before", DEFAULT_DAYS_BEFORE))
 
 
 def previous_meeting(ctx: Ctx, group: Group) -> date | None:

@@ -20,6 +20,7 @@ from handlers.summaries.compile import (
     rollup_summary,
     summary_period,
 )
+from handlers.summaries.group_settings import settings_command
 from handlers.summaries.periods import Period, parse_period, this_year
 from handlers.text import Join, t
 from storage import groups as groups_repo
@@ -55,7 +56,12 @@ class Summaries:
     previous_meeting: PreviousMeeting = no_previous_meeting
 
     def in_channel(self, ctx: Ctx, args: str) -> list[Send]:
-        """`/lokus sammanfattning [period]`: post the group's protected summary in its channel."""
+        """`/lokus sammanfattning [period]`: post the group's protected summary in its channel (or change
+        how the group's summaries are made: `gräns`, `dagar`, `inställningar`)."""
+        first, _, rest = args.strip().partition(" ")
+        changed = settings_command(ctx, first, rest)
+        if changed is not None:
+            return changed
         asked = read_args(args)
         if asked.everyone:
             return self.rollup(ctx, asked.rest)

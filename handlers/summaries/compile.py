@@ -14,6 +14,7 @@ from handlers.context import Ctx
 from handlers.replies import Reply, Send, reply, to_channel
 from handlers.summaries.chart import chart_attachment
 from handlers.summaries.figures import figure_out, summary_counts
+from handlers.summaries.group_settings import threshold_of
 from handlers.summaries.periods import Period, default_period
 from handlers.summaries.sections import SummaryView, summary_parts
 from handlers.text import t
@@ -21,20 +22,11 @@ from storage.case_stats import GroupTotals, case_stats, raised_count, totals_by_
 from storage.models import Group
 
 PreviousMeeting = Callable[[Ctx, Group], date | None]
-THRESHOLD_SETTING = "small_number_threshold"
 
 
 def no_previous_meeting(ctx: Ctx, group: Group) -> date | None:
     """The hook used until meetings are known: no previous meeting, so summaries cover the calendar year."""
     return None
-
-
-def threshold_of(ctx: Ctx, group: Group) -> int:
-    """The group's small-number threshold (its setting, else the configured default)."""
-    value = (group.settings or {}).get(THRESHOLD_SETTING)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    return ctx.config.small_number_threshold
 
 
 def summary_period(ctx: Ctx, group: Group, previous_meeting: PreviousMeeting = no_previous_meeting) -> Period:

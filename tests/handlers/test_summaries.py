@@ -295,3 +295,45 @@ def test_the_chart_shows_only_what_may_be_shown(services: Services) -> None:
     months = {(m.year, m.month): m for m in data.months}
     assert months[(2026, 3)].shown == Shown.EXACT and months[(2026, 3)].count == 17
     assert months[(2026, 4)].shown == Shown.SMALL and months[(2026, 5)].shown == Shown.HIDDEN
+
+
+def test_the_samordnare_raises_the_threshold_and_the_channel_summary_follows(uppsala: Services) -> None:
+    said = command(uppsala, "sammanfattning gräns 5", user="UANNA")
+    assert [s.to for s in said] == [To.CHANNEL]
+    assert text_of(said) == ("<@UANNA> ändrade skyddet av små tal i *Uppsala*: antal under 5 visas nu som "
+                             "”färre än 5” i kanalen.")
+    shown = lines(command(uppsala, "sammanfattning"))
+    assert "Aktivitetsersättning: färre än 5" in shown and "Studier: färre än 5" in shown
+    assert not any("färre än 3" in line for line in shown)
+    settings = text_of(command(uppsala, "sammanfattning inställningar"))
+    assert "antal under 5 visas som ”färre än 5”" in settings
+    assert "postas av sig själv 3 dagar före varje möte" in settings
+
+
+def test_the_automatic_summary_days_are_set_or_turned_off_in_the_channel(uppsala: Services) -> None:
+    assert "postas av sig själv dagen före varje möte" in text_of(command(uppsala, "sammanfattning dagar 1",
+                                                                          user="UANNA"))
+    assert "postas inte av sig själv" in text_of(command(uppsala, "sammanfattning dagar av", user="UANNA"))
+    with uppsala.db.unit_of_work() as session:
+        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        assert group is not None and group.settings["summary_days_before"] == 0
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("sammanfattning gräns 1", "summary.threshold_usage"), ("sammanfattning gräns fem", "summary.threshold_usage"),
+    ("sammanfattning gräns 21", "summary.threshold_usage"), ("sammanfattning dagar 31", "summary.days_usage"),
+    ("sammanfattning dagar -2", "summary.days_usage"),
+])
+def test_bad_settings_are_explained_and_change_nothing(uppsala: Services, text: str, key: str) -> None:
+    with pytest.raises(DomainError) as raised:
+        command(uppsala, text, user="UANNA")
+    assert raised.value.text.key == key
+    with uppsala.db.unit_of_work() as session:
+        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        assert group is not None and group.settings == {}
+
+
+def test_an_ordinary_member_cannot_lower_the_protection(uppsala: Services) -> None:
+    with pytest.raises(NotAllowed):
+        command(uppsala, "sammanfattning gräns 2", user="UBERTIL")
+    assert "antal under 3" in text_of(command(uppsala, "sammanfattning inställningar", user="UBERTIL"))

@@ -2,14 +2,18 @@
 
 from datetime import date, timedelta
 
+from sqlalchemy import select
+
 from bot.scheduler import run_due
 from bot.services import Services
 from handlers.replies import Header, Send, To
+from storage import groups as groups_repo
 from storage import meetings as meetings_repo
 from storage.db import Database
+from storage.models import Group
 from tests.conftest import FakeClock
 from tests.support.case_factory import CaseSpec, insert_cases, make_group, times
-from tests.support.talk import text_of
+from tests.support.talk import actor, text_of
 
 
 def schedule(services: Services, clock: FakeClock, *, days_ahead: float, settings: dict[str, int] | None = None,
@@ -66,3 +70,13 @@ def test_a_group_can_choose_the_day_or_turn_it_off(services: Services, clock: Fa
 def test_turned_off(services: Services, clock: FakeClock) -> None:
     schedule(services, clock, days_ahead=1, settings={"summary_days_before": 0})
     assert due(services) == []
+
+
+def test_the_days_set_in_the_channel_decide_when_it_comes(services: Services, clock: FakeClock) -> None:
+    schedule(services, clock, days_ahead=6)
+    assert due(services) == [], "six days ahead is too early by default"
+    with services.db.unit_of_work() as session:
+        group = session.scalars(select(Group)).one()
+        groups_repo.upsert_member(session, group=group, user_id="UANNA", party="kommun", roles=["sammankallande"])
+    services.handle(actor("UANNA", "CHEBY"), lambda ctx: services.router.command(ctx, "sammanfattning dagar 7"))
+    assert len(due(services)) == 1

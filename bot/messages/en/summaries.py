@@ -4,7 +4,8 @@ MESSAGES: dict[str, str] = {
     "help.sammanfattning": "Posts the group's case summary in the channel: `/lokus sammanfattning [period]`, e.g. "
                            "*i år*, *förra året*, *hösten 2026*, *senaste 90 dagarna* or *från 2026-01-01 till "
                            "2026-06-30*; add *enheter* to split by unit. The association: `/lokus sammanfattning "
-                           "alla`. Privately in a DM: *sammanfattning Heby*.",
+                           "alla`. Privately in a DM: *sammanfattning Heby*. The group's protection of small "
+                           "numbers and automatic summary: `/lokus sammanfattning inställningar`.",
     # Periods
     "summary.period.this_year": "this year ({year})",
     "summary.period.last_year": "last year ({year})",
@@ -153,6 +154,20 @@ MESSAGES: dict[str, str] = {
     "summary.chart.gender.annat": "Another gender",
     "summary.chart.gender.ej_dokumenterat": "Gender not documented",
     # Errors and questions
+    # The group's summary settings
+    "summary.settings": "*Summaries in {group}:* counts below {threshold} are shown as “fewer than {threshold}” in "
+                        "the channel, and the summary {automatic}. Change with `/lokus sammanfattning gräns 5` or "
+                        "`/lokus sammanfattning dagar 3` (`av` turns it off).",
+    "summary.automatic_days": "is posted by itself {days} days before each meeting",
+    "summary.automatic_one": "is posted by itself the day before each meeting",
+    "summary.automatic_off": "is not posted by itself before meetings",
+    "summary.threshold_set": "{user} changed the protection of small numbers in *{group}*: counts below "
+                             "{threshold} are now shown as “fewer than {threshold}” in the channel.",
+    "summary.threshold_usage": "Write the threshold as a whole number from {lowest} to {highest}, e.g. "
+                               "`/lokus sammanfattning gräns 5`.",
+    "summary.days_set": "{user} changed *{group}*: the summary {automatic}.",
+    "summary.days_usage": "Write how many days before the meeting the summary is posted (0–{most}), or `av`, "
+                          "e.g. `/lokus sammanfattning dagar 3`.",
     "summary.which_group": "Which group's summary would you like? Write e.g. *sammanfattning {example}*. "
                            "Your groups: {groups}.",
     "summary.group_unknown": "There is no group called “{given}”. Groups: {groups}.",

@@ -4,7 +4,8 @@ MESSAGES: dict[str, str] = {
     "help.sammanfattning": "Sammanställer gruppens lots-ärenden i kanalen: `/lokus sammanfattning [period]`, "
                            "t.ex. *i år*, *förra året*, *hösten 2026*, *senaste 90 dagarna* eller *från "
                            "2026-01-01 till 2026-06-30*; lägg till *enheter* för uppdelning per enhet. Förbundet: "
-                           "`/lokus sammanfattning alla`. Privat i DM: *sammanfattning Heby*.",
+                           "`/lokus sammanfattning alla`. Privat i DM: *sammanfattning Heby*. Gruppens skydd av små "
+                           "tal och automatiska sammanfattning: `/lokus sammanfattning inställningar`.",
     # Perioder
     "summary.period.this_year": "i år ({year})",
     "summary.period.last_year": "förra året ({year})",
@@ -153,6 +154,20 @@ MESSAGES: dict[str, str] = {
     "summary.chart.gender.annat": "Annat kön",
     "summary.chart.gender.ej_dokumenterat": "Kön ej dokumenterat",
     # Fel och frågor
+    # Gruppens inställningar för sammanfattningar
+    "summary.settings": "*Sammanfattningar i {group}:* antal under {threshold} visas som ”färre än {threshold}” i "
+                        "kanalen, och sammanfattningen {automatic}. Ändra med `/lokus sammanfattning gräns 5` "
+                        "eller `/lokus sammanfattning dagar 3` (`av` stänger av).",
+    "summary.automatic_days": "postas av sig själv {days} dagar före varje möte",
+    "summary.automatic_one": "postas av sig själv dagen före varje möte",
+    "summary.automatic_off": "postas inte av sig själv före mötena",
+    "summary.threshold_set": "{user} ändrade skyddet av små tal i *{group}*: antal under {threshold} visas nu som "
+                             "”färre än {threshold}” i kanalen.",
+    "summary.threshold_usage": "Skriv gränsen som ett heltal från {lowest} till {highest}, t.ex. "
+                               "`/lokus sammanfattning gräns 5`.",
+    "summary.days_set": "{user} ändrade *{group}*: sammanfattningen {automatic}.",
+    "summary.days_usage": "Skriv hur många dagar före mötet sammanfattningen ska postas (0–{most}), eller `av`, "
+                          "t.ex. `/lokus sammanfattning dagar 3`.",
     "summary.which_group": "Vilken grupps sammanställning vill du ha? Skriv t.ex. *sammanfattning {example}*. "
                            "Dina grupper: {groups}.",
     "summary.group_unknown": "Det finns ingen grupp som heter ”{given}”. Grupper: {groups}.",
