@@ -2,6 +2,7 @@
 
 from handlers.cases import follow_up, register, transfer
 from handlers.cases.actions import CaseAction
+from handlers.cases.target_groups import target_groups_command
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.replies import Send
@@ -31,6 +32,7 @@ def feature() -> Feature:
         commands=(
             Command("ärende", register.register_command, t("help.ärende"), words=("arende",)),
             Command("ärenden", cases_command, t("help.ärenden"), words=("arenden",)),
+            Command("målgrupper", target_groups_command, t("help.målgrupper"), words=("malgrupper",)),
         ),
         flows=(*register.FLOWS, *follow_up.NOTE_FLOWS),
         dm_phrases={

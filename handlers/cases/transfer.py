@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from handlers.cases import scope
 from handlers.cases.cells import CellParsers, RowProblem
 from handlers.cases.importing import check_file
-from handlers.cases.questions import target_terms
 from handlers.cases.table import FORMATS, case_row, file_bytes, file_name
+from handlers.cases.vocabulary import named_target_groups
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
@@ -39,7 +39,7 @@ class ImportReport:
 def export_group(ctx: Ctx, group: Group, file_format: str, *, bom: bool = True) -> ExportFile:
     """Every case of the group in the format; the export is audited."""
     cases = repo.cases_of_group(ctx.session, group_id=group.id)
-    targets = target_terms(group)
+    targets = named_target_groups(group.settings)  # older cases may have a target group since removed
     content = file_bytes([case_row(case, targets) for case in cases], file_format, bom=bom)
     audit.record(ctx.session, team_id=group.workspace.team_id, user_id=ctx.actor.user_id, action="case.export",
                  entity="group", entity_id=group.id, detail={"format": file_format, "cases": len(cases)})
@@ -79,7 +79,7 @@ def group_for_command_line(ctx: Ctx, name: str, team_id: str = "") -> Group:
 
 def import_cases(ctx: Ctx, group: Group, filename: str, content: bytes) -> ImportReport:
     """Check every row of the file; when all are right, add them as the group's next cases. Else add nothing."""
-    parsers = CellParsers(target_terms(group), ctx.local_now.date())
+    parsers = CellParsers(named_target_groups(group.settings), ctx.local_now.date())
     checked = check_file(filename, content, parsers)
     if checked.problems:
         return ImportReport(problems=checked.problems)

@@ -122,16 +122,30 @@ def label(field: str, term: Term) -> Text | str:
 
 def group_target_groups(settings: Mapping[str, Any] | None) -> tuple[Term, ...]:
     """A group's target groups: its own list in settings["target_groups"] (default codes or
-    {"code", "label"} entries), else the defaults."""
+    {"code", "label"} entries), else the defaults. Entries marked "retired" are left out."""
+    terms = [term for term, retired in _listed_target_groups(settings) if not retired]
+    return tuple(terms) or TARGET_GROUPS
+
+
+def named_target_groups(settings: Mapping[str, Any] | None) -> tuple[Term, ...]:
+    """Every target group the group has ever listed, retired ones too: what its older cases are called."""
+    return tuple(term for term, _ in _listed_target_groups(settings)) or TARGET_GROUPS
+
+
+def _listed_target_groups(settings: Mapping[str, Any] | None) -> list[tuple[Term, bool]]:
     known = {term.code: term for term in TARGET_GROUPS}
-    terms: list[Term] = []
+    listed: list[tuple[Term, bool]] = []
     for entry in (settings or {}).get("target_groups") or ():
         if isinstance(entry, str) and entry in known:
-            terms.append(known[entry])
-        elif isinstance(entry, Mapping) and entry.get("code") and entry.get("label"):
-            code, own = str(entry["code"]), str(entry["label"])
-            terms.append(Term(code, (own, *known.get(code, Term(code)).words), label=own))
-    return tuple(terms) or TARGET_GROUPS
+            listed.append((known[entry], False))
+        elif isinstance(entry, Mapping) and entry.get("code"):
+            code, own = str(entry["code"]), str(entry.get("label") or "")
+            if own:
+                listed.append((Term(code, (own, *known.get(code, Term(code)).words), label=own),
+                               bool(entry.get("retired"))))
+            elif code in known:
+                listed.append((known[code], bool(entry.get("retired"))))
+    return listed
 
 
 def codes(terms: tuple[Term, ...]) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, group_target_groups, label
+from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, label, named_target_groups
 from handlers.context import Ctx
 from handlers.replies import Reply, Send, reply, to_channel
 from handlers.summaries.chart import chart_attachment
@@ -68,7 +68,7 @@ def rollup_summary(ctx: Ctx, groups: Sequence[Group], period: Period, *, exact: 
 def code_labels(groups: Sequence[Group]) -> dict[str, dict[str, Any]]:
     """What target groups (the groups' own lists first), failures and outcomes are called."""
     targets: dict[str, Any] = {}
-    for term in [*(term for g in groups for term in group_target_groups(g.settings)), *TARGET_GROUPS]:
+    for term in [*(term for g in groups for term in named_target_groups(g.settings)), *TARGET_GROUPS]:
         targets.setdefault(term.code, label("target_group", term))
     return {"target": targets, "failure": {term.code: label("failure", term) for term in FAILURES},
             "outcome": {term.code: label("outcome", term) for term in OUTCOMES}}

@@ -171,4 +171,24 @@ MESSAGES: dict[str, str] = {
     "case.cli.no_file": "The file {path} does not exist.",
     "case.cli.xlsx_to_terminal": "An Excel file cannot be printed to the terminal. Give a file with --out.",
     "case.cli.exported": "The pilot cases of LOKUS {group} ({count}) are saved in {path}.",
+    # The group's target groups
+    "help.målgrupper": "Shows and changes the group's target groups, the choices cases are registered with: "
+                       "`/lokus målgrupper`, `/lokus målgrupper lägg till <name>`, `/lokus målgrupper ta bort "
+                       "<number>`.",
+    "target.list": "*Target groups in {group}* – the choices cases are registered with:\n{items}",
+    "target.item": "{number}. {name}",
+    "target.hint": "Change with `/lokus målgrupper lägg till <name>` or `/lokus målgrupper ta bort <number>`. "
+                   "Cases that already have a target group keep it.",
+    "target.usage": "Write `/lokus målgrupper` for the list, `/lokus målgrupper lägg till <name>` or "
+                    "`/lokus målgrupper ta bort <number>`.",
+    "target.name_usage": "Write the target group's name, at most {limit} characters, e.g. "
+                         "`/lokus målgrupper lägg till Unga vuxna`.",
+    "target.identity": "The name seems to contain details about a person. A target group describes a group, "
+                       "never a person – please write another name.",
+    "target.already": "*{group}* already has the target group “{name}”.",
+    "target.added": "{user} added the target group *{name}* to *{group}*. New cases can be registered with it.",
+    "target.removed": "{user} took the target group *{name}* off the list in *{group}*. Cases that already have "
+                      "it keep it in summaries and exports.",
+    "target.unknown": "I can't find a target group “{given}” in *{group}*. Write `/lokus målgrupper` for the list.",
+    "target.last_one": "The group needs at least one target group. Add a new one before removing the last.",
 }

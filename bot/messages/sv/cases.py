@@ -174,4 +174,23 @@ MESSAGES: dict[str, str] = {
     "case.cli.no_file": "Filen {path} finns inte.",
     "case.cli.xlsx_to_terminal": "En Excel-fil kan inte skrivas ut i terminalen. Ange en fil med --out.",
     "case.cli.exported": "Lots-ärendena för LOKUS {group} ({count}) är sparade i {path}.",
+    # Gruppens målgrupper
+    "help.målgrupper": "Visar och ändrar gruppens målgrupper, valen ärenden registreras med: `/lokus målgrupper`, "
+                       "`/lokus målgrupper lägg till <namn>`, `/lokus målgrupper ta bort <nummer>`.",
+    "target.list": "*Målgrupper i {group}* – valen ärenden registreras med:\n{items}",
+    "target.item": "{number}. {name}",
+    "target.hint": "Ändra med `/lokus målgrupper lägg till <namn>` eller `/lokus målgrupper ta bort <nummer>`. "
+                   "Ärenden som redan har en målgrupp behåller den.",
+    "target.usage": "Skriv `/lokus målgrupper` för listan, `/lokus målgrupper lägg till <namn>` eller "
+                    "`/lokus målgrupper ta bort <nummer>`.",
+    "target.name_usage": "Skriv målgruppens namn, högst {limit} tecken, t.ex. "
+                         "`/lokus målgrupper lägg till Unga vuxna`.",
+    "target.identity": "Namnet ser ut att innehålla uppgifter om en person. En målgrupp beskriver en grupp, "
+                       "aldrig en person – skriv ett annat namn.",
+    "target.already": "*{group}* har redan målgruppen ”{name}”.",
+    "target.added": "{user} lade till målgruppen *{name}* i *{group}*. Nya ärenden kan registreras med den.",
+    "target.removed": "{user} tog bort målgruppen *{name}* ur listan i *{group}*. Ärenden som redan har den "
+                      "behåller den i sammanställningar och export.",
+    "target.unknown": "Jag hittar ingen målgrupp ”{given}” i *{group}*. Skriv `/lokus målgrupper` för listan.",
+    "target.last_one": "Gruppen behöver minst en målgrupp. Lägg till en ny innan du tar bort den sista.",
 }
