@@ -6,7 +6,7 @@ It is posted once (with the calendar file in its thread) and then updated in pla
 from collections.abc import Sequence
 
 from handlers.context import Ctx
-from handlers.meetings.ics import meeting_ics
+from handlers.meetings.ics import meeting_ics, with_description
 from handlers.meetings.names import ANNOUNCED, ATTENDING, Answer, MeetingAction
 from handlers.meetings.times import when_words
 from handlers.parties import Party
@@ -53,11 +53,12 @@ def announcement(ctx: Ctx, meeting: Meeting) -> Reply:
     return Reply(tuple(parts))
 
 
-def agenda(meeting: Meeting) -> Join:
-    """The numbered agenda: the standing items, then the members' own."""
+def agenda(meeting: Meeting, *, with_authors: bool = True) -> Join:
+    """The numbered agenda: the standing items, then the members' own (with who added each, in Slack)."""
     lines: list[Text] = [t("meeting.agenda_title")]
     lines += [t("meeting.agenda_line", number=n, item=t(key)) for n, key in enumerate(STANDING_ITEMS, start=1)]
-    lines += [t("meeting.agenda_member_line", number=n, item=item.text, user=Mention(item.added_by))
+    lines += [t("meeting.agenda_member_line", number=n, item=item.text, user=Mention(item.added_by)) if with_authors
+              else t("meeting.agenda_line", number=n, item=item.text)
               for n, item in enumerate(meeting.agenda, start=len(STANDING_ITEMS) + 1)]
     return Join(tuple(lines), sep="\n")
 
@@ -94,8 +95,10 @@ def rsvp_buttons(meeting: Meeting) -> Buttons:
 def calendar_file(ctx: Ctx, meeting: Meeting) -> Attachment:
     """The meeting's ICS invitation as a file to upload."""
     day = meeting.starts_at.astimezone(ctx.config.tz).date().isoformat()
-    content = meeting_ics(meeting, title=f"LOKUS {meeting.group.name}", now=ctx.now)
-    return Attachment(f"lokus-{day}.ics", content, t("meeting.ics_title"))
+    ics = meeting_ics(meeting, title=f"LOKUS {meeting.group.name}", now=ctx.now)
+    description = agenda(meeting, with_authors=False)  # a calendar cannot show who in Slack added an item
+    return Attachment(f"lokus-{day}.ics", lambda words: with_description(ics, words(description)),
+                      t("meeting.ics_title"))
 
 
 def announcement_sends(ctx: Ctx, meeting: Meeting) -> list[Send]:

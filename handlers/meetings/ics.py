@@ -40,3 +40,10 @@ def meeting_ics(meeting: Meeting, *, title: str, now: datetime) -> bytes:
     calendar.add_component(event)
     return calendar.to_ical()
 
+
+def with_description(ics: bytes, description: str) -> bytes:
+    """The invitation with a description on its event (the agenda, in the reader's words)."""
+    calendar = Calendar.from_ical(ics)
+    for event in calendar.walk("VEVENT"):
+        event.add("description", description)
+    return bytes(calendar.to_ical())

@@ -85,6 +85,7 @@ def test_call_answer_move_and_cancel_a_meeting_over_slack(bot: Bot) -> None:
     assert (upload.channel_id, upload.thread_ts, upload.filename) == (HEBY, ts, "lokus-2026-12-01.ics")
     [event] = Calendar.from_ical(upload.content).walk("VEVENT")
     assert event.decoded("DTSTART") == datetime(2026, 12, 1, 12, tzinfo=UTC) and int(event["SEQUENCE"]) == 0
+    assert "3. Planens status" in str(event["DESCRIPTION"]), "the agenda is in the invitation"
     uid = str(event["UID"])
 
     click(bot, announcement, "Kommer", user="UBERTIL", message_ts=ts)

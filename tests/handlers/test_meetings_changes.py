@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 import pytest
-from icalendar import Calendar
 
 from bot.services import Services
 from handlers.errors import DomainError, NotAllowed, NotAMember
@@ -160,8 +159,7 @@ def test_cancelling_asks_first_then_sends_a_cancelling_calendar_file(services: S
     shown = text_of([update_of(sends)])
     assert "INSTÄLLT: möte i LOKUS Heby" in shown and "[:a Kommer]" not in shown
     [notice] = [s for s in sends if s.thread_ts == POSTED_TS]
-    calendar = Calendar.from_ical(notice.reply.files[0].content)
-    [event] = calendar.walk("VEVENT")
+    calendar, event = ics_event(notice)
     assert str(calendar["METHOD"]) == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
     assert int(event["SEQUENCE"]) == 1
     assert [(s.to, s.user_id) for s in sends if s.to == To.USER] == [(To.USER, BERTIL)]

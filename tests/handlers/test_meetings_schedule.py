@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from icalendar import Calendar
 
+from bot.catalogue import Catalogue
 from bot.services import Services
 from handlers.errors import DomainError, NotAllowed
 from handlers.meetings.names import ANNOUNCED
@@ -70,11 +71,14 @@ def stored(services: Services) -> Meeting:
         return meeting
 
 
+FILE_WORDS = Catalogue.for_slack("sv").for_files().render
+
+
 def ics_event(send: Send) -> tuple[Calendar, Calendar]:
     """The calendar and its one event from the ICS file a send carries."""
     [attachment] = send.reply.files
     assert attachment.filename.endswith(".ics")
-    calendar = Calendar.from_ical(attachment.content)
+    calendar = Calendar.from_ical(attachment.data(FILE_WORDS))
     [event] = calendar.walk("VEVENT")
     return calendar, event
 
@@ -120,6 +124,9 @@ def test_the_ics_file_opens_in_a_calendar_library(services: Services) -> None:
     assert str(event["URL"]) == "https://teams.microsoft.com/l/meetup-join/abc"
     assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
     assert str(event["UID"]).startswith("lokusbot-") and str(event["UID"]).endswith("@lokusbot")
+    description = str(event["DESCRIPTION"])
+    assert description.splitlines()[1:4] == ["1. Uppföljning av handlingsplanen", "2. Sammanställning av lots-ärenden",
+                                             "3. Planens status"]
 
 
 def test_the_whole_conversation_without_a_time_and_with_another_minute_taker(services: Services) -> None:
