@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Select, func, select
 from sqlalchemy import case as when_then
@@ -33,6 +33,10 @@ class NewCase:
     status: str = "open"
     outcome: str | None = None
     closed_on: date | None = None
+    follow_up: tuple[tuple[date, str], ...] = ()
+
+
+NOTE_HOUR = time(12, tzinfo=UTC)  # an imported note's day at noon UTC, which is the same day in Sweden
 
 
 def _next_number(session: Session, *, group_id: int) -> int:
@@ -54,6 +58,8 @@ def add_cases(session: Session, *, group_id: int, cases: Sequence[NewCase], crea
                     note=new.note, created_by=created_by, created_at=now, updated_at=now)
         case.target_groups = [CaseTargetGroup(code=code) for code in dict.fromkeys(new.target_groups)]
         case.failures = [CaseFailure(code=code) for code in dict.fromkeys(new.failures)]
+        case.notes = [CaseNote(user_id=created_by, text=text, at=datetime.combine(day, NOTE_HOUR))
+                      for day, text in new.follow_up]
         session.add(case)
         stored.append(case)
     session.flush()
@@ -88,9 +94,9 @@ def list_cases(session: Session, *, group_ids: Sequence[int], statuses: Sequence
 
 
 def cases_of_group(session: Session, *, group_id: int) -> Sequence[Case]:
-    """Every case of a group by number, with target groups and failures loaded (for export)."""
+    """Every case of a group by number, with target groups, failures and follow-up notes loaded (for export)."""
     stmt = (select(Case).where(Case.group_id == group_id).order_by(Case.number)
-            .options(selectinload(Case.target_groups), selectinload(Case.failures)))
+            .options(selectinload(Case.target_groups), selectinload(Case.failures), selectinload(Case.notes)))
     return session.scalars(stmt).all()
 
 

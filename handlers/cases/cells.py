@@ -17,6 +17,7 @@ from handlers.text import Join, Text, t
 from storage.cases import CLOSED, NewCase
 
 LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
+DATED_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[:–-]?\s*(.*)$")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 AGE_LIMITS = ((16, "16-19"), (20, "20-24"), (25, "25-29"), (30, "30-39"), (40, "40-49"), (50, "50-64"), (65, "65+"))
 OLDEST_AGE = 120
@@ -80,6 +81,20 @@ def _term(terms: tuple[Term, ...], empty: str | None = None) -> Parse:
     return parse
 
 
+def _follow_up(text: str, parsers: CellParsers) -> tuple[tuple[date, str], ...]:
+    """Follow-up notes, one a line, each dated "2026-11-20: Ringt AF" (an undated line counts from today)."""
+    notes = []
+    for line in (line.strip() for line in text.splitlines()):
+        dated = DATED_LINE.match(line)
+        day = _required_day(dated.group(1), parsers) if dated else parsers.today
+        note = dated.group(2).strip() if dated else line
+        if len(note) > NOTE_LIMIT:
+            raise AnswerError("case.too_long", limit=NOTE_LIMIT, given=len(note))
+        if note:
+            notes.append((day, note))
+    return tuple(notes)
+
+
 def _party(text: str) -> str:
     if not text:
         raise AnswerError("case.import.missing")
@@ -141,6 +156,7 @@ PARSERS: dict[str, Parse] = {
     "beskrivning": _text(FAILURE_TEXT_LIMIT),
     "avslutad": _day,
     "nummer": lambda text, parsers: None,
+    "uppfoljning": lambda text, parsers: _follow_up(text, parsers),
 }
 
 
@@ -182,4 +198,5 @@ def _new_case(values: dict[str, Any]) -> NewCase:
     return NewCase(raised_on=values["datum"], party=values["part"], unit=values["enhet"], gender=values["kon"],
                    age_band=values["aldersgrupp"], target_groups=values["malgrupper"], failures=values["brister"],
                    failure_text=values["beskrivning"], referred_tr=values["tillaggsresurs"],
-                   note=values["anteckning"], status=status, outcome=outcome, closed_on=closed_on)
+                   note=values["anteckning"], status=status, outcome=outcome, closed_on=closed_on,
+                   follow_up=values["uppfoljning"])

@@ -5,7 +5,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, tzinfo
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -17,9 +17,10 @@ from storage.case_models import Case
 
 COLUMNS = ("datum", "part", "enhet", "kon", "aldersgrupp", "malgrupper", "brister", "tillaggsresurs", "status",
            "utfall", "anteckning")
-EXTRA_COLUMNS = ("beskrivning", "avslutad", "nummer")
+EXTRA_COLUMNS = ("beskrivning", "avslutad", "nummer", "uppfoljning")
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
-FREE_TEXT_COLUMNS = ("enhet", "anteckning", "beskrivning")
+FREE_TEXT_COLUMNS = ("enhet", "anteckning", "beskrivning", "uppfoljning")
+FOLLOW_UP_SEPARATOR = "\n"  # one follow-up note a line: "2026-11-20: Ringt AF"
 LIST_SEPARATOR = "; "
 CSV_DELIMITER = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,8 +30,10 @@ SHEET_TITLE = "lots-arenden"
 Cell = str | int | date
 
 
-def case_row(case: Case, targets: Sequence[Term]) -> dict[str, Cell]:
-    """A case as the file's row: codes written the way people spell them, so the file can be imported again."""
+def case_row(case: Case, targets: Sequence[Term], tz: tzinfo) -> dict[str, Cell]:
+    """A case as the file's row: codes written the way people spell them, so the file can be imported again.
+
+    The follow-up notes go in one cell, a line each, dated by the day they were written (in tz)."""
     return {
         "datum": case.raised_on,
         "part": spelling(PARTIES, case.party),
@@ -46,6 +49,8 @@ def case_row(case: Case, targets: Sequence[Term]) -> dict[str, Cell]:
         "beskrivning": case.failure_text,
         "avslutad": case.closed_on or "",
         "nummer": case.number,
+        "uppfoljning": FOLLOW_UP_SEPARATOR.join(f"{note.at.astimezone(tz).date().isoformat()}: {note.text}"
+                                                for note in case.notes),
     }
 
 
@@ -80,7 +85,8 @@ def to_xlsx(rows: Sequence[dict[str, Cell]]) -> bytes:
         for column, name in enumerate(ALL_COLUMNS, start=1):
             _write_cell(sheet, row_number, column, row[name])
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKLMN", (12, 8, 20, 16, 12, 40, 40, 14, 10, 24, 40, 40, 12, 8), strict=True):
+    widths = (12, 8, 20, 16, 12, 40, 40, 14, 10, 24, 40, 40, 12, 8, 50)
+    for letter, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
         sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -40,7 +40,7 @@ def export_group(ctx: Ctx, group: Group, file_format: str, *, bom: bool = True) 
     """Every case of the group in the format; the export is audited."""
     cases = repo.cases_of_group(ctx.session, group_id=group.id)
     targets = named_target_groups(group.settings)  # older cases may have a target group since removed
-    content = file_bytes([case_row(case, targets) for case in cases], file_format, bom=bom)
+    content = file_bytes([case_row(case, targets, ctx.config.tz) for case in cases], file_format, bom=bom)
     audit.record(ctx.session, team_id=group.workspace.team_id, user_id=ctx.actor.user_id, action="case.export",
                  entity="group", entity_id=group.id, detail={"format": file_format, "cases": len(cases)})
     return ExportFile(file_name(group.name, ctx.local_now.date(), file_format), content, len(cases))

@@ -2,20 +2,32 @@
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
 
 from bot.catalogue import Catalogue
 from bot.services import Services
 from handlers.cases import transfer
 from handlers.errors import DomainError
-from tests.handlers.test_cases_helpers import HEBY, TIERP, TYPED_CASE, make_group, register_by_chat, stored_cases
+from storage import cases as repo
+from storage.case_models import Case, CaseNote
+from tests.handlers.test_cases_helpers import (
+    HEBY,
+    TIERP,
+    TYPED_CASE,
+    everything_stored,
+    make_group,
+    register_by_chat,
+    stored_cases,
+)
 from tests.support.talk import actor, run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+VALID_PNR = "19121212-1212"
 RENDER = Catalogue.for_console("sv", lambda user_id: user_id)
 
 
@@ -187,3 +199,39 @@ def test_the_command_line_group_name_must_be_known_and_unique(heby: Services) ->
     with pytest.raises(DomainError) as unknown:
         import_file(heby, b"", "x.csv", group="Uppsala")
     assert unknown.value.text.key == "case.cli.no_group"
+
+
+def test_follow_up_notes_are_exported_a_line_each_and_imported_again(heby: Services) -> None:
+    register_by_chat(heby)
+    with heby.db.unit_of_work() as session:
+        [case] = session.scalars(select(Case)).all()
+        repo.add_note(session, case=case, user_id="UANNA", text="Ringt AF, väntar svar", now=datetime(
+            2026, 11, 20, 22, 30, tzinfo=UTC))  # 23.30 in Stockholm: still the 20th
+        repo.add_note(session, case=case, user_id="UANNA", text="Möte bokat; 3 parter", now=datetime(
+            2026, 11, 22, 23, 30, tzinfo=UTC))  # 00.30 in Stockholm: the 23rd
+    exported = export_file(heby, "csv")
+    assert csv_rows(exported.content)[0]["uppfoljning"] == ("2026-11-20: Ringt AF, väntar svar\n"
+                                                            "2026-11-23: Möte bokat; 3 parter")
+    for file_format in ("csv", "xlsx"):  # the second export holds the first import's copy too: 1 + 2 copies
+        export = export_file(heby, file_format)
+        assert import_file(heby, export.content, export.filename).problems == []
+    with heby.db.unit_of_work() as session:
+        copies = session.scalars(select(Case).where(Case.number > 1).order_by(Case.number)).all()
+        assert [[(n.at.date(), n.text) for n in c.notes] for c in copies] == [
+            [(date(2026, 11, 20), "Ringt AF, väntar svar"), (date(2026, 11, 23), "Möte bokat; 3 parter")]] * 3
+
+
+def test_follow_up_lines_without_a_date_count_from_today_and_bad_ones_are_reported(heby: Services) -> None:
+    header = "datum;part;kon;aldersgrupp;uppfoljning\r\n"
+    good = header + '2026-10-01;AF;kvinna;30-39;"2026-10-02 – Kontakt med FK\nUtan datum"\r\n'
+    assert import_file(heby, good.encode(), "logg.csv").problems == []
+    [case] = stored_cases(heby)
+    with heby.db.unit_of_work() as session:
+        notes = session.scalars(select(CaseNote).order_by(CaseNote.id)).all()
+        assert [(n.at.date(), n.text) for n in notes] == [(date(2026, 10, 2), "Kontakt med FK"),
+                                                          (date(2026, 11, 23), "Utan datum")]
+    bad = header + '2026-10-01;AF;kvinna;30-39;"2026-13-40: fel dag"\r\n' + \
+        f'2026-10-01;AF;kvinna;30-39;"2026-10-02: Ring {VALID_PNR}"\r\n'
+    report = import_file(heby, bad.encode(), "logg.csv")
+    assert [(p.line, p.column) for p in report.problems] == [(2, "uppfoljning"), (3, "uppfoljning")]
+    assert len(stored_cases(heby)) == 1 and VALID_PNR not in everything_stored(heby)
