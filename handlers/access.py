@@ -38,6 +38,19 @@ def require_member(ctx: Ctx, group: Group) -> Member | None:
     return member
 
 
+def has_managing_role(ctx: Ctx, group: Group) -> bool:
+    """Whether the person is the group's sammankallande or samordnare, or has the förbund role."""
+    member = member_of(ctx, group)
+    return (member is not None and any(role in member.role_list for role in MANAGERS)) or is_forbund(ctx)
+
+
+def require_managing_role(ctx: Ctx, group: Group) -> None:
+    """Refuse unless the person has a managing role, even in a group nobody manages yet: for what protects
+    people in the summaries (the small-number threshold) and what the group's cases are recorded by."""
+    if not has_managing_role(ctx, group):
+        raise NotAllowed("group.manager_only", group=group.name)
+
+
 def require_manager(ctx: Ctx, group: Group) -> None:
     """Refuse unless the person may manage the group; a group nobody manages yet is open to its members."""
     managers = [m for m in group.members if any(r in m.role_list for r in MANAGERS)]

@@ -104,6 +104,13 @@ def _member_line(user_id: str, roles: list[str]) -> Join:
     return Join((Mention(user_id), Join(tuple(t(f"role.{r}") for r in roles))), sep=" – ")
 
 
+def lock_settings(ctx: Ctx, group: Group) -> Group:
+    """The group read again and locked for this unit of work (PostgreSQL), before a setting is changed from
+    its current value: two managers changing settings at once then take turns instead of one losing."""
+    ctx.session.refresh(group, attribute_names=["settings"], with_for_update=True)
+    return group
+
+
 def save_setting(ctx: Ctx, group: Group, key: str, value: object) -> None:
     """Keep one of the group's settings (reminder days, meeting goal, summary threshold ...), audited."""
     group.settings = {**group.settings, key: value}

@@ -3,7 +3,7 @@
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
-from handlers.groups import save_setting
+from handlers.groups import lock_settings, save_setting
 from handlers.meetings.names import (
     DEFAULT_GOAL,
     DEFAULT_REMINDER_DAYS,
@@ -12,6 +12,7 @@ from handlers.meetings.names import (
     REMINDER_DAYS_SETTING,
 )
 from handlers.meetings.permissions import require_convenor
+from handlers.numbers import whole_number
 from handlers.replies import Send, say, to_channel
 from handlers.text import Join, Mention, t
 from storage.models import Group
@@ -33,14 +34,15 @@ def meeting_goal(group: Group) -> int:
 
 def set_reminders(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus möte påminnelser 7 1` (or `av`): the days before each meeting reminders go out."""
-    group = access.channel_group(ctx)
+    group = lock_settings(ctx, access.channel_group(ctx))
     require_convenor(ctx, group)
     words = args.replace(",", " ").split()
+    numbers = [whole_number(w) for w in words]
     if words and words[0].casefold() in OFF_WORDS:
         days: list[int] = []
-    elif words and all(w.isdigit() and 1 <= int(w) <= MAX_REMINDER_DAYS for w in words) \
+    elif words and all(n is not None and 1 <= n <= MAX_REMINDER_DAYS for n in numbers) \
             and len(words) <= MOST_REMINDERS:
-        days = sorted({int(w) for w in words}, reverse=True)
+        days = sorted({n for n in numbers if n is not None}, reverse=True)
     else:
         raise DomainError("meeting.reminders_usage", most=MAX_REMINDER_DAYS)
     save_setting(ctx, group, REMINDER_DAYS_SETTING, days)
@@ -51,10 +53,10 @@ def set_reminders(ctx: Ctx, args: str) -> list[Send]:
 
 def set_goal(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus möte mål 4`: how many meetings the group means to hold this year."""
-    group = access.channel_group(ctx)
+    group = lock_settings(ctx, access.channel_group(ctx))
     require_convenor(ctx, group)
-    word = args.strip()
-    if not word.isdigit() or not 1 <= int(word) <= 52:
+    goal = whole_number(args)
+    if goal is None or not 1 <= goal <= 52:
         raise DomainError("meeting.goal_usage")
-    save_setting(ctx, group, GOAL_SETTING, int(word))
-    return [to_channel(say(t("meeting.goal_set", group=group.name, goal=int(word), user=Mention(ctx.actor.user_id))))]
+    save_setting(ctx, group, GOAL_SETTING, goal)
+    return [to_channel(say(t("meeting.goal_set", group=group.name, goal=goal, user=Mention(ctx.actor.user_id))))]

@@ -13,10 +13,7 @@ from storage.models import Group
 
 def is_convenor(ctx: Ctx, group: Group) -> bool:
     """Whether the person is the group's sammankallande or samordnare, or has the förbund role."""
-    member = access.member_of(ctx, group)
-    if member is not None and any(role in member.role_list for role in access.MANAGERS):
-        return True
-    return access.is_forbund(ctx)
+    return access.has_managing_role(ctx, group)
 
 
 def require_convenor(ctx: Ctx, group: Group) -> None:

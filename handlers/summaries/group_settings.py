@@ -4,14 +4,15 @@
     /lokus sammanfattning gräns 5           counts below 5 are shown as "färre än 5" in the channel
     /lokus sammanfattning dagar 3           posted by itself 3 days before each meeting (0 or "av": never)
 
-Only those who manage the group (sammankallande, samordnare, förbundet) may change them; every change is
-announced in the channel and audited.
+Only the group's sammankallande, samordnare or the förbund may change them; every change is announced in the
+channel and audited. The threshold can be raised, never set below the deployment's SMALL_NUMBER_THRESHOLD.
 """
 
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
-from handlers.groups import save_setting
+from handlers.groups import lock_settings, save_setting
+from handlers.numbers import whole_number
 from handlers.replies import Send, say, to_channel, to_requester
 from handlers.text import Mention, Text, t
 from storage.models import Group
@@ -19,7 +20,7 @@ from storage.models import Group
 THRESHOLD_SETTING = "small_number_threshold"
 DAYS_BEFORE_SETTING = "summary_days_before"
 DEFAULT_DAYS_BEFORE = 3
-THRESHOLDS = range(2, 21)
+HIGHEST_THRESHOLD = 20
 MAX_DAYS_BEFORE = 30
 OFF_WORDS = {"av", "aldrig", "inga", "off", "never"}
 
@@ -29,11 +30,10 @@ DAYS_WORDS = ("dagar", "days")
 
 
 def threshold_of(ctx: Ctx, group: Group) -> int:
-    """The group's small-number threshold (its setting, else the configured default)."""
+    """The group's small-number threshold: its own setting, never below the configured default."""
     value = (group.settings or {}).get(THRESHOLD_SETTING)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    return ctx.config.small_number_threshold
+    own = value if isinstance(value, int) and not isinstance(value, bool) else 0
+    return max(own, ctx.config.small_number_threshold)
 
 
 def days_before(group: Group) -> int:
@@ -58,26 +58,23 @@ def settings_command(ctx: Ctx, word: str, args: str) -> list[Send] | None:
 
 def set_threshold(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus sammanfattning gräns 5`: counts below 5 are protected in what the channel reads."""
-    group = access.channel_group(ctx)
-    access.require_manager(ctx, group)
-    word = args.strip()
-    if not word.isdigit() or int(word) not in THRESHOLDS:
-        raise DomainError("summary.threshold_usage", lowest=THRESHOLDS[0], highest=THRESHOLDS[-1])
-    save_setting(ctx, group, THRESHOLD_SETTING, int(word))
-    return [to_channel(say(t("summary.threshold_set", group=group.name, threshold=int(word),
+    group = lock_settings(ctx, access.channel_group(ctx))
+    access.require_managing_role(ctx, group)
+    lowest = ctx.config.small_number_threshold
+    threshold = whole_number(args)
+    if threshold is None or not lowest <= threshold <= HIGHEST_THRESHOLD:
+        raise DomainError("summary.threshold_usage", lowest=lowest, highest=HIGHEST_THRESHOLD)
+    save_setting(ctx, group, THRESHOLD_SETTING, threshold)
+    return [to_channel(say(t("summary.threshold_set", group=group.name, threshold=threshold,
                              user=Mention(ctx.actor.user_id))))]
 
 
 def set_days_before(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus sammanfattning dagar 3` (or `av`): when the summary is posted by itself before a meeting."""
-    group = access.channel_group(ctx)
-    access.require_manager(ctx, group)
-    word = args.strip().casefold()
-    if word in OFF_WORDS:
-        days = 0
-    elif word.isdigit() and int(word) <= MAX_DAYS_BEFORE:
-        days = int(word)
-    else:
+    group = lock_settings(ctx, access.channel_group(ctx))
+    access.require_managing_role(ctx, group)
+    days = 0 if args.strip().casefold() in OFF_WORDS else whole_number(args)
+    if days is None or days > MAX_DAYS_BEFORE:
         raise DomainError("summary.days_usage", most=MAX_DAYS_BEFORE)
     save_setting(ctx, group, DAYS_BEFORE_SETTING, days)
     return [to_channel(say(t("summary.days_set", group=group.name, automatic=_automatic(days),

@@ -198,7 +198,8 @@ def test_this_years_meetings_with_attendance_and_the_goal(services: Services, ca
 def test_reminder_days_and_goal_are_group_settings(services: Services, called: int) -> None:
     assert "14, 2 dagar före" in text_of(command(services, "möte påminnelser 2, 14"))
     assert "inga påminnelser" in text_of(command(services, "möte påminnelser av"))
-    for bad in ("möte påminnelser 0", "möte påminnelser imorgon", "möte mål 0", "möte mål många"):
+    for bad in ("möte påminnelser 0", "möte påminnelser imorgon", "möte påminnelser 7 ²", "möte mål 0",
+                "möte mål många", "möte mål ²"):
         with pytest.raises(DomainError):
             command(services, bad)
     with pytest.raises(NotAllowed):

@@ -320,9 +320,10 @@ def test_the_automatic_summary_days_are_set_or_turned_off_in_the_channel(uppsala
 
 
 @pytest.mark.parametrize(("text", "key"), [
-    ("sammanfattning gräns 1", "summary.threshold_usage"), ("sammanfattning gräns fem", "summary.threshold_usage"),
-    ("sammanfattning gräns 21", "summary.threshold_usage"), ("sammanfattning dagar 31", "summary.days_usage"),
-    ("sammanfattning dagar -2", "summary.days_usage"),
+    ("sammanfattning gräns 2", "summary.threshold_usage"), ("sammanfattning gräns fem", "summary.threshold_usage"),
+    ("sammanfattning gräns 21", "summary.threshold_usage"), ("sammanfattning gräns ²", "summary.threshold_usage"),
+    ("sammanfattning dagar 31", "summary.days_usage"), ("sammanfattning dagar -2", "summary.days_usage"),
+    ("sammanfattning dagar ³", "summary.days_usage"),
 ])
 def test_bad_settings_are_explained_and_change_nothing(uppsala: Services, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
@@ -333,7 +334,22 @@ def test_bad_settings_are_explained_and_change_nothing(uppsala: Services, text: 
         assert group is not None and group.settings == {}
 
 
-def test_an_ordinary_member_cannot_lower_the_protection(uppsala: Services) -> None:
+def test_an_ordinary_member_cannot_change_the_protection(uppsala: Services) -> None:
     with pytest.raises(NotAllowed):
-        command(uppsala, "sammanfattning gräns 2", user="UBERTIL")
+        command(uppsala, "sammanfattning gräns 5", user="UBERTIL")
     assert "antal under 3" in text_of(command(uppsala, "sammanfattning inställningar", user="UBERTIL"))
+
+
+def test_in_a_group_nobody_manages_yet_a_member_still_cannot(services: Services) -> None:
+    add_group(services, "Tierp", "CTIERP", [], {"UBERTIL": ("af", ["ledamot"])})
+    for text in ("sammanfattning gräns 5", "sammanfattning dagar av"):
+        with pytest.raises(NotAllowed):
+            command(services, text, channel="CTIERP")
+
+
+def test_a_threshold_below_the_deployments_is_never_used(uppsala: Services) -> None:
+    with uppsala.db.unit_of_work() as session:
+        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        assert group is not None
+        group.settings = {"small_number_threshold": 1}
+    assert "Aktivitetsersättning: färre än 3" in lines(command(uppsala, "sammanfattning"))
