@@ -13,11 +13,20 @@ import unicodedata
 from typing import Any
 
 from handlers import access
-from handlers.cases.vocabulary import TARGET_GROUPS, Term, group_target_groups, label, lookup, normalize
+from handlers.cases.vocabulary import (
+    TARGET_GROUPS,
+    Term,
+    group_target_groups,
+    label,
+    lookup,
+    named_target_groups,
+    normalize,
+)
 from handlers.context import Ctx
 from handlers.errors import DomainError
-from handlers.groups import save_setting
+from handlers.groups import lock_settings, save_setting
 from handlers.identity import find_identity
+from handlers.numbers import whole_number
 from handlers.replies import Note, Paragraph, Send, reply, say, to_channel, to_requester
 from handlers.text import Join, Mention, t
 from storage.models import Group
@@ -26,6 +35,7 @@ SETTING = "target_groups"
 LABEL_LIMIT = 60
 ADD_WORDS = ("lägg till", "lagg till", "add")
 REMOVE_WORDS = ("ta bort", "bort", "remove")
+NOT_IN_NAMES = re.compile(r"[;,\n]")
 
 
 def target_groups_command(ctx: Ctx, args: str) -> list[Send]:
@@ -35,8 +45,8 @@ def target_groups_command(ctx: Ctx, args: str) -> list[Send]:
     for prefixes, change in ((ADD_WORDS, _add), (REMOVE_WORDS, _remove)):
         prefix = next((p for p in prefixes if words.casefold().startswith(p + " ")), None)
         if prefix is not None:
-            access.require_manager(ctx, group)
-            return change(ctx, group, words[len(prefix):].strip())
+            access.require_managing_role(ctx, group)
+            return change(ctx, lock_settings(ctx, group), words[len(prefix):].strip())
     if words:
         raise DomainError("target.usage")
     access.require_member(ctx, group)
@@ -47,20 +57,24 @@ def target_groups_command(ctx: Ctx, args: str) -> list[Send]:
 def _add(ctx: Ctx, group: Group, name: str) -> list[Send]:
     if not name or len(name) > LABEL_LIMIT:
         raise DomainError("target.name_usage", limit=LABEL_LIMIT)
+    if NOT_IN_NAMES.search(name):
+        raise DomainError("target.separator")  # the case log separates target groups with them
     if find_identity(name) is not None:
         raise DomainError("target.identity")
-    entries = _entries(group)
-    current = group_target_groups(group.settings)
-    known = lookup(TARGET_GROUPS, name)
-    if lookup(current, name) is not None:
+    if lookup(group_target_groups(group.settings), name) is not None:
         raise DomainError("target.already", name=name, group=group.name)
-    if known is not None:
-        entry: Any = known
-        retired = [e for e in entries if _code(e) == known]
-        entries = [e for e in entries if e not in retired]
+    entries = _entries(group)
+    retired = next((e for e in entries if isinstance(e, dict) and e.get("retired") and
+                    lookup(named_target_groups({SETTING: [e]}), name) is not None), None)
+    known = lookup(TARGET_GROUPS, name)
+    if retired is not None:  # back on the list under its old code, so its older cases count with the new
+        entry: Any = {k: v for k, v in retired.items() if k != "retired"}
+        entries = [e for e in entries if e is not retired]
+        entry = entry if entry.get("label") else entry["code"]
+    elif known is not None:
+        entry = known
     else:
-        code = _own_code(name, {_code(e) for e in entries})
-        entry = {"code": code, "label": name}
+        entry = {"code": _own_code(name, {_code(e) for e in entries}), "label": name}
     save_setting(ctx, group, SETTING, [*entries, entry])
     added = label("target_group", next(term for term in group_target_groups(group.settings)
                                        if term.code == _code(entry)))
@@ -69,8 +83,8 @@ def _add(ctx: Ctx, group: Group, name: str) -> list[Send]:
 
 def _remove(ctx: Ctx, group: Group, which: str) -> list[Send]:
     current = group_target_groups(group.settings)
-    code = current[int(which) - 1].code if which.isdigit() and 1 <= int(which) <= len(current) \
-        else lookup(current, which)
+    number = whole_number(which)
+    code = current[number - 1].code if number is not None and 1 <= number <= len(current) else lookup(current, which)
     if code is None:
         raise DomainError("target.unknown", given=which, group=group.name)
     if len(current) == 1:

@@ -79,7 +79,10 @@ def test_a_default_is_removed_by_number_and_added_back_by_name(heby: Services) -
     (f"målgrupper lägg till Anna {VALID[0][0]}", "target.identity"),
     (f"målgrupper lägg till Ring {PHONES[0]}", "target.identity"),
     ("målgrupper lägg till " + "x" * 61, "target.name_usage"),
+    ("målgrupper lägg till Unga vuxna, 18–25", "target.separator"),
+    ("målgrupper lägg till Unga; vuxna", "target.separator"),
     ("målgrupper ta bort 9", "target.unknown"),
+    ("målgrupper ta bort ²", "target.unknown"),
     ("målgrupper ta bort gamla", "target.unknown"),
     ("målgrupper ändra", "target.usage"),
 ])
@@ -98,3 +101,17 @@ def test_the_last_target_group_cannot_go_and_members_cannot_change_the_list(heby
     with pytest.raises(DomainError) as raised:
         command(heby, "UANNA", HEBY, "målgrupper ta bort 1")
     assert raised.value.text.key == "target.last_one"
+
+
+def test_an_own_target_group_added_back_keeps_its_code_and_its_cases(heby: Services) -> None:
+    command(heby, "UANNA", HEBY, "målgrupper lägg till Hemlösa")
+    command(heby, "UANNA", HEBY, "målgrupper ta bort hemlösa")
+    command(heby, "UANNA", HEBY, "målgrupper lägg till hemlösa")
+    own = [e for e in settings(heby)["target_groups"] if isinstance(e, dict)]
+    assert own == [{"code": "egen_hemlosa", "label": "Hemlösa"}]
+
+
+def test_a_member_cannot_change_the_list_of_a_group_nobody_manages_yet(services: Services) -> None:
+    make_group(services, "Heby", HEBY, {"UBERTIL": "AF"})
+    with pytest.raises(NotAllowed):
+        command(services, "UBERTIL", HEBY, "målgrupper lägg till Hemlösa")

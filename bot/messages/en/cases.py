@@ -185,6 +185,8 @@ MESSAGES: dict[str, str] = {
                          "`/lokus målgrupper lägg till Unga vuxna`.",
     "target.identity": "The name seems to contain details about a person. A target group describes a group, "
                        "never a person – please write another name.",
+    "target.separator": "Please write the name without commas, semicolons and line breaks – they separate "
+                        "target groups in the case log.",
     "target.already": "*{group}* already has the target group “{name}”.",
     "target.added": "{user} added the target group *{name}* to *{group}*. New cases can be registered with it.",
     "target.removed": "{user} took the target group *{name}* off the list in *{group}*. Cases that already have "

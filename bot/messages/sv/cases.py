@@ -187,6 +187,8 @@ MESSAGES: dict[str, str] = {
                          "`/lokus målgrupper lägg till Unga vuxna`.",
     "target.identity": "Namnet ser ut att innehålla uppgifter om en person. En målgrupp beskriver en grupp, "
                        "aldrig en person – skriv ett annat namn.",
+    "target.separator": "Skriv namnet utan komma, semikolon och radbrytning – de skiljer målgrupper åt i "
+                        "ärendeloggen.",
     "target.already": "*{group}* har redan målgruppen ”{name}”.",
     "target.added": "{user} lade till målgruppen *{name}* i *{group}*. Nya ärenden kan registreras med den.",
     "target.removed": "{user} tog bort målgruppen *{name}* ur listan i *{group}*. Ärenden som redan har den "
