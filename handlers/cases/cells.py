@@ -82,17 +82,20 @@ def _term(terms: tuple[Term, ...], empty: str | None = None) -> Parse:
 
 
 def _follow_up(text: str, parsers: CellParsers) -> tuple[tuple[date, str], ...]:
-    """Follow-up notes, one a line, each dated "2026-11-20: Ringt AF" (an undated line counts from today)."""
-    notes = []
+    """Follow-up notes: each starts on a line with its day, "2026-11-20: Ringt AF"; a line without a day goes on
+    with the note above it (or, first in the cell, is a note of today)."""
+    notes: list[tuple[date, str]] = []
     for line in (line.strip() for line in text.splitlines()):
         dated = DATED_LINE.match(line)
-        day = _required_day(dated.group(1), parsers) if dated else parsers.today
-        note = dated.group(2).strip() if dated else line
+        if dated:
+            notes.append((_required_day(dated.group(1), parsers), dated.group(2).strip()))
+        elif line:
+            day, so_far = notes.pop() if notes else (parsers.today, "")
+            notes.append((day, f"{so_far}\n{line}" if so_far else line))
+    for _, note in notes:
         if len(note) > NOTE_LIMIT:
             raise AnswerError("case.too_long", limit=NOTE_LIMIT, given=len(note))
-        if note:
-            notes.append((day, note))
-    return tuple(notes)
+    return tuple((day, note) for day, note in notes if note)
 
 
 def _party(text: str) -> str:

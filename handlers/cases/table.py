@@ -33,7 +33,8 @@ Cell = str | int | date
 def case_row(case: Case, targets: Sequence[Term], tz: tzinfo) -> dict[str, Cell]:
     """A case as the file's row: codes written the way people spell them, so the file can be imported again.
 
-    The follow-up notes go in one cell, a line each, dated by the day they were written (in tz)."""
+    The follow-up notes go in one cell, a line each (a note's own line breaks become spaces), dated by the day
+    they were written (in tz)."""
     return {
         "datum": case.raised_on,
         "part": spelling(PARTIES, case.party),
@@ -49,9 +50,14 @@ def case_row(case: Case, targets: Sequence[Term], tz: tzinfo) -> dict[str, Cell]
         "beskrivning": case.failure_text,
         "avslutad": case.closed_on or "",
         "nummer": case.number,
-        "uppfoljning": FOLLOW_UP_SEPARATOR.join(f"{note.at.astimezone(tz).date().isoformat()}: {note.text}"
+        "uppfoljning": FOLLOW_UP_SEPARATOR.join(f"{note.at.astimezone(tz).date().isoformat()}: {_one_line(note.text)}"
                                                 for note in case.notes),
     }
+
+
+def _one_line(text: str) -> str:
+    """A note on one line, so that each line of the cell is one dated note."""
+    return " ".join(text.split())
 
 
 def _neutralised(value: Cell) -> Cell:

@@ -221,15 +221,19 @@ def test_follow_up_notes_are_exported_a_line_each_and_imported_again(heby: Servi
             [(date(2026, 11, 20), "Ringt AF, väntar svar"), (date(2026, 11, 23), "Möte bokat; 3 parter")]] * 3
 
 
-def test_follow_up_lines_without_a_date_count_from_today_and_bad_ones_are_reported(heby: Services) -> None:
+def test_follow_up_lines_without_a_date_go_on_with_the_note_above_and_bad_ones_are_reported(heby: Services) -> None:
     header = "datum;part;kon;aldersgrupp;uppfoljning\r\n"
-    good = header + '2026-10-01;AF;kvinna;30-39;"2026-10-02 – Kontakt med FK\nUtan datum"\r\n'
+    good = header + ('2026-10-01;AF;kvinna;30-39;"Först, utan datum\n2026-10-02 – Kontakt med FK\nsom lovar svar\n'
+                     '2026-10-09: Svar kom"\r\n')
     assert import_file(heby, good.encode(), "logg.csv").problems == []
-    [case] = stored_cases(heby)
     with heby.db.unit_of_work() as session:
         notes = session.scalars(select(CaseNote).order_by(CaseNote.id)).all()
-        assert [(n.at.date(), n.text) for n in notes] == [(date(2026, 10, 2), "Kontakt med FK"),
-                                                          (date(2026, 11, 23), "Utan datum")]
+        assert [(n.at.date(), n.text) for n in notes] == [(date(2026, 11, 23), "Först, utan datum"),
+                                                          (date(2026, 10, 2), "Kontakt med FK\nsom lovar svar"),
+                                                          (date(2026, 10, 9), "Svar kom")]
+    exported = csv_rows(export_file(heby, "csv").content)[0]["uppfoljning"]
+    assert exported.splitlines() == ["2026-11-23: Först, utan datum", "2026-10-02: Kontakt med FK som lovar svar",
+                                     "2026-10-09: Svar kom"], "a note's own line breaks do not make new notes"
     bad = header + '2026-10-01;AF;kvinna;30-39;"2026-13-40: fel dag"\r\n' + \
         f'2026-10-01;AF;kvinna;30-39;"2026-10-02: Ring {VALID_PNR}"\r\n'
     report = import_file(heby, bad.encode(), "logg.csv")
