@@ -53,12 +53,13 @@ def announcement(ctx: Ctx, meeting: Meeting) -> Reply:
     return Reply(tuple(parts))
 
 
-def agenda(meeting: Meeting, *, with_authors: bool = True) -> Join:
-    """The numbered agenda: the standing items, then the members' own (with who added each, in Slack)."""
-    lines: list[Text] = [t("meeting.agenda_title")]
+def agenda(meeting: Meeting, *, for_calendar: bool = False) -> Join:
+    """The numbered agenda: the standing items, then the members' own. In Slack with who added each item; in
+    a calendar plain text, without the mentions and markup a calendar cannot show."""
+    lines: list[Text] = [t("meeting.ics_agenda_title" if for_calendar else "meeting.agenda_title")]
     lines += [t("meeting.agenda_line", number=n, item=t(key)) for n, key in enumerate(STANDING_ITEMS, start=1)]
-    lines += [t("meeting.agenda_member_line", number=n, item=item.text, user=Mention(item.added_by)) if with_authors
-              else t("meeting.agenda_line", number=n, item=item.text)
+    lines += [t("meeting.agenda_line", number=n, item=item.text) if for_calendar
+              else t("meeting.agenda_member_line", number=n, item=item.text, user=Mention(item.added_by))
               for n, item in enumerate(meeting.agenda, start=len(STANDING_ITEMS) + 1)]
     return Join(tuple(lines), sep="\n")
 
@@ -96,7 +97,7 @@ def calendar_file(ctx: Ctx, meeting: Meeting) -> Attachment:
     """The meeting's ICS invitation as a file to upload."""
     day = meeting.starts_at.astimezone(ctx.config.tz).date().isoformat()
     ics = meeting_ics(meeting, title=f"LOKUS {meeting.group.name}", now=ctx.now)
-    description = agenda(meeting, with_authors=False)  # a calendar cannot show who in Slack added an item
+    description = agenda(meeting, for_calendar=True)
     return Attachment(f"lokus-{day}.ics", lambda words: with_description(ics, words(description)),
                       t("meeting.ics_title"))
 

@@ -125,8 +125,8 @@ def test_the_ics_file_opens_in_a_calendar_library(services: Services) -> None:
     assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
     assert str(event["UID"]).startswith("lokusbot-") and str(event["UID"]).endswith("@lokusbot")
     description = str(event["DESCRIPTION"])
-    assert description.splitlines()[1:4] == ["1. Uppföljning av handlingsplanen", "2. Sammanställning av lots-ärenden",
-                                             "3. Planens status"]
+    assert description.splitlines()[:4] == ["Dagordning", "1. Uppföljning av handlingsplanen",
+                                            "2. Sammanställning av lots-ärenden", "3. Planens status"]
 
 
 def test_the_whole_conversation_without_a_time_and_with_another_minute_taker(services: Services) -> None:

@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "meeting.note_cancelled": "The meeting is cancelled.",
     "meeting.note_held": "The meeting has been held. The minutes follow in the thread.",
     "meeting.agenda_title": "*Agenda*",
+    "meeting.ics_agenda_title": "Agenda",
     "meeting.agenda_line": "{number}. {item}",
     "meeting.agenda_member_line": "{number}. {item} _(from {user})_",
     "meeting.standing.plan_followup": "Follow-up of the action plan",

@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "meeting.note_cancelled": "Mötet är inställt.",
     "meeting.note_held": "Mötet är hållet. Minnesanteckningarna kommer i tråden.",
     "meeting.agenda_title": "*Dagordning*",
+    "meeting.ics_agenda_title": "Dagordning",
     "meeting.agenda_line": "{number}. {item}",
     "meeting.agenda_member_line": "{number}. {item} _(från {user})_",
     "meeting.standing.plan_followup": "Uppföljning av handlingsplanen",
