@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import App
 
 from bench.flow import BENCH_FLOW
-from bot.server import wsgi_app
+from bot.server import worker_app
 from bot.services import build_services
 from bot.settings import Settings
 from bot.slack.app import create_app, make_client
@@ -25,7 +25,7 @@ def bare() -> Wsgi:
     def answer(event: dict[str, Any], client: Any) -> None:
         client.chat_postMessage(channel=event["channel"], text="ok")
 
-    return wsgi_app(app)
+    return worker_app(app)
 
 
 def lokusbot() -> Wsgi:
@@ -33,7 +33,7 @@ def lokusbot() -> Wsgi:
     settings = Settings()
     services = build_services(settings, migrate_schema=False)
     services.router.engine.flows[BENCH_FLOW.name] = BENCH_FLOW  # the conversation the benchmark talks to
-    return wsgi_app(create_app(settings, services))
+    return worker_app(create_app(settings, services))
 
 
 def environment(database_url: str, api_url: str, token: str, secret: str) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """HTTP mode: the Bolt app behind a WSGI callable, served by gunicorn (never Bolt's development server)."""
 
+import gc
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -48,4 +49,17 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Callable[..., Iterable[bytes]]:
-        return wsgi_app(self.build())
+        return worker_app(self.build())
+
+
+def worker_app(app: App) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """The WSGI callable a worker serves, with everything built so far kept out of the garbage collector's sight.
+
+    The app, its catalogue and SQLAlchemy's mappers live as long as the worker. Frozen (gc.freeze), they are not
+    scanned again by every full collection, which otherwise lands on some request and delays its answer
+    (bench/chat_turn.py: lokusbot's p99 went from 13–17 ms to 8–9 ms).
+    """
+    application = wsgi_app(app)
+    gc.collect()
+    gc.freeze()
+    return application
