@@ -5,10 +5,7 @@ from decimal import Decimal
 
 def group_thousands(value: int) -> str:
     """An integer with a space between thousands: 600000 → "600 000"."""
-    sign = "-" if value < 0 else ""
-    digits = str(abs(value))
-    groups = [digits[max(i - 3, 0):i] for i in range(len(digits), 0, -3)]
-    return sign + " ".join(reversed(groups))
+    return f"{value:,}".replace(",", " ")
 
 
 def format_kr(amount: int) -> str:

@@ -3,7 +3,6 @@
 State lives in the conversations table, so a restarted bot (or another process) continues where it stopped.
 """
 
-import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +29,15 @@ WORDS = {
 }
 CHANGE = re.compile(r"^(?:ändra|change)\b\s*(.*)$", re.IGNORECASE)
 
+
+
+def json_copy(value: Any) -> Any:
+    """A copy of JSON-shaped state (dicts and lists of plain values), far cheaper than copy.deepcopy."""
+    if isinstance(value, dict):
+        return {key: json_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [json_copy(item) for item in value]
+    return value
 
 @dataclass
 class Turn:
@@ -69,7 +77,7 @@ class Engine:
         replaced = old is not None and old.status in OPEN and old.flow in self.flows
         state = {"answers": dict(answers or {}), "trail": [], "phase": "ask", "current": None,
                  "pending": [], "data": dict(data or {})}
-        conversation = repo.save_new(ctx.session, key=key, flow=flow_name, state=copy.deepcopy(state), now=ctx.now)
+        conversation = repo.save_new(ctx.session, key=key, flow=flow_name, state=json_copy(state), now=ctx.now)
         turn = Turn(ctx, conversation, flow, state)
         lead = t("engine.replaced", title=self.flows[old.flow].title) if replaced and old else None
         return self._advance(turn, lead=lead)
@@ -156,7 +164,7 @@ class Engine:
         conversation = repo.load(ctx.session, key=key)
         if conversation is None or conversation.status not in OPEN or conversation.flow not in self.flows:
             return None
-        return Turn(ctx, conversation, self.flows[conversation.flow], copy.deepcopy(conversation.state))
+        return Turn(ctx, conversation, self.flows[conversation.flow], json_copy(conversation.state))
 
     def _resuming(self, turn: Turn) -> bool:
         idle = turn.ctx.now - turn.conversation.updated_at > turn.ctx.config.conversation_timeout
