@@ -5,7 +5,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.clock import utcnow
 from storage.meeting_models import CANCELLED, HELD, MOVED, UPCOMING, AgendaItem, Meeting, Rsvp
@@ -69,9 +69,10 @@ def meetings_between(session: Session, *, group: Group, start: datetime, end: da
 
 
 def starting_between(session: Session, *, start: datetime, end: datetime) -> Sequence[Meeting]:
-    """Meetings of every group still to be held that start in [start, end): the ones reminders look at."""
+    """Meetings of every group still to be held that start in [start, end), with their groups loaded in one
+    more query: the ones reminders and automatic summaries look at, every minute."""
     stmt = (select(Meeting).where(Meeting.status.in_(UPCOMING), Meeting.starts_at >= start, Meeting.starts_at < end)
-            .order_by(Meeting.starts_at, Meeting.id))
+            .order_by(Meeting.starts_at, Meeting.id).options(selectinload(Meeting.group)))
     return session.scalars(stmt).all()
 
 

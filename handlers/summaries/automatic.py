@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from handlers.context import Ctx
 from handlers.replies import Send
 from handlers.summaries.compile import summary_period, summary_sends
-from handlers.summaries.group_settings import days_before
+from handlers.summaries.group_settings import MAX_DAYS_BEFORE, days_before
 from storage import meetings as meetings_repo
 from storage.jobs import claim_once
 from storage.models import Group
@@ -19,7 +19,8 @@ def previous_meeting(ctx: Ctx, group: Group) -> date | None:
 def due_summaries(ctx: Ctx) -> list[Send]:
     """Summaries whose moment has come, each claimed once per meeting time however many processes look."""
     sends: list[Send] = []
-    for meeting in meetings_repo.next_meetings(ctx.session, after=ctx.now):
+    horizon = ctx.now + timedelta(days=MAX_DAYS_BEFORE + 1)
+    for meeting in meetings_repo.starting_between(ctx.session, start=ctx.now, end=horizon):
         days = days_before(meeting.group)
         if days <= 0 or not (meeting.starts_at - timedelta(days=days) <= ctx.now < meeting.starts_at):
             continue
