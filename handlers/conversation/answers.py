@@ -28,17 +28,21 @@ def guard_identity(text: str) -> None:
 
 
 def parse_answer(question: Question, text: str, env: Env) -> Any:
-    """The typed text as a value of the question's kind, checked by the question's own rule."""
+    """The typed text as a value of the question's kind, checked by the question's own rule.
+
+    Identity is looked for first, whatever the kind: a personnummer typed where a choice or a date was asked
+    is refused as such, and never repeated back in the message that says the answer was not understood.
+    """
     raw = text.strip()
     if not raw:
         raise AnswerError("answer.empty")
+    guard_identity(raw)
     value = _PARSERS[question.kind](question, raw, env)
     _check_range(question, value)
     return question.check(value, env) if question.check else value
 
 
 def _text(question: Question, raw: str, env: Env) -> str:
-    guard_identity(raw)
     return raw
 
 

@@ -4,7 +4,7 @@ import json
 from datetime import date
 from typing import Any
 
-from handlers.conversation.answers import guard_identity, parse_answer
+from handlers.conversation.answers import parse_answer
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import AnswerError
 from handlers.replies import Form, FormField, Option
@@ -65,6 +65,4 @@ def _value(question: Question, raw: Any, env: Env) -> Any:
     if question.kind == Kind.DATE and isinstance(raw, str) and len(raw) == 10 and raw[4] == "-":
         value = date.fromisoformat(raw).isoformat()
         return question.check(value, env) if question.check else value
-    if question.kind == Kind.TEXT:
-        guard_identity(str(raw))
     return parse_answer(question, str(raw), env)

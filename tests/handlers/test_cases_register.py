@@ -210,6 +210,18 @@ def test_identity_typed_into_any_free_text_is_refused_and_kept_nowhere(heby: Ser
     assert identity not in stored and "remissen" not in stored
 
 
+@pytest.mark.parametrize("identity", [VALID[0][0], PHONES[0], EMAILS[0]])
+@pytest.mark.parametrize("question", [0, 1, 3, 4, 5])  # a date, a party, a gender, an age band, target groups
+def test_identity_typed_where_a_choice_or_date_is_asked_is_refused_not_repeated(heby: Services, identity: str,
+                                                                               question: int) -> None:
+    command(heby, "UANNA", HEBY, "ärende")
+    for answer in TYPED_CASE[:question]:
+        dm(heby, "UANNA", answer)
+    reply = text_of(dm(heby, "UANNA", identity))
+    assert "inte sparat" in reply and identity not in reply
+    assert identity not in everything_stored(heby)
+
+
 @pytest.mark.parametrize("number", INVALID_LUHN[:4])
 def test_a_number_that_fails_the_luhn_check_is_not_refused(heby: Services, number: str) -> None:
     command(heby, "UANNA", HEBY, "ärende")
