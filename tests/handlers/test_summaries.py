@@ -24,6 +24,7 @@ from storage.models import Group
 from tests.support.case_factory import CaseSpec, insert_cases, make_group, times, uppsala_example, year_before
 from tests.support.talk import actor, run, text_of
 
+CATALOGUE = Catalogue.for_slack("sv")
 UPPSALA, HEBY = "CUPPSALA", "CHEBY"
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -125,6 +126,13 @@ def test_a_period_can_be_asked_for_and_a_bad_one_is_explained(uppsala: Services)
     with pytest.raises(DomainError) as raised:
         command(uppsala, "sammanfattning nästa decennium")
     assert raised.value.text.key == "summary.period_unknown"
+
+
+def test_a_bad_period_holding_a_personnummer_is_not_quoted_back(uppsala: Services) -> None:
+    with pytest.raises(DomainError) as raised:
+        command(uppsala, "sammanfattning 19121212-1212")
+    shown = CATALOGUE.render(raised.value.text)
+    assert shown.startswith("Jag förstod inte perioden ”(det du skrev visas inte") and "1212" not in shown
 
 
 def test_units_are_listed_under_their_party_when_asked_for(services: Services) -> None:

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "answer.no": "No",
     "identity.refused": "The answer seems to contain a {kind}. Cases and plans must never hold anything that "
                         "identifies a person, so I have not saved it. Write the answer again without the {kind}.",
+    "identity.not_shown": "(what you wrote is not shown: it seems to point to a person)",
     "identity.kind.personnummer": "personal identity number",
     "identity.kind.samordningsnummer": "co-ordination number",
     "identity.kind.phone": "phone number",

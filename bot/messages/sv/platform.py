@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "identity.refused": "Svaret verkar innehålla ett {kind}. Ärenden och planer får aldrig innehålla "
                         "uppgifter som pekar ut en person, så jag har inte sparat det. Skriv svaret igen "
                         "utan {kind}.",
+    "identity.not_shown": "(det du skrev visas inte: det ser ut att peka ut en person)",
     "identity.kind.personnummer": "personnummer",
     "identity.kind.samordningsnummer": "samordningsnummer",
     "identity.kind.phone": "telefonnummer",
