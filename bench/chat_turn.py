@@ -58,8 +58,22 @@ def gunicorn(factory: str, env: dict[str, str]) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "gunicorn", "--workers", "1", "--threads", "8", "--worker-class", "gthread",
-               "--bind", f"127.0.0.1:{port}", "--log-level", "warning", f"bench.apps:{factory}()"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        "1",
+        "--threads",
+        "8",
+        "--worker-class",
+        "gthread",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        f"bench.apps:{factory}()",
+    ]
     process = subprocess.Popen(command, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -17,11 +17,16 @@ def _finish(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[
     return []
 
 
-BENCH_FLOW = Flow("bench", t("help.title"), (
-    Question("first", t("help.title"), t("help.title"), Kind.TEXT),
-    Question("failure", t("help.title"), t("help.title"), Kind.TEXT),
-    Question("note", t("help.title"), t("help.title"), Kind.TEXT, optional=True),
-), _finish)
+BENCH_FLOW = Flow(
+    "bench",
+    t("help.title"),
+    (
+        Question("first", t("help.title"), t("help.title"), Kind.TEXT),
+        Question("failure", t("help.title"), t("help.title"), Kind.TEXT),
+        Question("note", t("help.title"), t("help.title"), Kind.TEXT, optional=True),
+    ),
+    _finish,
+)
 
 
 def start_bench_conversation(services: Services, user_id: str) -> None:

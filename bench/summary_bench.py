@@ -49,13 +49,32 @@ YEARS = 3
 GENDERS = {"kvinna": 52, "man": 40, "annat": 1, "ej_dokumenterat": 7}
 PARTIES = {"af": 30, "fk": 20, "region": 22, "kommun": 28}
 AGES = {"16-19": 8, "20-24": 14, "25-29": 13, "30-39": 22, "40-49": 18, "50-64": 17, "65+": 1, "okant": 7}
-TARGETS = {"unga_utan_gymnasium": 14, "psykisk_ohalsa": 30, "forsorjningsstod": 18, "nyanlanda": 10,
-           "aktivitetsersattning": 8, "sjukskrivna": 12, "missbruk": 6, "annan_malgrupp": 2}
-FAILURES = {"ansvarsfordelning": 25, "information": 22, "vantetider": 18, "saknad_insats": 14, "regelverk": 10,
-            "samordning": 9, "annat": 2}
+TARGETS = {
+    "unga_utan_gymnasium": 14,
+    "psykisk_ohalsa": 30,
+    "forsorjningsstod": 18,
+    "nyanlanda": 10,
+    "aktivitetsersattning": 8,
+    "sjukskrivna": 12,
+    "missbruk": 6,
+    "annan_malgrupp": 2,
+}
+FAILURES = {
+    "ansvarsfordelning": 25,
+    "information": 22,
+    "vantetider": 18,
+    "saknad_insats": 14,
+    "regelverk": 10,
+    "samordning": 9,
+    "annat": 2,
+}
 OUTCOMES = {"arbete": 20, "studier": 12, "ordinarie": 35, "ersattning": 15, "annat": 10, "okant": 8}
-UNITS = {"af": ("Rehab", "Etablering", "Ungdom"), "fk": ("Sjukpenning", "Aktivitetsersättning"),
-         "region": ("Vårdcentral Nord", "Psykiatri", "Rehabmottagning"), "kommun": ("Socialtjänst", "AME")}
+UNITS = {
+    "af": ("Rehab", "Etablering", "Ungdom"),
+    "fk": ("Sjukpenning", "Aktivitetsersättning"),
+    "region": ("Vårdcentral Nord", "Psykiatri", "Rehabmottagning"),
+    "kommun": ("Socialtjänst", "AME"),
+}
 
 
 def pick(rng: random.Random, weights: dict[str, int]) -> str:
@@ -70,10 +89,15 @@ def realistic_cases(count: int, rng: random.Random) -> Iterator[CaseSpec]:
         raised = TODAY - timedelta(days=rng.randrange(days))
         party = pick(rng, PARTIES)
         spec = CaseSpec(
-            gender=pick(rng, GENDERS), party=party, age_band=pick(rng, AGES), raised_on=raised,
-            referred_tr=rng.random() < 0.3, unit=rng.choice(UNITS[party]),
+            gender=pick(rng, GENDERS),
+            party=party,
+            age_band=pick(rng, AGES),
+            raised_on=raised,
+            referred_tr=rng.random() < 0.3,
+            unit=rng.choice(UNITS[party]),
             target_groups=tuple({pick(rng, TARGETS) for _ in range(rng.choice((1, 1, 2)))}),
-            failures=tuple({pick(rng, FAILURES) for _ in range(rng.choice((1, 2, 2, 3)))}))
+            failures=tuple({pick(rng, FAILURES) for _ in range(rng.choice((1, 2, 2, 3)))}),
+        )
         age = (TODAY - raised).days
         if rng.random() < min(0.9, age / 240):
             closed = raised + timedelta(days=rng.randrange(max(age, 1)))
@@ -104,10 +128,10 @@ def fill(services: Services, sizes: list[int]) -> dict[int, int]:
 
 def compile_summary(services: Services, group_id: int, period: Period) -> Reply:
     """The protected channel summary, compiled in its own unit of work as a request would."""
+
     def run(ctx: Ctx) -> Reply:
         workspace = groups_repo.get_or_create_workspace(ctx.session, team_id=TEAM)
-        group = next(g for g in groups_repo.groups_of_workspace(ctx.session, workspace=workspace)
-                     if g.id == group_id)
+        group = next(g for g in groups_repo.groups_of_workspace(ctx.session, workspace=workspace) if g.id == group_id)
         return group_summary(ctx, group, period)
 
     return services.handle(Actor(TEAM, "UBENCH", f"CBENCH{group_id}"), run)
@@ -160,14 +184,18 @@ def postgres_database(url: str) -> Iterator[str]:
 
 def report(database: str, rows: list[tuple[int, float, float, float]]) -> None:
     """Print the table and how the time grows with the number of cases."""
-    print(f"{database}: median ms to compile the protected summary over all {YEARS} years of the group's cases, "
-          f"and over this year's (about a third); drawing the chart PNG once")
+    print(
+        f"{database}: median ms to compile the protected summary over all {YEARS} years of the group's cases, "
+        f"and over this year's (about a third); drawing the chart PNG once"
+    )
     print(f"{'cases':>10}{'all cases':>11}{'× prev':>8}{'this year':>11}{'× prev':>8}{'chart':>8}")
     before = (0.0, 0.0)
     for size, compiled, year, drawn in rows:
         growth = [f"{now / then:.1f}" if then else "–" for now, then in zip((compiled, year), before, strict=True)]
-        print(f"{size:>10,}".replace(",", " ") + f"{compiled * 1000:>11.1f}{growth[0]:>8}{year * 1000:>11.1f}"
-              f"{growth[1]:>8}{drawn * 1000:>8.1f}")
+        print(
+            f"{size:>10,}".replace(",", " ") + f"{compiled * 1000:>11.1f}{growth[0]:>8}{year * 1000:>11.1f}"
+            f"{growth[1]:>8}{drawn * 1000:>8.1f}"
+        )
         before = (compiled, year)
     largest, seconds, year, _ = rows[-1]
     for what, value in (("all cases in the period", seconds), ("this year's cases", year)):

@@ -53,7 +53,7 @@ def base_action(action_id_with_suffix: str) -> str:
 
 def picker_value(block_id: str) -> str:
     """The value a person picker carries in its block id (Slack's user picker has no value of its own)."""
-    return block_id[len(PICKER_BLOCK):] if block_id.startswith(PICKER_BLOCK) else ""
+    return block_id[len(PICKER_BLOCK) :] if block_id.startswith(PICKER_BLOCK) else ""
 
 
 class BlockRenderer:
@@ -91,8 +91,15 @@ class BlockRenderer:
             case Divider():
                 return [{"type": "divider"}]
             case Buttons(buttons=buttons):
-                return [{"type": "actions", "block_id": f"b{index}", "elements": [
-                    self._button(b.action, b.value, b.label, b.style, i) for i, b in enumerate(buttons)]}]
+                return [
+                    {
+                        "type": "actions",
+                        "block_id": f"b{index}",
+                        "elements": [
+                            self._button(b.action, b.value, b.label, b.style, i) for i, b in enumerate(buttons)
+                        ],
+                    }
+                ]
             case Choices():
                 return [self._choices(part, index)]
             case PersonPicker():
@@ -100,26 +107,45 @@ class BlockRenderer:
         raise TypeError(f"cannot render {part!r}")
 
     def _fields(self, items: tuple[tuple[Any, Any], ...]) -> list[dict[str, Any]]:
-        fields = [{"type": "mrkdwn", "text": shorten(
-            f"*{self.catalogue.render(label)}*\n{self.catalogue.render(value)}", FIELD_LIMIT, self.truncated)}
-            for label, value in items]
-        return [{"type": "section", "fields": fields[i:i + FIELDS_PER_SECTION]}
-                for i in range(0, len(fields), FIELDS_PER_SECTION)]
+        fields = [
+            {
+                "type": "mrkdwn",
+                "text": shorten(
+                    f"*{self.catalogue.render(label)}*\n{self.catalogue.render(value)}", FIELD_LIMIT, self.truncated
+                ),
+            }
+            for label, value in items
+        ]
+        return [
+            {"type": "section", "fields": fields[i : i + FIELDS_PER_SECTION]}
+            for i in range(0, len(fields), FIELDS_PER_SECTION)
+        ]
 
     def _button(self, action: str, value: str, label: Any, style: Style, index: int) -> dict[str, Any]:
-        button: dict[str, Any] = {"type": "button", "action_id": action_id(action, index),
-                                  "text": plain(self.catalogue.render(label)), "value": value or "-"}
+        button: dict[str, Any] = {
+            "type": "button",
+            "action_id": action_id(action, index),
+            "text": plain(self.catalogue.render(label)),
+            "value": value or "-",
+        }
         if style:
             button["style"] = style.value
         return button
 
     def _picker(self, picker: PersonPicker, index: int) -> dict[str, Any]:
-        menu: dict[str, Any] = {"type": "users_select", "action_id": action_id(picker.action, index),
-                                "placeholder": plain(self.catalogue.render(picker.placeholder))}
+        menu: dict[str, Any] = {
+            "type": "users_select",
+            "action_id": action_id(picker.action, index),
+            "placeholder": plain(self.catalogue.render(picker.placeholder)),
+        }
         if picker.initial:
             menu["initial_user"] = picker.initial
-        return {"type": "section", "block_id": PICKER_BLOCK + picker.value, "text": self._mrkdwn(picker.text),
-                "accessory": menu}
+        return {
+            "type": "section",
+            "block_id": PICKER_BLOCK + picker.value,
+            "text": self._mrkdwn(picker.text),
+            "accessory": menu,
+        }
 
     def _option(self, value: str, label: Any) -> dict[str, Any]:
         return {"text": plain(self.catalogue.render(label)), "value": value}
@@ -138,11 +164,17 @@ class BlockRenderer:
             done = self._button(choices.done_action, choices.prefix, t("blocks.done"), Style.PRIMARY, 1)
             block["elements"] = [element, done]
         elif len(options) <= BUTTONS_BEFORE_MENU:
-            block["elements"] = [self._button(choices.action, o.value, o.label, Style.DEFAULT, i)
-                                 for i, o in enumerate(choices.options)]
+            block["elements"] = [
+                self._button(choices.action, o.value, o.label, Style.DEFAULT, i) for i, o in enumerate(choices.options)
+            ]
         else:
             placeholder = plain(self.catalogue.render(t("blocks.choose_one")))
-            block["elements"] = [{"type": "static_select", "action_id": action_id(choices.action, 0),
-                                  "placeholder": placeholder, "options": options}]
+            block["elements"] = [
+                {
+                    "type": "static_select",
+                    "action_id": action_id(choices.action, 0),
+                    "placeholder": placeholder,
+                    "options": options,
+                }
+            ]
         return block
-

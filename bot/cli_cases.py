@@ -17,13 +17,15 @@ FAILED, USAGE = 1, 2
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `import cases` and `export cases` to the `lokusbot` command."""
     importer = _verb(sub, "import", "import data from a file").add_parser(
-        "cases", help="import a case log (CSV or XLSX); every row is checked first, all or nothing")
+        "cases", help="import a case log (CSV or XLSX); every row is checked first, all or nothing"
+    )
     importer.add_argument("file", help="the .csv or .xlsx file")
     importer.add_argument("--group", required=True, help="the LOKUS group's name, e.g. Heby")
     importer.add_argument("--team", default="", help="the Slack workspace id, when several have the group's name")
     importer.set_defaults(run=import_cases)
     exporter = _verb(sub, "export", "export data to a file").add_parser(
-        "cases", help="export a group's cases (to standard output unless --out is given)")
+        "cases", help="export a group's cases (to standard output unless --out is given)"
+    )
     exporter.add_argument("--group", required=True, help="the LOKUS group's name, e.g. Heby")
     exporter.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     exporter.add_argument("--out", default="", help="the file to write (default: standard output)")

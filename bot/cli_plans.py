@@ -31,8 +31,17 @@ def check_templates(args: argparse.Namespace, settings: Settings) -> int:
             print(describe(error, catalogue), file=sys.stderr)
             continue
         questions = sum(len(s.questions) for s in template.sections)
-        print(catalogue.render(t("plan.template_check.ok", file=path.name, name=template.name,
-                                 sections=len(template.sections), questions=questions)))
+        print(
+            catalogue.render(
+                t(
+                    "plan.template_check.ok",
+                    file=path.name,
+                    name=template.name,
+                    sections=len(template.sections),
+                    questions=questions,
+                )
+            )
+        )
     return 1 if failures else 0
 
 
@@ -43,5 +52,6 @@ def describe(error: TemplateError, catalogue: Catalogue) -> str:
     params = {"detail": error.detail, **error.params}
     problem = t(key, **params) if key in catalogue.messages else t("plan.template_error.other", detail=error.detail)
     where = t("plan.template_check.where", where=error.where) if error.where else ""
-    return catalogue.render(t("plan.template_check.error", file=error.path.name, line=error.line, where=where,
-                              problem=problem))
+    return catalogue.render(
+        t("plan.template_check.error", file=error.path.name, line=error.line, where=where, problem=problem)
+    )

@@ -30,8 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add the `summary` subcommand."""
     parser = subparsers.add_parser("summary", help="print a group's case summary as Markdown")
     parser.add_argument("--group", required=True, help="the group's name, e.g. Heby")
-    parser.add_argument("--period", default="", help='e.g. "i år", "hösten 2026", "senaste 90 dagarna" '
-                                                     "(default: since the previous meeting, or this year)")
+    parser.add_argument(
+        "--period",
+        default="",
+        help='e.g. "i år", "hösten 2026", "senaste 90 dagarna" (default: since the previous meeting, or this year)',
+    )
     parser.add_argument("--team", default=TEAM, help=f"the Slack workspace (team id); default {TEAM}, the console")
     parser.add_argument("--units", action="store_true", help="split each party by unit")
     parser.add_argument("--exact", action="store_true", help="exact numbers, small ones not protected (private)")
@@ -49,8 +52,12 @@ def print_summary(services: Services, args: argparse.Namespace, *, out: TextIO, 
     plain = Catalogue.for_console(services.config.language, lambda user_id: user_id)
     summaries = configured_summaries(services.router)
     try:
-        reply = services.handle(Actor(args.team, CLI_USER), lambda ctx: summaries.for_export(
-            ctx, group_name=args.group, words=args.period, exact=args.exact, with_units=args.units))
+        reply = services.handle(
+            Actor(args.team, CLI_USER),
+            lambda ctx: summaries.for_export(
+                ctx, group_name=args.group, words=args.period, exact=args.exact, with_units=args.units
+            ),
+        )
     except DomainError as error:
         print(plain.render(error.text), file=errors)
         return 1
@@ -65,8 +72,12 @@ def print_summary(services: Services, args: argparse.Namespace, *, out: TextIO, 
 
 def markdown_catalogue(language: str) -> Catalogue:
     """The catalogue with user text escaped for Markdown instead of Slack."""
-    return Catalogue(language, load_messages(language), escape=lambda s: MARKDOWN_SPECIALS.sub(r"\\\1", s),
-                     mention=lambda user_id: f"@{user_id}")
+    return Catalogue(
+        language,
+        load_messages(language),
+        escape=lambda s: MARKDOWN_SPECIALS.sub(r"\\\1", s),
+        mention=lambda user_id: f"@{user_id}",
+    )
 
 
 def render_markdown(reply: Reply, catalogue: Catalogue) -> str:

@@ -67,9 +67,11 @@ class Console:
         if text.startswith(":"):
             self._meta(text[1:].strip())
         elif text.split()[0] == "/lokus":
-            rest = self._mentions(text[len("/lokus"):].strip())
-            self._run(Actor(TEAM, user_id_of(self.user), channel_id_of(self.channel)),
-                      lambda ctx: self.services.router.command(ctx, rest))
+            rest = self._mentions(text[len("/lokus") :].strip())
+            self._run(
+                Actor(TEAM, user_id_of(self.user), channel_id_of(self.channel)),
+                lambda ctx: self.services.router.command(ctx, rest),
+            )
         else:
             said = self._mentions(text)
             self._run(Actor(TEAM, user_id_of(self.user)), lambda ctx: self.services.router.message(ctx, said))

@@ -64,4 +64,3 @@ def _numbered(number: int, label: str) -> str:
 def _field(label: str, value: str) -> str:
     lines = value.splitlines() or [""]
     return "\n".join([f"  {label}: {lines[0]}", *(f"      {line}" for line in lines[1:])])
-

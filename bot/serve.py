@@ -29,6 +29,10 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> int:
     from bot.server import GunicornServer
 
     print(f"lokusbot lyssnar på http://{host}:{port}/slack/events", flush=True)
-    GunicornServer(lambda: create_app(settings, build_services(settings, migrate_schema=False), schedule=True),
-                   host=host, port=port, workers=workers).run()
+    GunicornServer(
+        lambda: create_app(settings, build_services(settings, migrate_schema=False), schedule=True),
+        host=host,
+        port=port,
+        workers=workers,
+    ).run()
     return 0

@@ -36,12 +36,19 @@ def wsgi_app(app: App) -> Callable[[dict[str, Any], StartResponse], Iterable[byt
 class GunicornServer(BaseApplication):  # type: ignore[misc]
     """Gunicorn run from code; each worker builds its own app after the fork."""
 
-    def __init__(self, build: Callable[[], App], *, port: int, host: str = "0.0.0.0", workers: int = 2,
-                 threads: int = 8) -> None:
+    def __init__(
+        self, build: Callable[[], App], *, port: int, host: str = "0.0.0.0", workers: int = 2, threads: int = 8
+    ) -> None:
         self.build = build
-        self.options = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-                        "worker_class": "gthread", "timeout": 30, "accesslog": None,
-                        "preload_app": False}
+        self.options = {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "threads": threads,
+            "worker_class": "gthread",
+            "timeout": 30,
+            "accesslog": None,
+            "preload_app": False,
+        }
         super().__init__()
 
     def load_config(self) -> None:

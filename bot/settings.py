@@ -68,10 +68,14 @@ class Settings(BaseSettings):
 
     def handler_config(self) -> Config:
         """The part of the settings that handlers use."""
-        return Config(language=self.language, timezone=self.timezone,
-                      conversation_timeout=timedelta(hours=self.conversation_timeout_hours),
-                      small_number_threshold=self.small_number_threshold,
-                      national_work_share=self.national_work_share, flat_rate_kr=self.flat_rate_kr)
+        return Config(
+            language=self.language,
+            timezone=self.timezone,
+            conversation_timeout=timedelta(hours=self.conversation_timeout_hours),
+            small_number_threshold=self.small_number_threshold,
+            national_work_share=self.national_work_share,
+            flat_rate_kr=self.flat_rate_kr,
+        )
 
 
 def load_settings(**overrides: object) -> Settings:

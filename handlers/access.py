@@ -21,8 +21,7 @@ def channel_group(ctx: Ctx) -> Group:
 
 def is_forbund(ctx: Ctx) -> bool:
     """Whether the person has the förbund role somewhere in the workspace (it spans all groups)."""
-    return repo.has_role_anywhere(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id,
-                                  role=Role.FORBUND)
+    return repo.has_role_anywhere(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, role=Role.FORBUND)
 
 
 def member_of(ctx: Ctx, group: Group) -> Member | None:

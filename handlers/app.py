@@ -10,14 +10,23 @@ from handlers.text import t
 
 def build_router() -> Router:
     """The router with every feature the bot has."""
-    return Router([_platform(), cases.feature(), meetings.feature(),
-                   summaries.feature(previous_meeting=automatic.previous_meeting),
-                   Feature(ticks=(automatic.due_summaries,)), plans.feature()])
+    return Router(
+        [
+            _platform(),
+            cases.feature(),
+            meetings.feature(),
+            summaries.feature(previous_meeting=automatic.previous_meeting),
+            Feature(ticks=(automatic.due_summaries,)),
+            plans.feature(),
+        ]
+    )
 
 
 def _platform() -> Feature:
-    return Feature(commands=(
-        Command("koppla", groups.link, t("help.koppla"), words=("link",)),
-        Command("medlem", groups.add_member, t("help.medlem"), words=("member",)),
-        Command("grupp", groups.show_group, t("help.grupp"), words=("group",)),
-    ))
+    return Feature(
+        commands=(
+            Command("koppla", groups.link, t("help.koppla"), words=("link",)),
+            Command("medlem", groups.add_member, t("help.medlem"), words=("member",)),
+            Command("grupp", groups.show_group, t("help.grupp"), words=("group",)),
+        )
+    )

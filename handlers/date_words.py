@@ -11,47 +11,179 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
-    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "maj": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augusti": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "måndag": 0, "mån": 0, "tisdag": 1, "tis": 1, "onsdag": 2, "ons": 2, "torsdag": 3, "tors": 3,
-    "fredag": 4, "fre": 4, "lördag": 5, "lör": 5, "söndag": 6, "sön": 6,
+    "måndag": 0,
+    "mån": 0,
+    "tisdag": 1,
+    "tis": 1,
+    "onsdag": 2,
+    "ons": 2,
+    "torsdag": 3,
+    "tors": 3,
+    "fredag": 4,
+    "fre": 4,
+    "lördag": 5,
+    "lör": 5,
+    "söndag": 6,
+    "sön": 6,
 }
 NUMBER_WORDS: dict[str, int] = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
-    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20, "tjugofem": 25,
-    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
-    "åttonde": 8, "nionde": 9, "tionde": 10, "elfte": 11, "tolfte": 12,
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+    "tjugo": 20,
+    "tjugofem": 25,
+    "första": 1,
+    "andra": 2,
+    "tredje": 3,
+    "fjärde": 4,
+    "femte": 5,
+    "sjätte": 6,
+    "sjunde": 7,
+    "åttonde": 8,
+    "nionde": 9,
+    "tionde": 10,
+    "elfte": 11,
+    "tolfte": 12,
 }
 DAY_PARTS: dict[str, str] = {
-    "morgon": "morning", "morgonen": "morning", "bitti": "morning",
-    "förmiddag": "forenoon", "förmiddagen": "forenoon", "fm": "forenoon",
-    "lunch": "lunch", "lunchen": "lunch", "lunchtid": "lunch",
-    "eftermiddag": "afternoon", "eftermiddagen": "afternoon", "em": "afternoon",
-    "kväll": "evening", "kvällen": "evening", "natt": "night", "natten": "night",
+    "morgon": "morning",
+    "morgonen": "morning",
+    "bitti": "morning",
+    "förmiddag": "forenoon",
+    "förmiddagen": "forenoon",
+    "fm": "forenoon",
+    "lunch": "lunch",
+    "lunchen": "lunch",
+    "lunchtid": "lunch",
+    "eftermiddag": "afternoon",
+    "eftermiddagen": "afternoon",
+    "em": "afternoon",
+    "kväll": "evening",
+    "kvällen": "evening",
+    "natt": "night",
+    "natten": "night",
 }
 # The hour a part of the day stands for when no hour is given ("night" has none: no meetings at night).
 PART_HOURS: dict[str, int | None] = {
-    "morning": 8, "forenoon": 9, "lunch": 12, "afternoon": 13, "evening": 18, "night": None,
+    "morning": 8,
+    "forenoon": 9,
+    "lunch": 12,
+    "afternoon": 13,
+    "evening": 18,
+    "night": None,
 }
 FILLERS = frozenset({"på", "den", "i", "vid", "ca", "cirka", "runt", "omkring", "ungefär", "från"})
 OFFSET_UNITS: dict[str, str] = {
-    "dag": "day", "dagar": "day", "vecka": "week", "veckor": "week", "månad": "month", "månader": "month",
-    "timme": "hour", "timmar": "hour", "minut": "minute", "minuter": "minute", "min": "minute",
+    "dag": "day",
+    "dagar": "day",
+    "vecka": "week",
+    "veckor": "week",
+    "månad": "month",
+    "månader": "month",
+    "timme": "hour",
+    "timmar": "hour",
+    "minut": "minute",
+    "minuter": "minute",
+    "min": "minute",
 }
 # Words naming a period, not a day: dateparser turns "nästa månad" or "december" into some day, silently.
-VAGUE = frozenset({"v", "vecka", "veckan", "veckor", "månad", "månaden", "månader", "år", "året", "fjol",
-                   "helg", "helgen", "nu", "sedan", "sen", "timme", "timmar", "minut", "minuter"}) | set(MONTHS)
+VAGUE = frozenset(
+    {
+        "v",
+        "vecka",
+        "veckan",
+        "veckor",
+        "månad",
+        "månaden",
+        "månader",
+        "år",
+        "året",
+        "fjol",
+        "helg",
+        "helgen",
+        "nu",
+        "sedan",
+        "sen",
+        "timme",
+        "timmar",
+        "minut",
+        "minuter",
+    }
+) | set(MONTHS)
 
 SV_WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-SV_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                  "oktober", "november", "december")
+SV_MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 EN_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December")
+EN_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -276,37 +408,41 @@ def _day_only(m: re.Match[str], t: Tokens) -> bool:
 
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Tokens], bool]]
-_RULES: list[_Rule] = [(re.compile(p), h) for p, h in [
-    (_L + r"(\d{4})-(\d{1,2})-(\d{1,2})" + _R, _ymd),
-    (_L + r"(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2})|\s+(\d{4}))?" + _R, _day_first),
-    (_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})()" + _R, _day_first),
-    (r"(?:\bkl\s*)?(?:\b(\d{1,2}|kvart)\s+(över|i)\s+)?\bhalv\s+(\d{1,2})" + _R, _half),
-    (r"(?:\bkl\s*)?\b(\d{1,2}|kvart)\s+(över|i)\s+(\d{1,2})" + _R, _past_or_to),
-    (_L + r"(?:(mellan)\s+)?(?:kl\s*)?" + _T + r"\s*(-|till|och)\s*(?:kl\s*)?" + _T + _R, _range),
-    (r"\bkl\s*" + _T + _R, lambda m, t: _add_clock(t, clock(m[1], m[2]), t.clocks)),
-    (_L + r"(\d{1,2})\.(\d{1,2})" + _R, _dotted),
-    (_L + r"(\d{1,2}):(\d{2})" + _R, lambda m, t: _add_clock(t, clock(m[1], m[2]), t.clocks)),
-    (r"\b(\d{1,2})\s+" + _MONTH + r"\b(?:\s+(\d{4})" + _R + ")?", _month_date),
-    (r"\b([1-5]|sista)\s+" + _FULL_WEEKDAY + r"(?:en)?\s+i\s+(?:" + _MONTH + r"\b(?:\s+(\d{4}))?|(nästa\s+månad"
-     r"|månaden))\b", _nth),
-    (r"\b(?:v|vecka|veckan)\s*(\d{1,2})" + _R, _week_no),
-    (r"\bom\s+(\d{1,3})\s+(" + _alternation(OFFSET_UNITS) + r")\b",
-     _offset),
-    (r"\b(nästa|denna|den\s+här|i)\s+veckan?\b", _week_word),
-    (r"\b(?:idag|i\s+dag)\b", _rel(0, None)),
-    (r"\b(?:imorgon|i\s+morgon|imorn|i\s+morn|imorron|i\s+morron)\b", _rel(1, None)),
-    (r"\b(?:i\s+)?övermorgon\b", _rel(2, None)),
-    (r"\b(?:igår|i\s+går)\b", _rel(-1, None)),
-    (r"\b(?:i\s+)?förrgår\b", _rel(-2, None)),
-    (r"\b(?:ikväll|i\s+kväll)\b", _rel(0, "evening")),
-    (r"\bi\s+eftermiddag\b", _rel(0, "afternoon")),
-    (r"\bi\s+förmiddag\b", _rel(0, "forenoon")),
-    (r"\b(?:(nästa|på|förra|denna|den\s+här|i)\s+)?" + _WEEKDAY + r"(en|s)?\b", _weekday),
-    (r"\b(?:(?:på|vid|i)\s+)?(" + _alternation(DAY_PARTS) + r")\b",
-     _part),
-    (r"\bden\s+(\d{1,2})" + _R, _day_only),
-    (_L + r"(\d{1,2})" + _R, lambda m, t: _add_clock(t, clock(m[1], None), t.bare)),
-]]
+_RULES: list[_Rule] = [
+    (re.compile(p), h)
+    for p, h in [
+        (_L + r"(\d{4})-(\d{1,2})-(\d{1,2})" + _R, _ymd),
+        (_L + r"(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2})|\s+(\d{4}))?" + _R, _day_first),
+        (_L + r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})()" + _R, _day_first),
+        (r"(?:\bkl\s*)?(?:\b(\d{1,2}|kvart)\s+(över|i)\s+)?\bhalv\s+(\d{1,2})" + _R, _half),
+        (r"(?:\bkl\s*)?\b(\d{1,2}|kvart)\s+(över|i)\s+(\d{1,2})" + _R, _past_or_to),
+        (_L + r"(?:(mellan)\s+)?(?:kl\s*)?" + _T + r"\s*(-|till|och)\s*(?:kl\s*)?" + _T + _R, _range),
+        (r"\bkl\s*" + _T + _R, lambda m, t: _add_clock(t, clock(m[1], m[2]), t.clocks)),
+        (_L + r"(\d{1,2})\.(\d{1,2})" + _R, _dotted),
+        (_L + r"(\d{1,2}):(\d{2})" + _R, lambda m, t: _add_clock(t, clock(m[1], m[2]), t.clocks)),
+        (r"\b(\d{1,2})\s+" + _MONTH + r"\b(?:\s+(\d{4})" + _R + ")?", _month_date),
+        (
+            r"\b([1-5]|sista)\s+" + _FULL_WEEKDAY + r"(?:en)?\s+i\s+(?:" + _MONTH + r"\b(?:\s+(\d{4}))?|(nästa\s+månad"
+            r"|månaden))\b",
+            _nth,
+        ),
+        (r"\b(?:v|vecka|veckan)\s*(\d{1,2})" + _R, _week_no),
+        (r"\bom\s+(\d{1,3})\s+(" + _alternation(OFFSET_UNITS) + r")\b", _offset),
+        (r"\b(nästa|denna|den\s+här|i)\s+veckan?\b", _week_word),
+        (r"\b(?:idag|i\s+dag)\b", _rel(0, None)),
+        (r"\b(?:imorgon|i\s+morgon|imorn|i\s+morn|imorron|i\s+morron)\b", _rel(1, None)),
+        (r"\b(?:i\s+)?övermorgon\b", _rel(2, None)),
+        (r"\b(?:igår|i\s+går)\b", _rel(-1, None)),
+        (r"\b(?:i\s+)?förrgår\b", _rel(-2, None)),
+        (r"\b(?:ikväll|i\s+kväll)\b", _rel(0, "evening")),
+        (r"\bi\s+eftermiddag\b", _rel(0, "afternoon")),
+        (r"\bi\s+förmiddag\b", _rel(0, "forenoon")),
+        (r"\b(?:(nästa|på|förra|denna|den\s+här|i)\s+)?" + _WEEKDAY + r"(en|s)?\b", _weekday),
+        (r"\b(?:(?:på|vid|i)\s+)?(" + _alternation(DAY_PARTS) + r")\b", _part),
+        (r"\bden\s+(\d{1,2})" + _R, _day_only),
+        (_L + r"(\d{1,2})" + _R, lambda m, t: _add_clock(t, clock(m[1], None), t.bare)),
+    ]
+]
 
 
 def scan(text: str) -> Tokens:
@@ -315,6 +451,6 @@ def scan(text: str) -> Tokens:
     for pattern, handle in _RULES:
         for m in list(pattern.finditer(masked)):
             if handle(m, tokens):
-                masked = masked[:m.start()] + "\x00" * (m.end() - m.start()) + masked[m.end():]
+                masked = masked[: m.start()] + "\x00" * (m.end() - m.start()) + masked[m.end() :]
     tokens.rest = masked.replace("\x00", " ").split()
     return tokens

@@ -46,8 +46,12 @@ from handlers.date_words import (
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _DAY, _WEEK = timedelta(days=1), timedelta(days=7)
 _DATEPARSER_SETTINGS = {
-    "PREFER_DATES_FROM": "future", "TIMEZONE": "Europe/Stockholm", "TO_TIMEZONE": "Europe/Stockholm",
-    "RETURN_AS_TIMEZONE_AWARE": True, "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+    "PREFER_DATES_FROM": "future",
+    "TIMEZONE": "Europe/Stockholm",
+    "TO_TIMEZONE": "Europe/Stockholm",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "first",
 }
 
 Picked = tuple[date, list[date]]  # a day and the other days it could mean

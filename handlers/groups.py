@@ -40,8 +40,15 @@ def link(ctx: Ctx, args: str) -> list[Send]:
     else:
         access.require_manager(ctx, group)
         group.channel_id = ctx.actor.channel_id
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="group.link",
-                 entity="group", entity_id=group.id, detail={"channel": ctx.actor.channel_id})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="group.link",
+        entity="group",
+        entity_id=group.id,
+        detail={"channel": ctx.actor.channel_id},
+    )
     return [to_channel(say(t("group.linked", group=group.name, user=Mention(ctx.actor.user_id))))]
 
 
@@ -58,10 +65,22 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
     party = parse_party(words[1])
     roles = parse_roles(words[2]) if len(words) > 2 else [Role.LEDAMOT]
     member = repo.upsert_member(ctx.session, group=group, user_id=user_id, party=party, roles=roles)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="member.set",
-                 entity="member", entity_id=member.id, detail={"party": party.value, "roles": member.roles})
-    text = t("member.saved", user=Mention(user_id), group=group.name, party=t(f"party.{party.value}"),
-             roles=Join(tuple(t(f"role.{r}") for r in member.role_list)))
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="member.set",
+        entity="member",
+        entity_id=member.id,
+        detail={"party": party.value, "roles": member.roles},
+    )
+    text = t(
+        "member.saved",
+        user=Mention(user_id),
+        group=group.name,
+        party=t(f"party.{party.value}"),
+        roles=Join(tuple(t(f"role.{r}") for r in member.role_list)),
+    )
     return [to_channel(say(text))]
 
 
@@ -74,8 +93,15 @@ def remove_member(ctx: Ctx, args: str) -> list[Send]:
     if member is None:
         raise DomainError("member.not_found", group=group.name)
     repo.remove_member(ctx.session, member=member)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="member.remove",
-                 entity="member", entity_id=member.id, detail={"user": user_id})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="member.remove",
+        entity="member",
+        entity_id=member.id,
+        detail={"user": user_id},
+    )
     return [to_channel(say(t("member.removed", user=Mention(user_id), group=group.name)))]
 
 
@@ -90,14 +116,24 @@ def group_overview(group: Group) -> Reply:
     items = []
     for party in Party:
         members = [m for m in group.members if m.party == party.value]
-        shown = Join(tuple(_member_line(m.user_id, m.role_list) for m in members), sep="\n") if members \
+        shown = (
+            Join(tuple(_member_line(m.user_id, m.role_list) for m in members), sep="\n")
+            if members
             else t("group.party_missing_cell")
+        )
         items.append((t(f"party.{party.value}"), shown))
     missing = [p for p in Party if not any(m.party == p.value for m in group.members)]
-    summary = (t("group.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
-               if missing else t("group.all_parties"))
-    return reply(Header(t("group.title", group=group.name)), Fields(tuple(items)), Paragraph(summary),
-                 Note(t("group.member_hint")))
+    summary = (
+        t("group.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
+        if missing
+        else t("group.all_parties")
+    )
+    return reply(
+        Header(t("group.title", group=group.name)),
+        Fields(tuple(items)),
+        Paragraph(summary),
+        Note(t("group.member_hint")),
+    )
 
 
 def _member_line(user_id: str, roles: list[str]) -> Join:
@@ -115,5 +151,12 @@ def save_setting(ctx: Ctx, group: Group, key: str, value: object) -> None:
     """Keep one of the group's settings (reminder days, meeting goal, summary threshold ...), audited."""
     group.settings = {**group.settings, key: value}
     ctx.session.flush()
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="group.setting",
-                 entity="group", entity_id=group.id, detail={key: value})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="group.setting",
+        entity="group",
+        entity_id=group.id,
+        detail={key: value},
+    )

@@ -134,7 +134,7 @@ class Router:
         lowered = " ".join(text.casefold().split())
         for phrase in sorted(self.dm_phrases, key=len, reverse=True):
             if lowered == phrase or lowered.startswith(phrase + " "):
-                return phrase, " ".join(text.split())[len(phrase):].strip()
+                return phrase, " ".join(text.split())[len(phrase) :].strip()
         return None, ""
 
     def action(self, ctx: Ctx, action_id: str, value: str, selected: list[str] | None = None) -> list[Send]:
@@ -161,5 +161,5 @@ class Router:
         """A submitted form: a flow's own form, or a feature's. Returns (errors by field, sends)."""
         if callback_id.startswith(FORM_PREFIX):
             data = json.loads(metadata) if metadata else {}
-            return self.engine.submit_form(ctx, callback_id[len(FORM_PREFIX):], values, data)
+            return self.engine.submit_form(ctx, callback_id[len(FORM_PREFIX) :], values, data)
         return self.views[callback_id](ctx, values, metadata)

@@ -9,11 +9,20 @@ from sqlalchemy.orm import Session
 from storage.models import AuditEntry
 
 
-def record(session: Session, *, team_id: str, user_id: str, action: str, entity: str, entity_id: str | int,
-           detail: dict[str, Any] | None = None) -> AuditEntry:
+def record(
+    session: Session,
+    *,
+    team_id: str,
+    user_id: str,
+    action: str,
+    entity: str,
+    entity_id: str | int,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Add one entry to the audit log."""
-    entry = AuditEntry(team_id=team_id, user_id=user_id, action=action, entity=entity,
-                       entity_id=str(entity_id), detail=detail or {})
+    entry = AuditEntry(
+        team_id=team_id, user_id=user_id, action=action, entity=entity, entity_id=str(entity_id), detail=detail or {}
+    )
     session.add(entry)
     session.flush()
     return entry
@@ -21,6 +30,9 @@ def record(session: Session, *, team_id: str, user_id: str, action: str, entity:
 
 def entries_for(session: Session, *, entity: str, entity_id: str | int) -> Sequence[AuditEntry]:
     """The entries about one thing, oldest first."""
-    stmt = (select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == str(entity_id))
-            .order_by(AuditEntry.id))
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == str(entity_id))
+        .order_by(AuditEntry.id)
+    )
     return session.scalars(stmt).all()

@@ -37,8 +37,9 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
 
-    target_groups: Mapped[list["CaseTargetGroup"]] = relationship(cascade="all, delete-orphan",
-                                                                  order_by="CaseTargetGroup.code")
+    target_groups: Mapped[list["CaseTargetGroup"]] = relationship(
+        cascade="all, delete-orphan", order_by="CaseTargetGroup.code"
+    )
     failures: Mapped[list["CaseFailure"]] = relationship(cascade="all, delete-orphan", order_by="CaseFailure.code")
     notes: Mapped[list["CaseNote"]] = relationship(cascade="all, delete-orphan", order_by="CaseNote.id")
 
@@ -63,8 +64,9 @@ class _CaseCode:
         table = cls.__tablename__  # type: ignore[attr-defined]
         of_the_case = ["cases.id", "cases.group_id", "cases.raised_on"]
         return (
-            ForeignKeyConstraint(["case_id", "group_id", "raised_on"], of_the_case, ondelete="CASCADE",
-                                 onupdate="CASCADE"),
+            ForeignKeyConstraint(
+                ["case_id", "group_id", "raised_on"], of_the_case, ondelete="CASCADE", onupdate="CASCADE"
+            ),
             Index(f"ix_{table}_stats", "group_id", "code", "raised_on"),
         )
 

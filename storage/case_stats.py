@@ -107,8 +107,9 @@ def _plan_for_these_groups(session: Session) -> None:
         session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
-def case_stats(session: Session, *, group_ids: Sequence[int], start: date, end: date,
-               with_units: bool = False) -> CaseStats:
+def case_stats(
+    session: Session, *, group_ids: Sequence[int], start: date, end: date, with_units: bool = False
+) -> CaseStats:
     """Every count the summary of the groups for the period needs (units only when asked for)."""
     stats = CaseStats()
     if not group_ids:
@@ -143,15 +144,23 @@ def _add_profile(session: Session, where: ColumnElement[bool], stats: CaseStats)
     stats.raised, stats.still_open = raised, open_count
 
 
-def _add_codes(session: Session, group_ids: Sequence[int], start: date, end: date,
-               table: type[CaseTargetGroup] | type[CaseFailure], into: Counter[str]) -> None:
+def _add_codes(
+    session: Session,
+    group_ids: Sequence[int],
+    start: date,
+    end: date,
+    table: type[CaseTargetGroup] | type[CaseFailure],
+    into: Counter[str],
+) -> None:
     """Cases per code of a many-valued answer (a case with two codes counts once under each).
 
     Read from the code table alone: each code carries its case's group and day (see storage.case_models).
     """
-    stmt = (select(table.code, func.count())
-            .where(_of_groups(group_ids, table.group_id), _between(_day(session, table.raised_on), start, end))
-            .group_by(table.code))
+    stmt = (
+        select(table.code, func.count())
+        .where(_of_groups(group_ids, table.group_id), _between(_day(session, table.raised_on), start, end))
+        .group_by(table.code)
+    )
     into.update({code: n for code, n in session.execute(stmt)})
 
 
@@ -162,10 +171,15 @@ def _add_outcomes(session: Session, group_ids: Sequence[int], start: date, end: 
     The two days are compared separately rather than as coalesce(closed_on, raised_on): PostgreSQL cannot
     estimate a coalesce, guessed 400 rows for 80 000 and sorted them on disk (82 ms instead of 49 ms).
     """
-    closed_in = or_(_between(_day(session, Case.closed_on), start, end),
-                    and_(Case.closed_on.is_(None), _between(_day(session, Case.raised_on), start, end)))
-    stmt = (select(Case.outcome, func.count()).where(_of_groups(group_ids), Case.status == CLOSED, closed_in)
-            .group_by(Case.outcome))
+    closed_in = or_(
+        _between(_day(session, Case.closed_on), start, end),
+        and_(Case.closed_on.is_(None), _between(_day(session, Case.raised_on), start, end)),
+    )
+    stmt = (
+        select(Case.outcome, func.count())
+        .where(_of_groups(group_ids), Case.status == CLOSED, closed_in)
+        .group_by(Case.outcome)
+    )
     for outcome, n in session.execute(stmt):
         into[outcome or UNKNOWN_OUTCOME] += n
 
@@ -190,6 +204,9 @@ def totals_by_group(session: Session, *, group_ids: Sequence[int], start: date, 
         return {}
     still_open = func.sum(case((Case.status == CLOSED, 0), else_=1))
     referred = func.sum(case((Case.referred_tr.is_(True), 1), else_=0))
-    stmt = (select(Case.group_id, func.count(), still_open, referred)
-            .where(_raised_in(group_ids, start, end)).group_by(Case.group_id))
+    stmt = (
+        select(Case.group_id, func.count(), still_open, referred)
+        .where(_raised_in(group_ids, start, end))
+        .group_by(Case.group_id)
+    )
     return {gid: GroupTotals(int(n), int(o or 0), int(r or 0)) for gid, n, o, r in session.execute(stmt)}

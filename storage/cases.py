@@ -46,20 +46,36 @@ def _next_number(session: Session, *, group_id: int) -> int:
     return (highest or 0) + 1
 
 
-def add_cases(session: Session, *, group_id: int, cases: Sequence[NewCase], created_by: str,
-              now: datetime) -> list[Case]:
+def add_cases(
+    session: Session, *, group_id: int, cases: Sequence[NewCase], created_by: str, now: datetime
+) -> list[Case]:
     """Store new cases of a group, numbered after its last one, in the order given."""
     first = _next_number(session, group_id=group_id)
     stored = []
     for number, new in enumerate(cases, start=first):
-        case = Case(group_id=group_id, number=number, raised_on=new.raised_on, party=new.party, unit=new.unit,
-                    gender=new.gender, age_band=new.age_band, failure_text=new.failure_text,
-                    referred_tr=new.referred_tr, status=new.status, outcome=new.outcome, closed_on=new.closed_on,
-                    note=new.note, created_by=created_by, created_at=now, updated_at=now)
+        case = Case(
+            group_id=group_id,
+            number=number,
+            raised_on=new.raised_on,
+            party=new.party,
+            unit=new.unit,
+            gender=new.gender,
+            age_band=new.age_band,
+            failure_text=new.failure_text,
+            referred_tr=new.referred_tr,
+            status=new.status,
+            outcome=new.outcome,
+            closed_on=new.closed_on,
+            note=new.note,
+            created_by=created_by,
+            created_at=now,
+            updated_at=now,
+        )
         case.target_groups = [CaseTargetGroup(code=code) for code in dict.fromkeys(new.target_groups)]
         case.failures = [CaseFailure(code=code) for code in dict.fromkeys(new.failures)]
-        case.notes = [CaseNote(user_id=created_by, text=text, at=datetime.combine(day, NOTE_HOUR))
-                      for day, text in new.follow_up]
+        case.notes = [
+            CaseNote(user_id=created_by, text=text, at=datetime.combine(day, NOTE_HOUR)) for day, text in new.follow_up
+        ]
         session.add(case)
         stored.append(case)
     session.flush()
@@ -78,30 +94,57 @@ def get_case(session: Session, *, case_id: int) -> Case | None:
 
 def _listing(group_ids: Sequence[int], statuses: Sequence[str], user_id: str) -> Select[Case]:
     own_first = when_then((Case.created_by == user_id, 0), else_=1)
-    return (select(Case).where(Case.group_id.in_(list(group_ids)), Case.status.in_(list(statuses)))
-            .order_by(own_first, Case.raised_on.desc(), Case.id.desc()))
+    return (
+        select(Case)
+        .where(Case.group_id.in_(list(group_ids)), Case.status.in_(list(statuses)))
+        .order_by(own_first, Case.raised_on.desc(), Case.id.desc())
+    )
 
 
-def list_cases(session: Session, *, group_ids: Sequence[int], statuses: Sequence[str], user_id: str,
-               offset: int = 0, limit: int = 10) -> tuple[Sequence[Case], int]:
+def list_cases(
+    session: Session,
+    *,
+    group_ids: Sequence[int],
+    statuses: Sequence[str],
+    user_id: str,
+    offset: int = 0,
+    limit: int = 10,
+) -> tuple[Sequence[Case], int]:
     """One page of the groups' cases with these statuses (the user's own first, newest first), and the total."""
     if not group_ids:
         return [], 0
-    total = session.scalar(select(func.count()).select_from(Case).where(
-        Case.group_id.in_(list(group_ids)), Case.status.in_(list(statuses)))) or 0
+    total = (
+        session.scalar(
+            select(func.count())
+            .select_from(Case)
+            .where(Case.group_id.in_(list(group_ids)), Case.status.in_(list(statuses)))
+        )
+        or 0
+    )
     page = session.scalars(_listing(group_ids, statuses, user_id).offset(offset).limit(limit)).all()
     return page, int(total)
 
 
 def cases_of_group(session: Session, *, group_id: int) -> Sequence[Case]:
     """Every case of a group by number, with target groups, failures and follow-up notes loaded (for export)."""
-    stmt = (select(Case).where(Case.group_id == group_id).order_by(Case.number)
-            .options(selectinload(Case.target_groups), selectinload(Case.failures), selectinload(Case.notes)))
+    stmt = (
+        select(Case)
+        .where(Case.group_id == group_id)
+        .order_by(Case.number)
+        .options(selectinload(Case.target_groups), selectinload(Case.failures), selectinload(Case.notes))
+    )
     return session.scalars(stmt).all()
 
 
-def set_status(session: Session, *, case: Case, status: str, now: datetime, outcome: str | None = None,
-               closed_on: date | None = None) -> Case:
+def set_status(
+    session: Session,
+    *,
+    case: Case,
+    status: str,
+    now: datetime,
+    outcome: str | None = None,
+    closed_on: date | None = None,
+) -> Case:
     """Change a case's status; a closed case keeps its outcome and date, any other status clears them."""
     case.status = status
     case.outcome = outcome if status == CLOSED else None

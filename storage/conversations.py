@@ -65,8 +65,13 @@ _AT_KEY = select(TABLE).where(
 _STORE = (
     update(TABLE)
     .where(TABLE.c.id == bindparam("conversation_id"), TABLE.c.version == bindparam("seen_version"))
-    .values(flow=bindparam("flow"), state=bindparam("state"), status=bindparam("status"),
-            updated_at=bindparam("updated_at"), version=bindparam("new_version"))
+    .values(
+        flow=bindparam("flow"),
+        state=bindparam("state"),
+        status=bindparam("status"),
+        updated_at=bindparam("updated_at"),
+        version=bindparam("new_version"),
+    )
 )
 
 
@@ -77,34 +82,53 @@ def _stored(row: Row[Any]) -> StoredConversation:
 
 def load(session: Session, *, key: ConversationKey) -> StoredConversation | None:
     """The conversation at the key, whatever its status."""
-    params = {"team_id": key.team_id, "user_id": key.user_id, "channel_id": key.channel_id,
-              "thread_ts": key.thread_ts}
+    params = {"team_id": key.team_id, "user_id": key.user_id, "channel_id": key.channel_id, "thread_ts": key.thread_ts}
     row = session.connection().execute(_AT_KEY, params).first()
     return _stored(row) if row is not None else None
 
 
-def save_new(session: Session, *, key: ConversationKey, flow: str, state: dict[str, Any],
-             now: datetime) -> StoredConversation:
+def save_new(
+    session: Session, *, key: ConversationKey, flow: str, state: dict[str, Any], now: datetime
+) -> StoredConversation:
     """Start a conversation at the key, replacing whatever was there before."""
     existing = load(session, key=key)
     if existing is not None:
         existing.flow = flow
         store(session, conversation=existing, state=state, status="active", now=now)
         return existing
-    values = {"team_id": key.team_id, "user_id": key.user_id, "channel_id": key.channel_id,
-              "thread_ts": key.thread_ts, "flow": flow, "state": state, "status": "active",
-              "started_at": now, "updated_at": now, "version": 1}
+    values = {
+        "team_id": key.team_id,
+        "user_id": key.user_id,
+        "channel_id": key.channel_id,
+        "thread_ts": key.thread_ts,
+        "flow": flow,
+        "state": state,
+        "status": "active",
+        "started_at": now,
+        "updated_at": now,
+        "version": 1,
+    }
     new_id = session.connection().execute(insert(TABLE).values(**values).returning(TABLE.c.id)).scalar_one()
     return StoredConversation(new_id, key, flow, state, "active", now, 1)
 
 
-def store(session: Session, *, conversation: StoredConversation, state: dict[str, Any], status: str,
-          now: datetime) -> None:
+def store(
+    session: Session, *, conversation: StoredConversation, state: dict[str, Any], status: str, now: datetime
+) -> None:
     """Write the new state if nobody else has since it was read, else raise StaleDataError."""
     seen = conversation.version
-    result = session.connection().execute(_STORE, {
-        "conversation_id": conversation.id, "seen_version": seen, "flow": conversation.flow, "state": state,
-        "status": status, "updated_at": now, "new_version": seen + 1})
+    result = session.connection().execute(
+        _STORE,
+        {
+            "conversation_id": conversation.id,
+            "seen_version": seen,
+            "flow": conversation.flow,
+            "state": state,
+            "status": status,
+            "updated_at": now,
+            "new_version": seen + 1,
+        },
+    )
     if result.rowcount != 1:
         raise StaleDataError(f"conversation {conversation.id} was changed by another process")
     conversation.state, conversation.status, conversation.updated_at = state, status, now
@@ -113,13 +137,18 @@ def store(session: Session, *, conversation: StoredConversation, state: dict[str
 
 def pause_idle(session: Session, *, idle_since: datetime) -> list[StoredConversation]:
     """Mark active conversations untouched since the cutoff as paused and return them."""
-    rows = session.connection().execute(
-        select(TABLE).where(TABLE.c.status == "active", TABLE.c.updated_at < idle_since)).all()
+    rows = (
+        session.connection()
+        .execute(select(TABLE).where(TABLE.c.status == "active", TABLE.c.updated_at < idle_since))
+        .all()
+    )
     idle = [_stored(row) for row in rows]
     for conversation in idle:
         result = session.connection().execute(
-            update(TABLE).where(TABLE.c.id == conversation.id, TABLE.c.version == conversation.version)
-            .values(status="paused", version=conversation.version + 1))
+            update(TABLE)
+            .where(TABLE.c.id == conversation.id, TABLE.c.version == conversation.version)
+            .values(status="paused", version=conversation.version + 1)
+        )
         conversation.status, conversation.version = "paused", conversation.version + 1
         if result.rowcount != 1:
             conversation.status = "changed"

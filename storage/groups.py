@@ -36,8 +36,9 @@ def find_group_by_name(session: Session, *, workspace: Workspace, name: str) -> 
 
 def create_group(session: Session, *, workspace: Workspace, name: str, channel_id: str | None) -> Group:
     """A new group, optionally linked to a channel."""
-    group = Group(workspace=workspace, name=" ".join(name.split()), name_key=name_key(name),
-                  channel_id=channel_id, settings={})
+    group = Group(
+        workspace=workspace, name=" ".join(name.split()), name_key=name_key(name), channel_id=channel_id, settings={}
+    )
     session.add(group)
     session.flush()
     return group

@@ -17,8 +17,10 @@ class Meeting(Base):
     """One meeting of a group: its time, place, status, announcement message and minutes."""
 
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_group_starts", "group_id", "starts_at"),
-                      Index("ix_meetings_status_starts", "status", "starts_at"))
+    __table_args__ = (
+        Index("ix_meetings_group_starts", "group_id", "starts_at"),
+        Index("ix_meetings_status_starts", "status", "starts_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))

@@ -14,12 +14,31 @@ from storage.models import Group
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def create_meeting(session: Session, *, group: Group, starts_at: datetime, ends_at: datetime, place: str,
-                   convenor: str, minute_taker: str, now: datetime) -> Meeting:
+def create_meeting(
+    session: Session,
+    *,
+    group: Group,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    convenor: str,
+    minute_taker: str,
+    now: datetime,
+) -> Meeting:
     """A new meeting of the group; agenda items waiting for the next meeting are put on it."""
-    meeting = Meeting(group=group, starts_at=starts_at, ends_at=ends_at, place=place, convenor=convenor,
-                      minute_taker=minute_taker, channel_id=group.channel_id or "", time_set_at=now,
-                      created_at=now, announcement_ts="", sequence=0)
+    meeting = Meeting(
+        group=group,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        convenor=convenor,
+        minute_taker=minute_taker,
+        channel_id=group.channel_id or "",
+        time_set_at=now,
+        created_at=now,
+        announcement_ts="",
+        sequence=0,
+    )
     session.add(meeting)
     session.flush()
     waiting = select(AgendaItem).where(AgendaItem.group_id == group.id, AgendaItem.meeting_id.is_(None))
@@ -34,8 +53,9 @@ def get_meeting(session: Session, *, meeting_id: int) -> Meeting | None:
     return session.get(Meeting, meeting_id)
 
 
-def next_meetings(session: Session, *, after: datetime, group: Group | None = None,
-                  limit: int | None = None) -> Sequence[Meeting]:
+def next_meetings(
+    session: Session, *, after: datetime, group: Group | None = None, limit: int | None = None
+) -> Sequence[Meeting]:
     """Meetings not cancelled or held that end after `after`, earliest first; of one group or of all."""
     stmt = select(Meeting).where(Meeting.status.in_(UPCOMING), Meeting.ends_at > after)
     if group is not None:
@@ -50,29 +70,39 @@ def next_meeting(session: Session, *, group: Group, after: datetime) -> Meeting 
     return found[0] if found else None
 
 
-def previous_meeting_date(session: Session, group: Group, *, before: datetime | None = None,
-                          tz: ZoneInfo = STOCKHOLM) -> date | None:
+def previous_meeting_date(
+    session: Session, group: Group, *, before: datetime | None = None, tz: ZoneInfo = STOCKHOLM
+) -> date | None:
     """The local date of the group's latest meeting (not cancelled) that started before `before` (default now)."""
-    stmt = (select(Meeting.starts_at)
-            .where(Meeting.group_id == group.id, Meeting.status != CANCELLED,
-                   Meeting.starts_at < (before or utcnow()))
-            .order_by(Meeting.starts_at.desc()).limit(1))
+    stmt = (
+        select(Meeting.starts_at)
+        .where(Meeting.group_id == group.id, Meeting.status != CANCELLED, Meeting.starts_at < (before or utcnow()))
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
     found = session.scalars(stmt).first()
     return found.astimezone(tz).date() if found is not None else None
 
 
 def meetings_between(session: Session, *, group: Group, start: datetime, end: datetime) -> Sequence[Meeting]:
     """The group's meetings (any status) starting in [start, end), earliest first."""
-    stmt = (select(Meeting).where(Meeting.group_id == group.id, Meeting.starts_at >= start, Meeting.starts_at < end)
-            .order_by(Meeting.starts_at, Meeting.id))
+    stmt = (
+        select(Meeting)
+        .where(Meeting.group_id == group.id, Meeting.starts_at >= start, Meeting.starts_at < end)
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
     return session.scalars(stmt).all()
 
 
 def starting_between(session: Session, *, start: datetime, end: datetime) -> Sequence[Meeting]:
     """Meetings of every group still to be held that start in [start, end), with their groups loaded in one
     more query: the ones reminders and automatic summaries look at, every minute."""
-    stmt = (select(Meeting).where(Meeting.status.in_(UPCOMING), Meeting.starts_at >= start, Meeting.starts_at < end)
-            .order_by(Meeting.starts_at, Meeting.id).options(selectinload(Meeting.group)))
+    stmt = (
+        select(Meeting)
+        .where(Meeting.status.in_(UPCOMING), Meeting.starts_at >= start, Meeting.starts_at < end)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .options(selectinload(Meeting.group))
+    )
     return session.scalars(stmt).all()
 
 
@@ -84,13 +114,16 @@ def ended_unheld(session: Session, *, now: datetime) -> Sequence[Meeting]:
 
 def last_without_minutes(session: Session, *, group: Group) -> Meeting | None:
     """The group's latest held meeting that has no minutes yet."""
-    stmt = (select(Meeting).where(Meeting.group_id == group.id, Meeting.status == HELD, Meeting.minutes.is_(None))
-            .order_by(Meeting.starts_at.desc()).limit(1))
+    stmt = (
+        select(Meeting)
+        .where(Meeting.group_id == group.id, Meeting.status == HELD, Meeting.minutes.is_(None))
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
     return session.scalars(stmt).first()
 
 
-def move_meeting(session: Session, *, meeting: Meeting, starts_at: datetime, ends_at: datetime,
-                 now: datetime) -> None:
+def move_meeting(session: Session, *, meeting: Meeting, starts_at: datetime, ends_at: datetime, now: datetime) -> None:
     """Give the meeting a new time; calendars learn it from the bumped sequence."""
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.status = MOVED
@@ -120,8 +153,9 @@ def set_announcement(session: Session, *, meeting: Meeting, channel_id: str, ts:
     session.flush()
 
 
-def add_agenda_item(session: Session, *, group: Group, meeting: Meeting | None, text: str,
-                    user_id: str, now: datetime) -> AgendaItem:
+def add_agenda_item(
+    session: Session, *, group: Group, meeting: Meeting | None, text: str, user_id: str, now: datetime
+) -> AgendaItem:
     """A point on the meeting's agenda, or waiting for the group's next meeting when there is none."""
     item = AgendaItem(group_id=group.id, meeting=meeting, text=text, added_by=user_id, added_at=now)
     session.add(item)
@@ -131,8 +165,11 @@ def add_agenda_item(session: Session, *, group: Group, meeting: Meeting | None, 
 
 def waiting_agenda(session: Session, *, group: Group) -> Sequence[AgendaItem]:
     """Agenda items waiting for the group's next meeting."""
-    stmt = (select(AgendaItem).where(AgendaItem.group_id == group.id, AgendaItem.meeting_id.is_(None))
-            .order_by(AgendaItem.id))
+    stmt = (
+        select(AgendaItem)
+        .where(AgendaItem.group_id == group.id, AgendaItem.meeting_id.is_(None))
+        .order_by(AgendaItem.id)
+    )
     return session.scalars(stmt).all()
 
 

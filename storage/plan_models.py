@@ -32,9 +32,11 @@ class Plan(Base):
 
     group: Mapped[Group] = relationship()
     sections: Mapped[list["PlanSection"]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="PlanSection.position")
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanSection.position"
+    )
     approvals: Mapped[list["PlanApproval"]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="PlanApproval.id")
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanApproval.id"
+    )
 
 
 class PlanSection(Base):
@@ -56,7 +58,8 @@ class PlanSection(Base):
 
     plan: Mapped[Plan] = relationship(back_populates="sections")
     revisions: Mapped[list["PlanRevision"]] = relationship(
-        back_populates="section", cascade="all, delete-orphan", order_by="PlanRevision.number")
+        back_populates="section", cascade="all, delete-orphan", order_by="PlanRevision.number"
+    )
 
 
 class PlanRevision(Base):

@@ -14,15 +14,34 @@ OPEN = "open"
 COMPLETE = "complete"
 
 
-def create_plan(session: Session, *, group: Group, template: str, year: int, deadline: date | None,
-                section_keys: Sequence[str], created_by: str, now: datetime,
-                proposals: dict[str, dict[str, Any]] | None = None, copied_from_year: int | None = None) -> Plan:
+def create_plan(
+    session: Session,
+    *,
+    group: Group,
+    template: str,
+    year: int,
+    deadline: date | None,
+    section_keys: Sequence[str],
+    created_by: str,
+    now: datetime,
+    proposals: dict[str, dict[str, Any]] | None = None,
+    copied_from_year: int | None = None,
+) -> Plan:
     """A new plan with one empty section per key (optionally holding last year's answers to review)."""
-    plan = Plan(group=group, template=template, year=year, deadline=deadline, status=OPEN, created_by=created_by,
-                created_at=now, copied_from_year=copied_from_year)
+    plan = Plan(
+        group=group,
+        template=template,
+        year=year,
+        deadline=deadline,
+        status=OPEN,
+        created_by=created_by,
+        created_at=now,
+        copied_from_year=copied_from_year,
+    )
     proposals = proposals or {}
-    plan.sections = [PlanSection(key=key, position=i, proposal=proposals.get(key))
-                     for i, key in enumerate(section_keys)]
+    plan.sections = [
+        PlanSection(key=key, position=i, proposal=proposals.get(key)) for i, key in enumerate(section_keys)
+    ]
     session.add(plan)
     session.flush()
     return plan
@@ -71,8 +90,9 @@ def assign_section(session: Session, *, section: PlanSection, user_id: str, now:
     session.flush()
 
 
-def save_answers(session: Session, *, section: PlanSection, answers: dict[str, Any], user_id: str,
-                 now: datetime) -> PlanRevision:
+def save_answers(
+    session: Session, *, section: PlanSection, answers: dict[str, Any], user_id: str, now: datetime
+) -> PlanRevision:
     """Store a section's new answers as its current text and as the next revision of its history."""
     revision = PlanRevision(number=len(section.revisions) + 1, answers=answers, user_id=user_id, at=now)
     section.revisions.append(revision)
@@ -89,8 +109,9 @@ def active_approvals(plan: Plan) -> list[PlanApproval]:
     return [a for a in plan.approvals if a.withdrawn_at is None]
 
 
-def record_approval(session: Session, *, plan: Plan, party: str, user_id: str, name: str, organisation: str,
-                    now: datetime) -> PlanApproval:
+def record_approval(
+    session: Session, *, plan: Plan, party: str, user_id: str, name: str, organisation: str, now: datetime
+) -> PlanApproval:
     """A party's approval with the date, the person and the name and organisation they signed with."""
     approval = PlanApproval(party=party, user_id=user_id, name=name, organisation=organisation, approved_at=now)
     plan.approvals.append(approval)

@@ -27,9 +27,11 @@ log = logging.getLogger("lokusbot")
 def make_client(settings: Settings) -> WebClient:
     """A Web API client for the configured Slack URL that waits and retries when rate-limited."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(token=token, base_url=settings.slack_api_url,
-                     retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=2),
-                                     ConnectionErrorRetryHandler(max_retry_count=1)])
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=2), ConnectionErrorRetryHandler(max_retry_count=1)],
+    )
 
 
 def create_app(settings: Settings, services: Services | None = None, *, schedule: bool = False) -> App:
@@ -38,10 +40,15 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     services = services or build_services(settings)
     client = make_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
-    app = App(client=client, signing_secret=secret, token_verification_enabled=False,
-              logger=logging.getLogger("lokusbot.bolt"))
-    delivery = SlackDelivery(client, BlockRenderer(Catalogue.for_slack(settings.language)),
-                             on_posted=_remember_posted(services))
+    app = App(
+        client=client,
+        signing_secret=secret,
+        token_verification_enabled=False,
+        logger=logging.getLogger("lokusbot.bolt"),
+    )
+    delivery = SlackDelivery(
+        client, BlockRenderer(Catalogue.for_slack(settings.language)), on_posted=_remember_posted(services)
+    )
     listeners.register(app, services, delivery)
     app.error(_error_handler(delivery))
     if schedule:

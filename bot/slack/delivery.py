@@ -36,8 +36,11 @@ class SlackDelivery:
                 self._post_send(origin, send)
 
     def _post_send(self, origin: Origin, send: Send) -> None:
-        channel = (self.dm_channel(send.user_id) if send.to == To.USER
-                   else send.channel_id or origin.actor.channel_id or origin.dm_channel)
+        channel = (
+            self.dm_channel(send.user_id)
+            if send.to == To.USER
+            else send.channel_id or origin.actor.channel_id or origin.dm_channel
+        )
         hook, on_posted = send.posted, self.on_posted
         report = (lambda ts: on_posted(origin, hook, channel, ts)) if hook and on_posted else None
         self.post(channel, send.reply, thread_ts=send.thread_ts, on_ts=report)
@@ -55,20 +58,23 @@ class SlackDelivery:
             if respond is not None:
                 respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
             else:
-                self.client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text,
-                                               blocks=blocks)
+                self.client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text, blocks=blocks)
             if reply.files:
                 self.upload(self.dm_channel(actor.user_id), reply.files)
 
-    def post(self, channel: str, reply: Reply, thread_ts: str = "",
-             on_ts: Callable[[str], None] | None = None) -> str:
+    def post(self, channel: str, reply: Reply, thread_ts: str = "", on_ts: Callable[[str], None] | None = None) -> str:
         """Post a reply visibly; its files go into the message's thread. Returns the message ts.
 
         `on_ts` learns the ts as soon as the message is posted, before its files are uploaded.
         """
-        response = self.client.chat_postMessage(channel=channel, text=self.renderer.fallback(reply),
-                                                blocks=self.renderer.blocks(reply), thread_ts=thread_ts or None,
-                                                unfurl_links=False, unfurl_media=False)
+        response = self.client.chat_postMessage(
+            channel=channel,
+            text=self.renderer.fallback(reply),
+            blocks=self.renderer.blocks(reply),
+            thread_ts=thread_ts or None,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
         ts = str(response["ts"])
         if on_ts is not None:
             on_ts(ts)
@@ -78,8 +84,9 @@ class SlackDelivery:
 
     def update(self, channel: str, ts: str, reply: Reply) -> None:
         """Replace an earlier message with the reply (chat.update); its files go into that message's thread."""
-        self.client.chat_update(channel=channel, ts=ts, text=self.renderer.fallback(reply),
-                                blocks=self.renderer.blocks(reply))
+        self.client.chat_update(
+            channel=channel, ts=ts, text=self.renderer.fallback(reply), blocks=self.renderer.blocks(reply)
+        )
         if reply.files:
             self.upload(channel, reply.files, thread_ts=ts)
 

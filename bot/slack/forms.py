@@ -26,8 +26,13 @@ def modal_view(form: Form, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def _input(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "input", "block_id": field.key, "optional": field.optional,
-                             "label": plain(catalogue.render(field.label), 2000), "element": _element(field, catalogue)}
+    block: dict[str, Any] = {
+        "type": "input",
+        "block_id": field.key,
+        "optional": field.optional,
+        "label": plain(catalogue.render(field.label), 2000),
+        "element": _element(field, catalogue),
+    }
     if field.hint is not None:
         block["hint"] = plain(catalogue.render(field.hint), 2000)
     return block
@@ -36,14 +41,19 @@ def _input(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
 def _element(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
     options = [{"text": plain(catalogue.render(o.label)), "value": o.value} for o in field.options]
     if field.kind == "multi":
-        return {"type": "checkboxes" if len(options) <= 10 else "multi_static_select", "action_id": VALUE,
-                "options": options}
+        return {
+            "type": "checkboxes" if len(options) <= 10 else "multi_static_select",
+            "action_id": VALUE,
+            "options": options,
+        }
     if field.kind == "choice":
         kind = "radio_buttons" if len(options) <= OPTIONS_AS_RADIO else "static_select"
         return {"type": kind, "action_id": VALUE, "options": options}
     if field.kind == "yes_no":
-        yes_no = [{"text": plain(catalogue.render(t("answer.yes"))), "value": "ja"},
-                  {"text": plain(catalogue.render(t("answer.no"))), "value": "nej"}]
+        yes_no = [
+            {"text": plain(catalogue.render(t("answer.yes"))), "value": "ja"},
+            {"text": plain(catalogue.render(t("answer.no"))), "value": "nej"},
+        ]
         return {"type": "radio_buttons", "action_id": VALUE, "options": yes_no}
     if field.kind == "date":
         element: dict[str, Any] = {"type": "datepicker", "action_id": VALUE}

@@ -55,15 +55,20 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         origin = from_event(body)
         if not origin.actor.in_dm and not origin.actor.thread_ts:
             return
-        sends = services.handle(origin.actor, lambda ctx: router.message(ctx, typed_text(event.get("text", ""))),
-                                event_id=body.get("event_id", ""), duplicate=[])
+        sends = services.handle(
+            origin.actor,
+            lambda ctx: router.message(ctx, typed_text(event.get("text", ""))),
+            event_id=body.get("event_id", ""),
+            duplicate=[],
+        )
         delivery.deliver(origin, sends)
 
     @app.event("app_mention")
     def on_mention(body: dict[str, Any]) -> None:
         origin = from_event(body)
-        sends = services.handle(origin.actor, lambda ctx: router.command(ctx, "hjälp"),
-                                event_id=body.get("event_id", ""), duplicate=[])
+        sends = services.handle(
+            origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=body.get("event_id", ""), duplicate=[]
+        )
         delivery.deliver(origin, sends)
 
     @app.event("app_home_opened")
@@ -81,8 +86,9 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         if action.get("type") == "users_select":
             value, selected = picker_value(action.get("block_id", "")), [action.get("selected_user") or ""]
         origin = from_interaction(body)
-        sends = _kindly(services, origin.actor, lambda ctx: router.action(
-            ctx, base_action(action["action_id"]), value, selected))
+        sends = _kindly(
+            services, origin.actor, lambda ctx: router.action(ctx, base_action(action["action_id"]), value, selected)
+        )
         delivery.deliver(origin, sends, respond)
 
     @app.view(ACTIONS)
@@ -90,8 +96,9 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         view = body["view"]
         origin = from_interaction(body)
         values = form_values(view["state"]["values"])
-        errors, sends = services.handle(origin.actor, lambda ctx: router.view(
-            ctx, view["callback_id"], values, view.get("private_metadata", "")))
+        errors, sends = services.handle(
+            origin.actor, lambda ctx: router.view(ctx, view["callback_id"], values, view.get("private_metadata", ""))
+        )
         if errors:
             ack(response_action="errors", errors={k: delivery.renderer.catalogue.render(v) for k, v in errors.items()})
             return

@@ -43,8 +43,12 @@ def from_event(body: dict[str, Any]) -> Origin:
     event = body.get("event", {})
     channel = event.get("channel", "")
     dm = event.get("channel_type") == "im" or _is_dm(channel)
-    actor = Actor(team_id=body.get("team_id", ""), user_id=event.get("user", ""),
-                  channel_id="" if dm else channel, thread_ts="" if dm else event.get("thread_ts", ""))
+    actor = Actor(
+        team_id=body.get("team_id", ""),
+        user_id=event.get("user", ""),
+        channel_id="" if dm else channel,
+        thread_ts="" if dm else event.get("thread_ts", ""),
+    )
     return Origin(actor, dm_channel=channel if dm else "")
 
 
@@ -54,9 +58,16 @@ def from_interaction(body: dict[str, Any]) -> Origin:
     dm = _is_dm(channel) if channel else True
     message = body.get("message") or {}
     thread = message.get("thread_ts", "") or (body.get("container") or {}).get("thread_ts", "")
-    actor = Actor(team_id=(body.get("team") or {}).get("id", "") or body.get("user", {}).get("team_id", ""),
-                  user_id=(body.get("user") or {}).get("id", ""),
-                  channel_id="" if dm else channel, thread_ts="" if dm else (thread or ""))
+    actor = Actor(
+        team_id=(body.get("team") or {}).get("id", "") or body.get("user", {}).get("team_id", ""),
+        user_id=(body.get("user") or {}).get("id", ""),
+        channel_id="" if dm else channel,
+        thread_ts="" if dm else (thread or ""),
+    )
     ephemeral = (body.get("container") or {}).get("is_ephemeral", False)
-    return Origin(actor, dm_channel=channel if dm else "", ephemeral=bool(ephemeral) or (not dm and not thread),
-                  trigger_id=body.get("trigger_id", ""))
+    return Origin(
+        actor,
+        dm_channel=channel if dm else "",
+        ephemeral=bool(ephemeral) or (not dm and not thread),
+        trigger_id=body.get("trigger_id", ""),
+    )

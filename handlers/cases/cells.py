@@ -198,8 +198,19 @@ def _new_case(values: dict[str, Any]) -> NewCase:
         raise AnswerError("case.import.closed_before_raised")
     if status == CLOSED and outcome is None:
         outcome = "okant"
-    return NewCase(raised_on=values["datum"], party=values["part"], unit=values["enhet"], gender=values["kon"],
-                   age_band=values["aldersgrupp"], target_groups=values["malgrupper"], failures=values["brister"],
-                   failure_text=values["beskrivning"], referred_tr=values["tillaggsresurs"],
-                   note=values["anteckning"], status=status, outcome=outcome, closed_on=closed_on,
-                   follow_up=values["uppfoljning"])
+    return NewCase(
+        raised_on=values["datum"],
+        party=values["part"],
+        unit=values["enhet"],
+        gender=values["kon"],
+        age_band=values["aldersgrupp"],
+        target_groups=values["malgrupper"],
+        failures=values["brister"],
+        failure_text=values["beskrivning"],
+        referred_tr=values["tillaggsresurs"],
+        note=values["anteckning"],
+        status=status,
+        outcome=outcome,
+        closed_on=closed_on,
+        follow_up=values["uppfoljning"],
+    )

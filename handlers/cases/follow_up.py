@@ -30,8 +30,9 @@ def list_page(ctx: Ctx, which: str = OPEN_LIST, offset: int = 0) -> list[Send]:
     """One page of the open (or closed) cases of the person's groups, each with its buttons."""
     groups = {g.id: g for g in scope.case_groups(ctx)}
     statuses = OPEN_STATUSES if which == OPEN_LIST else (CLOSED,)
-    cases, total = repo.list_cases(ctx.session, group_ids=list(groups), statuses=statuses,
-                                   user_id=ctx.actor.user_id, offset=offset, limit=PAGE)
+    cases, total = repo.list_cases(
+        ctx.session, group_ids=list(groups), statuses=statuses, user_id=ctx.actor.user_id, offset=offset, limit=PAGE
+    )
     names = Join(tuple(g.name for g in groups.values()))
     if total == 0:
         return [to_requester(say(t(f"case.list.{which}_empty", groups=names)))]
@@ -50,10 +51,18 @@ def list_page(ctx: Ctx, which: str = OPEN_LIST, offset: int = 0) -> list[Send]:
 def case_line(case: Case, group: Group, *, own: bool) -> Text:
     """One case in a list: number, group, date, party, who, what failed, status."""
     failures = Join(tuple(t(f"case.failure.{f.code}") for f in case.failures)) if case.failures else t("case.none")
-    return t("case.list.line_own" if own else "case.list.line", number=case.number, group=group.name,
-             raised_on=case.raised_on, party=t(f"party.{case.party}"), unit=case.unit or t("case.none"),
-             gender=t(f"case.gender.{case.gender}"), age_band=t(f"case.age_band.{case.age_band}"),
-             failures=failures, status=_status_text(case))
+    return t(
+        "case.list.line_own" if own else "case.list.line",
+        number=case.number,
+        group=group.name,
+        raised_on=case.raised_on,
+        party=t(f"party.{case.party}"),
+        unit=case.unit or t("case.none"),
+        gender=t(f"case.gender.{case.gender}"),
+        age_band=t(f"case.age_band.{case.age_band}"),
+        failures=failures,
+        status=_status_text(case),
+    )
 
 
 def _status_text(case: Case) -> Text:
@@ -66,8 +75,11 @@ def _buttons(case: Case) -> tuple[Button, ...]:
     if case.status == CLOSED:
         return (Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=case.number)),)
     return (
-        Button(CaseAction.STATUS, pack(case.id, NEXT_STATUS[case.status]),
-               t(f"case.button.to_{NEXT_STATUS[case.status]}", number=case.number)),
+        Button(
+            CaseAction.STATUS,
+            pack(case.id, NEXT_STATUS[case.status]),
+            t(f"case.button.to_{NEXT_STATUS[case.status]}", number=case.number),
+        ),
         Button(CaseAction.NOTE, str(case.id), t("case.button.note", number=case.number)),
         Button(CaseAction.CLOSE, str(case.id), t("case.button.close", number=case.number), Style.DANGER),
     )
@@ -95,8 +107,11 @@ def status_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     before = case.status
     repo.set_status(ctx.session, case=case, status=status, now=ctx.now)
     _audit(ctx, "case.status", case, {"from": before, "to": status})
-    return [to_requester(say(t("case.status_changed", number=case.number, group=group.name,
-                                status=t(f"case.status.{status}"))))]
+    return [
+        to_requester(
+            say(t("case.status_changed", number=case.number, group=group.name, status=t(f"case.status.{status}")))
+        )
+    ]
 
 
 def close_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -104,10 +119,10 @@ def close_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list
     case, group = scope.require_case(ctx, case_id_of(value)[0])
     if case.status == CLOSED:
         raise DomainError("case.already_closed", number=case.number, group=group.name)
-    buttons = tuple(Button(CaseAction.OUTCOME, pack(case.id, code), t(f"case.outcome.{code}"))
-                    for code in codes(OUTCOMES))
-    return [to_requester(reply(Paragraph(t("case.close_ask", number=case.number, group=group.name)),
-                               Buttons(buttons)))]
+    buttons = tuple(
+        Button(CaseAction.OUTCOME, pack(case.id, code), t(f"case.outcome.{code}")) for code in codes(OUTCOMES)
+    )
+    return [to_requester(reply(Paragraph(t("case.close_ask", number=case.number, group=group.name)), Buttons(buttons)))]
 
 
 def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -119,12 +134,17 @@ def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> li
     if case.status == CLOSED:
         raise DomainError("case.already_closed", number=case.number, group=group.name)
     before = case.status
-    repo.set_status(ctx.session, case=case, status=CLOSED, outcome=outcome, closed_on=ctx.local_now.date(),
-                    now=ctx.now)
+    repo.set_status(ctx.session, case=case, status=CLOSED, outcome=outcome, closed_on=ctx.local_now.date(), now=ctx.now)
     _audit(ctx, "case.close", case, {"from": before, "outcome": outcome})
     undo = Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=case.number))
-    return [to_requester(reply(Paragraph(t("case.closed", number=case.number, group=group.name,
-                                           outcome=t(f"case.outcome.{outcome}"))), Buttons((undo,))))]
+    return [
+        to_requester(
+            reply(
+                Paragraph(t("case.closed", number=case.number, group=group.name, outcome=t(f"case.outcome.{outcome}"))),
+                Buttons((undo,)),
+            )
+        )
+    ]
 
 
 def reopen_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -155,13 +175,32 @@ def save_note(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> lis
 
 
 def _audit(ctx: Ctx, action: str, case: Case, detail: dict[str, Any]) -> None:
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action=action, entity="case",
-                 entity_id=case.id, detail={"group": case.group_id, "number": case.number, **detail})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action=action,
+        entity="case",
+        entity_id=case.id,
+        detail={"group": case.group_id, "number": case.number, **detail},
+    )
 
 
-NOTE_FLOWS = (Flow(NOTE_FLOW, t("case.note_title"), (
-    Question("text", t("case.q.note_text.label"), t("case.q.note_text"), Kind.TEXT, check=at_most(NOTE_LIMIT),
-             hint=t("case.q.no_identity.hint")),
-), save_note),)
+NOTE_FLOWS = (
+    Flow(
+        NOTE_FLOW,
+        t("case.note_title"),
+        (
+            Question(
+                "text",
+                t("case.q.note_text.label"),
+                t("case.q.note_text"),
+                Kind.TEXT,
+                check=at_most(NOTE_LIMIT),
+                hint=t("case.q.no_identity.hint"),
+            ),
+        ),
+        save_note,
+    ),
+)
 NOTE_ENGINE = Engine({flow.name: flow for flow in NOTE_FLOWS})
-

@@ -23,9 +23,18 @@ from storage.cases import NewCase
 MAX_ROWS = 10_000
 REQUIRED_COLUMNS = ("datum", "part", "kon", "aldersgrupp")
 HEADER_ALIASES = {
-    "alder": "aldersgrupp", "aldersintervall": "aldersgrupp", "malgrupp": "malgrupper", "brist": "brister",
-    "tr": "tillaggsresurs", "tillaggsresursen": "tillaggsresurs", "anteckningar": "anteckning",
-    "kommentar": "anteckning", "nr": "nummer", "arendenummer": "nummer", "genus": "kon", "utfallet": "utfall",
+    "alder": "aldersgrupp",
+    "aldersintervall": "aldersgrupp",
+    "malgrupp": "malgrupper",
+    "brist": "brister",
+    "tr": "tillaggsresurs",
+    "tillaggsresursen": "tillaggsresurs",
+    "anteckningar": "anteckning",
+    "kommentar": "anteckning",
+    "nr": "nummer",
+    "arendenummer": "nummer",
+    "genus": "kon",
+    "utfallet": "utfall",
 }
 XLSX_MAGIC = b"PK\x03\x04"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -93,8 +102,10 @@ def _xlsx_rows(content: bytes) -> list[tuple[int, list[str]]]:
         raise DomainError("case.import.unreadable") from error
     try:
         sheet = workbook.worksheets[0]
-        return [(line, [cell_text(v) for v in values])
-                for line, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        return [
+            (line, [cell_text(v) for v in values])
+            for line, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
     finally:
         workbook.close()
 
@@ -141,8 +152,7 @@ def _columns(header: Sequence[str]) -> list[str | None]:
     columns = [known.get(_plain(name)) if name else None for name in header]
     unknown = [name for name, column in zip(header, columns, strict=True) if name and column is None]
     if unknown:
-        raise DomainError("case.import.unknown_columns", columns=Join(tuple(unknown)),
-                          expected=Join(ALL_COLUMNS))
+        raise DomainError("case.import.unknown_columns", columns=Join(tuple(unknown)), expected=Join(ALL_COLUMNS))
     repeated = sorted({c for c in columns if c and columns.count(c) > 1})
     if repeated:
         raise DomainError("case.import.repeated_columns", columns=Join(tuple(repeated)))

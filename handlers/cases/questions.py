@@ -66,6 +66,7 @@ def check_raised_on(value: str, env: Env) -> str:
 
 def at_most(limit: int) -> Callable[[Any, Env], str]:
     """A check that free text fits in `limit` characters; surrounding space is dropped."""
+
     def check(value: Any, env: Env) -> str:
         text = str(value).strip()
         if len(text) > limit:
@@ -75,27 +76,77 @@ def at_most(limit: int) -> Callable[[Any, Env], str]:
     return check
 
 
-RAISED_ON = Question("raised_on", t("case.q.raised_on.label"), t("case.q.raised_on"), Kind.DATE,
-                     check=check_raised_on, default=lambda env: env.ctx.local_now.date().isoformat())
+RAISED_ON = Question(
+    "raised_on",
+    t("case.q.raised_on.label"),
+    t("case.q.raised_on"),
+    Kind.DATE,
+    check=check_raised_on,
+    default=lambda env: env.ctx.local_now.date().isoformat(),
+)
 GROUP = Question("group", t("case.q.group.label"), t("case.q.group"), Kind.CHOICE, options=_group_choices)
 PARTY = Question("party", t("case.q.party.label"), t("case.q.party"), Kind.CHOICE, options=party_choices())
-UNIT = Question("unit", t("case.q.unit.label"), t("case.q.unit"), Kind.TEXT, optional=True,
-                check=at_most(UNIT_LIMIT), hint=t("case.q.unit.hint"))
-GENDER = Question("gender", t("case.q.gender.label"), t("case.q.gender"), Kind.CHOICE,
-                  options=term_choices("gender", GENDERS))
-AGE_BAND = Question("age_band", t("case.q.age_band.label"), t("case.q.age_band"), Kind.CHOICE,
-                    options=term_choices("age_band", AGE_BANDS))
-TARGET_GROUPS = Question("target_groups", t("case.q.target_groups.label"), t("case.q.target_groups"), Kind.MULTI,
-                         options=_target_choices)
-FAILURE_KINDS = Question("failures", t("case.q.failures.label"), t("case.q.failures"), Kind.MULTI,
-                         options=term_choices("failure", FAILURES))
-FAILURE_TEXT = Question("failure_text", t("case.q.failure_text.label"), t("case.q.failure_text"), Kind.TEXT,
-                        optional=True, check=at_most(FAILURE_TEXT_LIMIT), hint=t("case.q.no_identity.hint"))
-REFERRED_TR = Question("referred_tr", t("case.q.referred_tr.label"), t("case.q.referred_tr"), Kind.YES_NO,
-                       hint=t("case.q.referred_tr.hint"))
-NOTE = Question("note", t("case.q.note.label"), t("case.q.note"), Kind.TEXT, optional=True,
-                check=at_most(NOTE_LIMIT), hint=t("case.q.no_identity.hint"))
+UNIT = Question(
+    "unit",
+    t("case.q.unit.label"),
+    t("case.q.unit"),
+    Kind.TEXT,
+    optional=True,
+    check=at_most(UNIT_LIMIT),
+    hint=t("case.q.unit.hint"),
+)
+GENDER = Question(
+    "gender", t("case.q.gender.label"), t("case.q.gender"), Kind.CHOICE, options=term_choices("gender", GENDERS)
+)
+AGE_BAND = Question(
+    "age_band",
+    t("case.q.age_band.label"),
+    t("case.q.age_band"),
+    Kind.CHOICE,
+    options=term_choices("age_band", AGE_BANDS),
+)
+TARGET_GROUPS = Question(
+    "target_groups", t("case.q.target_groups.label"), t("case.q.target_groups"), Kind.MULTI, options=_target_choices
+)
+FAILURE_KINDS = Question(
+    "failures", t("case.q.failures.label"), t("case.q.failures"), Kind.MULTI, options=term_choices("failure", FAILURES)
+)
+FAILURE_TEXT = Question(
+    "failure_text",
+    t("case.q.failure_text.label"),
+    t("case.q.failure_text"),
+    Kind.TEXT,
+    optional=True,
+    check=at_most(FAILURE_TEXT_LIMIT),
+    hint=t("case.q.no_identity.hint"),
+)
+REFERRED_TR = Question(
+    "referred_tr",
+    t("case.q.referred_tr.label"),
+    t("case.q.referred_tr"),
+    Kind.YES_NO,
+    hint=t("case.q.referred_tr.hint"),
+)
+NOTE = Question(
+    "note",
+    t("case.q.note.label"),
+    t("case.q.note"),
+    Kind.TEXT,
+    optional=True,
+    check=at_most(NOTE_LIMIT),
+    hint=t("case.q.no_identity.hint"),
+)
 
-CASE_QUESTIONS = (RAISED_ON, PARTY, UNIT, GENDER, AGE_BAND, TARGET_GROUPS, FAILURE_KINDS, FAILURE_TEXT,
-                  REFERRED_TR, NOTE)
+CASE_QUESTIONS = (
+    RAISED_ON,
+    PARTY,
+    UNIT,
+    GENDER,
+    AGE_BAND,
+    TARGET_GROUPS,
+    FAILURE_KINDS,
+    FAILURE_TEXT,
+    REFERRED_TR,
+    NOTE,
+)
 PICK_GROUP_QUESTIONS = (RAISED_ON, GROUP, *CASE_QUESTIONS[1:])

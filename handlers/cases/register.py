@@ -39,11 +39,19 @@ FORM_WORDS = ("form", "formulär", "formular")
 def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
     """The confirmed answers (chat or form) as a new case of the group, numbered within it."""
     group = scope.require_group(ctx, int(answers.get("group") or data["group_id"]))
-    case = repo.add_case(ctx.session, group_id=group.id, case=new_case(answers, group), created_by=ctx.actor.user_id,
-                         now=ctx.now)
+    case = repo.add_case(
+        ctx.session, group_id=group.id, case=new_case(answers, group), created_by=ctx.actor.user_id, now=ctx.now
+    )
     via = "form" if data.get("via") == "form" else "chat"
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="case.create",
-                 entity="case", entity_id=case.id, detail={"group": group.id, "number": case.number, "via": via})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="case.create",
+        entity="case",
+        entity_id=case.id,
+        detail={"group": group.id, "number": case.number, "via": via},
+    )
     if via == "form":
         _drop_chat(ctx)
     return [to_requester(saved_reply(case, group))]
@@ -55,19 +63,30 @@ def new_case(answers: Mapping[str, Any], group: Group) -> NewCase:
     targets = tuple(answers.get("target_groups") or ())
     if any(code not in allowed for code in targets):
         raise DomainError("case.target_group_gone", group=group.name)
-    return NewCase(raised_on=date.fromisoformat(answers["raised_on"]), party=answers["party"],
-                   unit=answers.get("unit") or "", gender=answers["gender"], age_band=answers["age_band"],
-                   target_groups=targets, failures=tuple(answers.get("failures") or ()),
-                   failure_text=answers.get("failure_text") or "", referred_tr=bool(answers["referred_tr"]),
-                   note=answers.get("note") or "")
+    return NewCase(
+        raised_on=date.fromisoformat(answers["raised_on"]),
+        party=answers["party"],
+        unit=answers.get("unit") or "",
+        gender=answers["gender"],
+        age_band=answers["age_band"],
+        target_groups=targets,
+        failures=tuple(answers.get("failures") or ()),
+        failure_text=answers.get("failure_text") or "",
+        referred_tr=bool(answers["referred_tr"]),
+        note=answers.get("note") or "",
+    )
 
 
 def saved_reply(case: Case, group: Group) -> Reply:
     """The answer when saved ("Ärende #12 registrerat för LOKUS Heby"), with what to do next."""
     return reply(
         Paragraph(t("case.saved", number=case.number, group=group.name)),
-        Buttons((Button(CaseAction.NEW, str(group.id), t("case.button.another")),
-                 Button(CaseAction.LIST, "", t("case.button.list")))),
+        Buttons(
+            (
+                Button(CaseAction.NEW, str(group.id), t("case.button.another")),
+                Button(CaseAction.LIST, "", t("case.button.list")),
+            )
+        ),
     )
 
 

@@ -15,8 +15,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 from handlers.cases.vocabulary import AGE_BANDS, FAILURES, GENDERS, OUTCOMES, PARTIES, STATUSES, Term, spelling
 from storage.case_models import Case
 
-COLUMNS = ("datum", "part", "enhet", "kon", "aldersgrupp", "malgrupper", "brister", "tillaggsresurs", "status",
-           "utfall", "anteckning")
+COLUMNS = (
+    "datum",
+    "part",
+    "enhet",
+    "kon",
+    "aldersgrupp",
+    "malgrupper",
+    "brister",
+    "tillaggsresurs",
+    "status",
+    "utfall",
+    "anteckning",
+)
 EXTRA_COLUMNS = ("beskrivning", "avslutad", "nummer", "uppfoljning")
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
 FREE_TEXT_COLUMNS = ("enhet", "anteckning", "beskrivning", "uppfoljning")
@@ -50,8 +61,9 @@ def case_row(case: Case, targets: Sequence[Term], tz: tzinfo) -> dict[str, Cell]
         "beskrivning": case.failure_text,
         "avslutad": case.closed_on or "",
         "nummer": case.number,
-        "uppfoljning": FOLLOW_UP_SEPARATOR.join(f"{note.at.astimezone(tz).date().isoformat()}: {_one_line(note.text)}"
-                                                for note in case.notes),
+        "uppfoljning": FOLLOW_UP_SEPARATOR.join(
+            f"{note.at.astimezone(tz).date().isoformat()}: {_one_line(note.text)}" for note in case.notes
+        ),
     }
 
 

@@ -46,12 +46,15 @@ def target_groups_command(ctx: Ctx, args: str) -> list[Send]:
         prefix = next((p for p in prefixes if words.casefold().startswith(p + " ")), None)
         if prefix is not None:
             access.require_managing_role(ctx, group)
-            return change(ctx, lock_settings(ctx, group), words[len(prefix):].strip())
+            return change(ctx, lock_settings(ctx, group), words[len(prefix) :].strip())
     if words:
         raise DomainError("target.usage")
     access.require_member(ctx, group)
-    return [to_requester(reply(Paragraph(t("target.list", group=group.name, items=_numbered(group))),
-                               Note(t("target.hint"))))]
+    return [
+        to_requester(
+            reply(Paragraph(t("target.list", group=group.name, items=_numbered(group))), Note(t("target.hint")))
+        )
+    ]
 
 
 def _add(ctx: Ctx, group: Group, name: str) -> list[Send]:
@@ -64,8 +67,16 @@ def _add(ctx: Ctx, group: Group, name: str) -> list[Send]:
     if lookup(group_target_groups(group.settings), name) is not None:
         raise DomainError("target.already", name=name, group=group.name)
     entries = _entries(group)
-    retired = next((e for e in entries if isinstance(e, dict) and e.get("retired") and
-                    lookup(named_target_groups({SETTING: [e]}), name) is not None), None)
+    retired = next(
+        (
+            e
+            for e in entries
+            if isinstance(e, dict)
+            and e.get("retired")
+            and lookup(named_target_groups({SETTING: [e]}), name) is not None
+        ),
+        None,
+    )
     known = lookup(TARGET_GROUPS, name)
     if retired is not None:  # back on the list under its old code, so its older cases count with the new
         entry: Any = {k: v for k, v in retired.items() if k != "retired"}
@@ -76,8 +87,9 @@ def _add(ctx: Ctx, group: Group, name: str) -> list[Send]:
     else:
         entry = {"code": _own_code(name, {_code(e) for e in entries}), "label": name}
     save_setting(ctx, group, SETTING, [*entries, entry])
-    added = label("target_group", next(term for term in group_target_groups(group.settings)
-                                       if term.code == _code(entry)))
+    added = label(
+        "target_group", next(term for term in group_target_groups(group.settings) if term.code == _code(entry))
+    )
     return [to_channel(say(t("target.added", name=added, group=group.name, user=Mention(ctx.actor.user_id))))]
 
 
@@ -123,6 +135,7 @@ def _own_code(name: str, taken: set[str]) -> str:
 
 def _numbered(group: Group) -> Join:
     terms: tuple[Term, ...] = group_target_groups(group.settings)
-    return Join(tuple(t("target.item", number=n, name=label("target_group", term))
-                      for n, term in enumerate(terms, start=1)), sep="\n")
-
+    return Join(
+        tuple(t("target.item", number=n, name=label("target_group", term)) for n, term in enumerate(terms, start=1)),
+        sep="\n",
+    )

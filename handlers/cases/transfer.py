@@ -41,8 +41,15 @@ def export_group(ctx: Ctx, group: Group, file_format: str, *, bom: bool = True) 
     cases = repo.cases_of_group(ctx.session, group_id=group.id)
     targets = named_target_groups(group.settings)  # older cases may have a target group since removed
     content = file_bytes([case_row(case, targets, ctx.config.tz) for case in cases], file_format, bom=bom)
-    audit.record(ctx.session, team_id=group.workspace.team_id, user_id=ctx.actor.user_id, action="case.export",
-                 entity="group", entity_id=group.id, detail={"format": file_format, "cases": len(cases)})
+    audit.record(
+        ctx.session,
+        team_id=group.workspace.team_id,
+        user_id=ctx.actor.user_id,
+        action="case.export",
+        entity="group",
+        entity_id=group.id,
+        detail={"format": file_format, "cases": len(cases)},
+    )
     return ExportFile(file_name(group.name, ctx.local_now.date(), file_format), content, len(cases))
 
 
@@ -54,8 +61,10 @@ def export_command(ctx: Ctx, args: str) -> list[Send]:
         raise DomainError("case.export.usage")
     groups = scope.case_groups(ctx)
     exports = [(group, export_group(ctx, group, file_format)) for group in groups]
-    files = tuple(Attachment(export.filename, export.content, t("case.export.title", group=group.name))
-                  for group, export in exports)
+    files = tuple(
+        Attachment(export.filename, export.content, t("case.export.title", group=group.name))
+        for group, export in exports
+    )
     counts = Join(tuple(t("case.export.count", group=group.name, count=export.count) for group, export in exports))
     text = t("case.export.sent", counts=counts, format=t(f"case.export.format.{file_format}"))
     return [to_requester(reply(Paragraph(text), files=files))]
@@ -72,8 +81,7 @@ def group_for_command_line(ctx: Ctx, name: str, team_id: str = "") -> Group:
     if not groups:
         raise DomainError("case.cli.no_group", group=name)
     if len(groups) > 1:
-        raise DomainError("case.cli.many_groups", group=name,
-                          teams=Join(tuple(g.workspace.team_id for g in groups)))
+        raise DomainError("case.cli.many_groups", group=name, teams=Join(tuple(g.workspace.team_id for g in groups)))
     return groups[0]
 
 
@@ -83,20 +91,29 @@ def import_cases(ctx: Ctx, group: Group, filename: str, content: bytes) -> Impor
     checked = check_file(filename, content, parsers)
     if checked.problems:
         return ImportReport(problems=checked.problems)
-    stored = repo.add_cases(ctx.session, group_id=group.id, cases=checked.cases, created_by=ctx.actor.user_id,
-                            now=ctx.now)
+    stored = repo.add_cases(
+        ctx.session, group_id=group.id, cases=checked.cases, created_by=ctx.actor.user_id, now=ctx.now
+    )
     numbers = [case.number for case in stored]
-    audit.record(ctx.session, team_id=group.workspace.team_id, user_id=ctx.actor.user_id, action="case.import",
-                 entity="group", entity_id=group.id, detail={"cases": len(numbers), "first": numbers[0],
-                                                              "last": numbers[-1]})
+    audit.record(
+        ctx.session,
+        team_id=group.workspace.team_id,
+        user_id=ctx.actor.user_id,
+        action="case.import",
+        entity="group",
+        entity_id=group.id,
+        detail={"cases": len(numbers), "first": numbers[0], "last": numbers[-1]},
+    )
     return ImportReport(numbers=numbers)
 
 
 def import_summary(group: Group, report: ImportReport) -> Sequence[Text]:
     """The lines to print after an import: each problem with its line, or what was imported."""
     if report.problems:
-        lines = [t("case.import.problem", line=p.line, column=p.column or t("case.none"), reason=p.reason)
-                 for p in report.problems]
+        lines = [
+            t("case.import.problem", line=p.line, column=p.column or t("case.none"), reason=p.reason)
+            for p in report.problems
+        ]
         rows = len({p.line for p in report.problems})
         return [*lines, t("case.import.refused", rows=rows, problems=len(report.problems))]
     key = "case.import.done_one" if len(report.numbers) == 1 else "case.import.done"

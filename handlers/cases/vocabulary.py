@@ -53,10 +53,19 @@ YOUNG_BANDS = ("16-19", "20-24", "25-29")
 
 TARGET_GROUPS = (
     Term("unga_utan_gymnasium", ("unga utan gymnasieutbildning", "unga utan gymnasium", "unga")),
-    Term("psykisk_ohalsa", ("psykisk ohälsa/funktionsnedsättning", "psykisk ohälsa", "funktionsnedsättning",
-                            "psykisk ohälsa eller funktionsnedsättning")),
-    Term("forsorjningsstod", ("långvarigt försörjningsstöd", "försörjningsstöd", "långvarigt beroende av "
-                              "försörjningsstöd")),
+    Term(
+        "psykisk_ohalsa",
+        (
+            "psykisk ohälsa/funktionsnedsättning",
+            "psykisk ohälsa",
+            "funktionsnedsättning",
+            "psykisk ohälsa eller funktionsnedsättning",
+        ),
+    ),
+    Term(
+        "forsorjningsstod",
+        ("långvarigt försörjningsstöd", "försörjningsstöd", "långvarigt beroende av försörjningsstöd"),
+    ),
     Term("nyanlanda", ("nyanlända", "nyanländ")),
     Term("aktivitetsersattning", ("aktivitetsersättning",)),
     Term("sjukskrivna", ("långtidssjukskrivna", "sjukskrivna", "sjukskriven")),
@@ -84,8 +93,7 @@ OUTCOMES = (
     Term("arbete", ("arbete", "jobb", "anställning")),
     Term("studier", ("studier", "utbildning", "studerar")),
     Term("ordinarie", ("ordinarie verksamhet hos en part", "ordinarie verksamhet", "ordinarie")),
-    Term("ersattning", ("sjukersättning/aktivitetsersättning", "sjukersättning", "aktivitetsersättning",
-                        "ersättning")),
+    Term("ersattning", ("sjukersättning/aktivitetsersättning", "sjukersättning", "aktivitetsersättning", "ersättning")),
     Term("annat", ("annat", "övrigt")),
     Term("okant", ("okänt", "vet ej", "okand")),
 )
@@ -141,8 +149,9 @@ def _listed_target_groups(settings: Mapping[str, Any] | None) -> list[tuple[Term
         elif isinstance(entry, Mapping) and entry.get("code"):
             code, own = str(entry["code"]), str(entry.get("label") or "")
             if own:
-                listed.append((Term(code, (own, *known.get(code, Term(code)).words), label=own),
-                               bool(entry.get("retired"))))
+                listed.append(
+                    (Term(code, (own, *known.get(code, Term(code)).words), label=own), bool(entry.get("retired")))
+                )
             elif code in known:
                 listed.append((known[code], bool(entry.get("retired"))))
     return listed

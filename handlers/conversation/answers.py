@@ -16,8 +16,17 @@ from handlers.text import Join, t
 YES = {"ja", "j", "japp", "jo", "yes", "y", "absolut", "stämmer", "ok", "okej"}
 NO = {"nej", "n", "no", "nope", "inte", "icke"}
 MULTI_SEPARATORS = re.compile(r"\s*(?:,|;|\boch\b|\band\b|\+)\s*|\s+(?=\d)")
-AMOUNT_UNITS = {"kr": 1, "kronor": 1, "sek": 1, ":-": 1, "tkr": 1000, "tusen": 1000, "mkr": 1_000_000,
-                "miljon": 1_000_000, "miljoner": 1_000_000}
+AMOUNT_UNITS = {
+    "kr": 1,
+    "kronor": 1,
+    "sek": 1,
+    ":-": 1,
+    "tkr": 1000,
+    "tusen": 1000,
+    "mkr": 1_000_000,
+    "miljon": 1_000_000,
+    "miljoner": 1_000_000,
+}
 
 
 def guard_identity(text: str) -> None:
@@ -165,5 +174,3 @@ def show_answer(question: Question, value: Any, env: Env) -> Any:
         case Kind.NUMBER:
             return format_number(value)
     return value
-
-

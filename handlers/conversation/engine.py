@@ -23,12 +23,23 @@ from storage.jobs import claim_once
 
 OPEN = ("active", "paused")
 WORDS = {
-    "avbryt": "cancel", "cancel": "cancel", "tillbaka": "back", "back": "back", "bakåt": "back",
-    "hoppa över": "skip", "hoppa": "skip", "skip": "skip", "hjälp": "help", "help": "help", "?": "help",
-    "fortsätt": "resume", "continue": "resume", "spara": "save", "save": "save",
+    "avbryt": "cancel",
+    "cancel": "cancel",
+    "tillbaka": "back",
+    "back": "back",
+    "bakåt": "back",
+    "hoppa över": "skip",
+    "hoppa": "skip",
+    "skip": "skip",
+    "hjälp": "help",
+    "help": "help",
+    "?": "help",
+    "fortsätt": "resume",
+    "continue": "resume",
+    "spara": "save",
+    "save": "save",
 }
 CHANGE = re.compile(r"^(?:ändra|change)\b\s*(.*)$", re.IGNORECASE)
-
 
 
 def json_copy(value: Any) -> Any:
@@ -38,6 +49,7 @@ def json_copy(value: Any) -> Any:
     if isinstance(value, list):
         return [json_copy(item) for item in value]
     return value
+
 
 @dataclass
 class Turn:
@@ -69,14 +81,26 @@ class Engine:
     def __init__(self, flows: Mapping[str, Flow]) -> None:
         self.flows = flows if isinstance(flows, FlowBook) else FlowBook(flows)
 
-    def start(self, ctx: Ctx, key: ConversationKey, flow_name: str, data: Mapping[str, Any] | None = None,
-              answers: Mapping[str, Any] | None = None) -> list[Send]:
+    def start(
+        self,
+        ctx: Ctx,
+        key: ConversationKey,
+        flow_name: str,
+        data: Mapping[str, Any] | None = None,
+        answers: Mapping[str, Any] | None = None,
+    ) -> list[Send]:
         """Begin a flow at the key, replacing any conversation there, and ask the first question."""
         flow = self.flows[flow_name]
         old = repo.load(ctx.session, key=key)
         replaced = old is not None and old.status in OPEN and old.flow in self.flows
-        state = {"answers": dict(answers or {}), "trail": [], "phase": "ask", "current": None,
-                 "pending": [], "data": dict(data or {})}
+        state = {
+            "answers": dict(answers or {}),
+            "trail": [],
+            "phase": "ask",
+            "current": None,
+            "pending": [],
+            "data": dict(data or {}),
+        }
         conversation = repo.save_new(ctx.session, key=key, flow=flow_name, state=json_copy(state), now=ctx.now)
         turn = Turn(ctx, conversation, flow, state)
         lead = t("engine.replaced", title=self.flows[old.flow].title) if replaced and old else None
@@ -105,15 +129,20 @@ class Engine:
             return self._confirm_typed(turn, word)
         return self._answer_typed(turn, text)
 
-    def handle_action(self, ctx: Ctx, key: ConversationKey, action: str, value: str,
-                      selected: list[str] | None = None) -> list[Send]:
+    def handle_action(
+        self, ctx: Ctx, key: ConversationKey, action: str, value: str, selected: list[str] | None = None
+    ) -> list[Send]:
         """Take a button press or menu choice from a message the engine sent."""
         turn = self._turn(ctx, key)
         if turn is None:
             return [to_requester(say(t("engine.no_conversation")))]
         self._resuming(turn)
-        simple = {ConvAction.SKIP: "skip", ConvAction.BACK: "back", ConvAction.SAVE: "save",
-                  ConvAction.CANCEL: "cancel"}
+        simple = {
+            ConvAction.SKIP: "skip",
+            ConvAction.BACK: "back",
+            ConvAction.SAVE: "save",
+            ConvAction.CANCEL: "cancel",
+        }
         if action in simple:
             return self._command(turn, simple[ConvAction(action)])
         if action == ConvAction.CHANGE:
@@ -129,8 +158,9 @@ class Engine:
         """The flow as one form, for front doors that have forms."""
         return build_form(self.flows[flow_name], Env(ctx, {}, data))
 
-    def submit_form(self, ctx: Ctx, flow_name: str, values: dict[str, Any],
-                    data: Mapping[str, Any]) -> tuple[dict[str, Text], list[Send]]:
+    def submit_form(
+        self, ctx: Ctx, flow_name: str, values: dict[str, Any], data: Mapping[str, Any]
+    ) -> tuple[dict[str, Text], list[Send]]:
         """Validate a submitted form with the flow's own parsers; save it when nothing is wrong."""
         flow = self.flows[flow_name]
         errors, answers = read_form(flow, values, Env(ctx, {}, data))
@@ -154,8 +184,9 @@ class Engine:
             if conversation.channel_id == repo.DM:
                 sends.append(Send(message, to=To.USER, user_id=conversation.user_id))
             else:
-                sends.append(Send(message, to=To.CHANNEL, channel_id=conversation.channel_id,
-                                  thread_ts=conversation.thread_ts))
+                sends.append(
+                    Send(message, to=To.CHANNEL, channel_id=conversation.channel_id, thread_ts=conversation.thread_ts)
+                )
         return sends
 
     # -- internals ---------------------------------------------------------------------------------
@@ -172,8 +203,9 @@ class Engine:
 
     def _command(self, turn: Turn, command: str) -> list[Send]:
         if command == "cancel":
-            repo.store(turn.ctx.session, conversation=turn.conversation, state=turn.state,
-                       status="cancelled", now=turn.ctx.now)
+            repo.store(
+                turn.ctx.session, conversation=turn.conversation, state=turn.state, status="cancelled", now=turn.ctx.now
+            )
             return [to_requester(say(t("engine.cancelled", title=turn.flow.title)))]
         if command == "save":
             if turn.state["phase"] != "confirm":
@@ -202,8 +234,9 @@ class Engine:
             return self._save(turn)
         return self._store(turn, summary_reply(turn.flow, turn.applicable(), turn.env, note=t("engine.confirm_how")))
 
-    def _question_action(self, turn: Turn, action: ConvAction, question_key: str, option: str,
-                         selected: list[str]) -> list[Send]:
+    def _question_action(
+        self, turn: Turn, action: ConvAction, question_key: str, option: str, selected: list[str]
+    ) -> list[Send]:
         if turn.state["phase"] != "ask" or question_key != turn.state["current"]:
             return self._ask_current(turn, error=t("engine.stale"))
         question = turn.flow.question(question_key)
@@ -248,8 +281,15 @@ class Engine:
             return self._store(turn, reply)
         question = turn.flow.question(turn.state["current"])
         position = [q.key for q in turn.applicable()].index(question.key) + 1
-        reply = ask_reply(question, turn.env, position=position, total=len(turn.applicable()), error=error,
-                          lead=lead, selected=turn.state.get("pending", []))
+        reply = ask_reply(
+            question,
+            turn.env,
+            position=position,
+            total=len(turn.applicable()),
+            error=error,
+            lead=lead,
+            selected=turn.state.get("pending", []),
+        )
         return self._store(turn, reply)
 
     def _back(self, turn: Turn) -> list[Send]:
@@ -292,13 +332,13 @@ class Engine:
         except DomainError as error:
             reply = summary_reply(turn.flow, turn.applicable(), turn.env, lead=error.text)
             return self._store(turn, reply)
-        repo.store(turn.ctx.session, conversation=turn.conversation, state=turn.state, status="done",
-                   now=turn.ctx.now)
+        repo.store(turn.ctx.session, conversation=turn.conversation, state=turn.state, status="done", now=turn.ctx.now)
         return sends
 
     def _store(self, turn: Turn, reply: Any) -> list[Send]:
-        repo.store(turn.ctx.session, conversation=turn.conversation, state=turn.state, status="active",
-                   now=turn.ctx.now)
+        repo.store(
+            turn.ctx.session, conversation=turn.conversation, state=turn.state, status="active", now=turn.ctx.now
+        )
         return [to_requester(reply)] if reply is not None else []
 
 
@@ -308,7 +348,6 @@ def _find_question(questions: list[Question], which: str) -> Question | None:
     exact = [q for q in questions if q.key.casefold() == which]
     starts = [q for q in questions if q.key.casefold().startswith(which)]
     return (exact or (starts if len(starts) == 1 else [None]))[0]
-
 
 
 __all__ = ["ConversationKey", "Engine", "Kind", "pack"]

@@ -21,12 +21,17 @@ def callback_for(flow: Flow) -> str:
 def build_form(flow: Flow, env: Env) -> Form:
     """The flow's questions as form fields; conditional questions are optional in the form."""
     fields = tuple(
-        FormField(q.key, q.label, q.kind.value,
-                  tuple(Option(c.value, c.label) for c in q.choices(env)),
-                  optional=q.optional or q.when is not None,
-                  hint=q.hint if q.when is None else t("form.conditional", hint=q.hint or ""),
-                  initial=q.default(env) if q.default else None)
-        for q in flow.questions)
+        FormField(
+            q.key,
+            q.label,
+            q.kind.value,
+            tuple(Option(c.value, c.label) for c in q.choices(env)),
+            optional=q.optional or q.when is not None,
+            hint=q.hint if q.when is None else t("form.conditional", hint=q.hint or ""),
+            initial=q.default(env) if q.default else None,
+        )
+        for q in flow.questions
+    )
     return Form(callback_for(flow), flow.title, t("engine.save"), fields, json.dumps(dict(env.data)))
 
 

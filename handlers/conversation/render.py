@@ -21,8 +21,16 @@ from handlers.replies import (
 from handlers.text import Text, t
 
 
-def ask_reply(question: Question, env: Env, *, position: int, total: int, error: Text | None = None,
-              lead: Text | None = None, selected: Sequence[str] = ()) -> Reply:
+def ask_reply(
+    question: Question,
+    env: Env,
+    *,
+    position: int,
+    total: int,
+    error: Text | None = None,
+    lead: Text | None = None,
+    selected: Sequence[str] = (),
+) -> Reply:
     """One question, with its options and the ways out."""
     parts: list[Part] = []
     if error is not None:
@@ -46,8 +54,16 @@ def _answer_parts(question: Question, env: Env, selected: Sequence[str]) -> list
     if question.kind == Kind.MULTI:
         options = tuple(Option(pack(question.key, c.value), c.label) for c in choices)
         chosen = tuple(pack(question.key, v) for v in selected)
-        return [Choices(ConvAction.TOGGLE, options, multi=True, selected=chosen,
-                        done_action=ConvAction.DONE, prefix=pack(question.key))]
+        return [
+            Choices(
+                ConvAction.TOGGLE,
+                options,
+                multi=True,
+                selected=chosen,
+                done_action=ConvAction.DONE,
+                prefix=pack(question.key),
+            )
+        ]
     if question.kind == Kind.YES_NO:
         options = (Option(pack(question.key, "ja"), t("answer.yes")), Option(pack(question.key, "nej"), t("answer.no")))
         return [Choices(ConvAction.CHOOSE, options)]
@@ -58,8 +74,11 @@ def _way_out_buttons(question: Question, env: Env) -> list[Button]:
     buttons = []
     if question.default is not None:
         shown = show_answer(question, question.default(env), env)
-        buttons.append(Button(ConvAction.DEFAULT, pack(question.key), t("engine.use_default", value=shown),
-                              Style.PRIMARY, typed="ok"))
+        buttons.append(
+            Button(
+                ConvAction.DEFAULT, pack(question.key), t("engine.use_default", value=shown), Style.PRIMARY, typed="ok"
+            )
+        )
     if question.optional:
         buttons.append(Button(ConvAction.SKIP, pack(question.key), t("engine.skip"), typed="hoppa över"))
     buttons.append(Button(ConvAction.BACK, pack(question.key), t("engine.back"), typed="tillbaka"))
@@ -67,22 +86,29 @@ def _way_out_buttons(question: Question, env: Env) -> list[Button]:
     return buttons
 
 
-def summary_reply(flow: Flow, questions: Sequence[Question], env: Env, *, lead: Text | None = None,
-                  note: Text | None = None) -> Reply:
+def summary_reply(
+    flow: Flow, questions: Sequence[Question], env: Env, *, lead: Text | None = None, note: Text | None = None
+) -> Reply:
     """All answers, numbered, with Save / Change / Cancel."""
     parts: list[Part] = []
     if lead is not None:
         parts.append(Paragraph(lead))
     title = flow.summary_title(env) if flow.summary_title else t("engine.summary_title", title=flow.title)
     parts.append(Header(title))
-    items = tuple((t("engine.numbered", number=i, label=q.label), show_answer(q, env.answers.get(q.key), env))
-                  for i, q in enumerate(questions, start=1))
+    items = tuple(
+        (t("engine.numbered", number=i, label=q.label), show_answer(q, env.answers.get(q.key), env))
+        for i, q in enumerate(questions, start=1)
+    )
     parts.append(Fields(items))
-    parts.append(Buttons((
-        Button(ConvAction.SAVE, "", t("engine.save"), Style.PRIMARY, typed="ja"),
-        Button(ConvAction.CHANGE, "", t("engine.change"), typed="ändra"),
-        Button(ConvAction.CANCEL, "", t("engine.cancel"), Style.DANGER, typed="avbryt"),
-    )))
+    parts.append(
+        Buttons(
+            (
+                Button(ConvAction.SAVE, "", t("engine.save"), Style.PRIMARY, typed="ja"),
+                Button(ConvAction.CHANGE, "", t("engine.change"), typed="ändra"),
+                Button(ConvAction.CANCEL, "", t("engine.cancel"), Style.DANGER, typed="avbryt"),
+            )
+        )
+    )
     parts.append(Note(note or t("engine.confirm_how")))
     return Reply(tuple(parts))
 
@@ -90,8 +116,9 @@ def summary_reply(flow: Flow, questions: Sequence[Question], env: Env, *, lead: 
 def change_reply(flow: Flow, questions: Sequence[Question], error: Text | None = None) -> Reply:
     """The questions to pick one to change."""
     parts: list[Part] = [Paragraph(error)] if error is not None else []
-    options = tuple(Option(pack(q.key), t("engine.numbered", number=i, label=q.label))
-                    for i, q in enumerate(questions, start=1))
+    options = tuple(
+        Option(pack(q.key), t("engine.numbered", number=i, label=q.label)) for i, q in enumerate(questions, start=1)
+    )
     parts.append(Paragraph(t("engine.change_which", title=flow.title)))
     parts.append(Choices(ConvAction.CHANGE_PICK, options))
     return Reply(tuple(parts))

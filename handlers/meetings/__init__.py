@@ -30,7 +30,7 @@ def meeting_command(ctx: Ctx, args: str) -> list[Send]:
     lowered = text.casefold()
     for word in sorted(SUBCOMMANDS, key=len, reverse=True):
         if lowered == word or lowered.startswith(word + " "):
-            return SUBCOMMANDS[word](ctx, text[len(word):].strip())
+            return SUBCOMMANDS[word](ctx, text[len(word) :].strip())
     return schedule.schedule(ctx, text)
 
 

@@ -25,10 +25,18 @@ def add_item(ctx: Ctx, args: str) -> list[Send]:
         raise DomainError("meeting.item_too_long", limit=ITEM_LIMIT)
     guard_identity(text)
     meeting = repo.next_meeting(ctx.session, group=group, after=ctx.now)
-    item = repo.add_agenda_item(ctx.session, group=group, meeting=meeting, text=text, user_id=ctx.actor.user_id,
-                                now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="meeting.agenda_item",
-                 entity="agenda_item", entity_id=item.id, detail={"meeting": meeting.id if meeting else None})
+    item = repo.add_agenda_item(
+        ctx.session, group=group, meeting=meeting, text=text, user_id=ctx.actor.user_id, now=ctx.now
+    )
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="meeting.agenda_item",
+        entity="agenda_item",
+        entity_id=item.id,
+        detail={"meeting": meeting.id if meeting else None},
+    )
     if meeting is None:
         return [to_requester(say(t("meeting.item_waiting", item=text, group=group.name)))]
     added = t("meeting.item_added", item=text, when=when_words(ctx, meeting.starts_at, meeting.ends_at))

@@ -37,12 +37,16 @@ STATUS_NOTES = {MOVED: "meeting.note_moved", CANCELLED: "meeting.note_cancelled"
 def announcement(ctx: Ctx, meeting: Meeting) -> Reply:
     """The announcement as it should look now."""
     parts: list[Part] = [Header(t(HEADERS.get(meeting.status, "meeting.header"), group=meeting.group.name))]
-    parts.append(Fields((
-        (t("meeting.field.when"), when_words(ctx, meeting.starts_at, meeting.ends_at)),
-        (t("meeting.field.place"), meeting.place),
-        (t("meeting.field.convenor"), Mention(meeting.convenor)),
-        (t("meeting.field.minute_taker"), Mention(meeting.minute_taker)),
-    )))
+    parts.append(
+        Fields(
+            (
+                (t("meeting.field.when"), when_words(ctx, meeting.starts_at, meeting.ends_at)),
+                (t("meeting.field.place"), meeting.place),
+                (t("meeting.field.convenor"), Mention(meeting.convenor)),
+                (t("meeting.field.minute_taker"), Mention(meeting.minute_taker)),
+            )
+        )
+    )
     if meeting.status in STATUS_NOTES:
         parts.append(Note(t(STATUS_NOTES[meeting.status])))
     parts.append(Paragraph(agenda(meeting)))
@@ -58,9 +62,12 @@ def agenda(meeting: Meeting, *, for_calendar: bool = False) -> Join:
     a calendar plain text, without the mentions and markup a calendar cannot show."""
     lines: list[Text] = [t("meeting.ics_agenda_title" if for_calendar else "meeting.agenda_title")]
     lines += [t("meeting.agenda_line", number=n, item=t(key)) for n, key in enumerate(STANDING_ITEMS, start=1)]
-    lines += [t("meeting.agenda_line", number=n, item=item.text) if for_calendar
-              else t("meeting.agenda_member_line", number=n, item=item.text, user=Mention(item.added_by))
-              for n, item in enumerate(meeting.agenda, start=len(STANDING_ITEMS) + 1)]
+    lines += [
+        t("meeting.agenda_line", number=n, item=item.text)
+        if for_calendar
+        else t("meeting.agenda_member_line", number=n, item=item.text, user=Mention(item.added_by))
+        for n, item in enumerate(meeting.agenda, start=len(STANDING_ITEMS) + 1)
+    ]
     return Join(tuple(lines), sep="\n")
 
 
@@ -69,12 +76,18 @@ def attendance(rsvps: Sequence[Rsvp]) -> list[Part]:
     items = []
     for party in Party:
         answers = [r for r in rsvps if r.party == party.value]
-        cell = Join(tuple(t(f"meeting.rsvp_line.{r.answer}", user=Mention(r.user_id)) for r in answers),
-                    sep="\n") if answers else t("meeting.nobody_yet")
+        cell = (
+            Join(tuple(t(f"meeting.rsvp_line.{r.answer}", user=Mention(r.user_id)) for r in answers), sep="\n")
+            if answers
+            else t("meeting.nobody_yet")
+        )
         items.append((t(f"party.{party.value}"), cell))
     missing = missing_parties(rsvps)
-    summary = (t("meeting.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
-               if missing else t("meeting.all_parties"))
+    summary = (
+        t("meeting.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
+        if missing
+        else t("meeting.all_parties")
+    )
     return [Paragraph(t("meeting.attendance_title")), Fields(tuple(items)), Paragraph(summary)]
 
 
@@ -86,11 +99,13 @@ def missing_parties(rsvps: Sequence[Rsvp]) -> list[Party]:
 def rsvp_buttons(meeting: Meeting) -> Buttons:
     """Kommer / kommer inte / skickar ersättare."""
     value = str(meeting.id)
-    return Buttons((
-        Button(MeetingAction.RSVP_YES, value, t(f"meeting.rsvp.{Answer.KOMMER}"), Style.PRIMARY),
-        Button(MeetingAction.RSVP_NO, value, t(f"meeting.rsvp.{Answer.KOMMER_INTE}")),
-        Button(MeetingAction.RSVP_DEPUTY, value, t(f"meeting.rsvp.{Answer.ERSATTARE}")),
-    ))
+    return Buttons(
+        (
+            Button(MeetingAction.RSVP_YES, value, t(f"meeting.rsvp.{Answer.KOMMER}"), Style.PRIMARY),
+            Button(MeetingAction.RSVP_NO, value, t(f"meeting.rsvp.{Answer.KOMMER_INTE}")),
+            Button(MeetingAction.RSVP_DEPUTY, value, t(f"meeting.rsvp.{Answer.ERSATTARE}")),
+        )
+    )
 
 
 def calendar_file(ctx: Ctx, meeting: Meeting) -> Attachment:
@@ -98,8 +113,9 @@ def calendar_file(ctx: Ctx, meeting: Meeting) -> Attachment:
     day = meeting.starts_at.astimezone(ctx.config.tz).date().isoformat()
     ics = meeting_ics(meeting, title=f"LOKUS {meeting.group.name}", now=ctx.now)
     description = agenda(meeting, for_calendar=True)
-    return Attachment(f"lokus-{day}.ics", lambda words: with_description(ics, words(description)),
-                      t("meeting.ics_title"))
+    return Attachment(
+        f"lokus-{day}.ics", lambda words: with_description(ics, words(description)), t("meeting.ics_title")
+    )
 
 
 def announcement_sends(ctx: Ctx, meeting: Meeting) -> list[Send]:
@@ -109,15 +125,28 @@ def announcement_sends(ctx: Ctx, meeting: Meeting) -> list[Send]:
     reply = announcement(ctx, meeting)
     if meeting.announcement_ts:
         return [update_message(reply, meeting.channel_id, meeting.announcement_ts)]
-    return [Send(Reply(reply.parts, (calendar_file(ctx, meeting),)), To.CHANNEL, channel_id=meeting.channel_id,
-                 posted=PostedHook(ANNOUNCED, str(meeting.id)))]
+    return [
+        Send(
+            Reply(reply.parts, (calendar_file(ctx, meeting),)),
+            To.CHANNEL,
+            channel_id=meeting.channel_id,
+            posted=PostedHook(ANNOUNCED, str(meeting.id)),
+        )
+    ]
 
 
-def thread_notice(ctx: Ctx, meeting: Meeting, text: Text, *, with_calendar: bool = False,
-                  more: tuple[Part, ...] = ()) -> list[Send]:
+def thread_notice(
+    ctx: Ctx, meeting: Meeting, text: Text, *, with_calendar: bool = False, more: tuple[Part, ...] = ()
+) -> list[Send]:
     """A message in the announcement's thread (in the channel when there is none), with the new ICS if asked."""
     if not meeting.channel_id:
         return []
     files = (calendar_file(ctx, meeting),) if with_calendar else ()
-    return [Send(Reply((Paragraph(text), *more), files), To.CHANNEL, channel_id=meeting.channel_id,
-                 thread_ts=meeting.announcement_ts)]
+    return [
+        Send(
+            Reply((Paragraph(text), *more), files),
+            To.CHANNEL,
+            channel_id=meeting.channel_id,
+            thread_ts=meeting.announcement_ts,
+        )
+    ]

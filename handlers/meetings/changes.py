@@ -38,8 +38,10 @@ def move(ctx: Ctx, args: str) -> list[Send]:
         raise DomainError("meeting.when_unknown", given=args)
     if not w.alternatives:
         return _apply_move(ctx, meeting, w)
-    buttons = tuple(Button(MeetingAction.MOVE_PICK, _pack(meeting, start, w),
-                           when_words(ctx, start, has_time=w.has_time)) for start in (w.start, *w.alternatives))
+    buttons = tuple(
+        Button(MeetingAction.MOVE_PICK, _pack(meeting, start, w), when_words(ctx, start, has_time=w.has_time))
+        for start in (w.start, *w.alternatives)
+    )
     return [to_requester(reply(Paragraph(t("meeting.move_which", given=args)), Buttons(buttons)))]
 
 
@@ -69,12 +71,22 @@ def _apply_move(ctx: Ctx, meeting: Meeting, w: When) -> list[Send]:
     end = w.end if w.end is not None and w.has_time else start + (old_end - old_start)
     refuse(When(start=start, has_time=True), ctx, DomainError)
     repo.move_meeting(ctx.session, meeting=meeting, starts_at=start, ends_at=end, now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="meeting.move",
-                 entity="meeting", entity_id=meeting.id, detail={"starts_at": start.isoformat()})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="meeting.move",
+        entity="meeting",
+        entity_id=meeting.id,
+        detail={"starts_at": start.isoformat()},
+    )
     old, new = when_words(ctx, old_start, old_end), when_words(ctx, start, end)
     notice = t("meeting.moved_notice", old=old, new=new, user=Mention(ctx.actor.user_id))
-    return [to_requester(say(t("meeting.moved", old=old, new=new))), *announcement_sends(ctx, meeting),
-            *thread_notice(ctx, meeting, notice, with_calendar=True)]
+    return [
+        to_requester(say(t("meeting.moved", old=old, new=new))),
+        *announcement_sends(ctx, meeting),
+        *thread_notice(ctx, meeting, notice, with_calendar=True),
+    ]
 
 
 def cancel(ctx: Ctx, args: str) -> list[Send]:
@@ -82,8 +94,12 @@ def cancel(ctx: Ctx, args: str) -> list[Send]:
     meeting = next_meeting_to_change(ctx)
     value = str(meeting.id)
     question = t("meeting.cancel_confirm", when=when_words(ctx, meeting.starts_at, meeting.ends_at))
-    buttons = Buttons((Button(MeetingAction.CANCEL_CONFIRM, value, t("meeting.cancel_yes"), Style.DANGER),
-                       Button(MeetingAction.CANCEL_KEEP, value, t("meeting.cancel_no"))))
+    buttons = Buttons(
+        (
+            Button(MeetingAction.CANCEL_CONFIRM, value, t("meeting.cancel_yes"), Style.DANGER),
+            Button(MeetingAction.CANCEL_KEEP, value, t("meeting.cancel_no")),
+        )
+    )
     return [to_requester(reply(Paragraph(question), buttons))]
 
 
@@ -94,13 +110,23 @@ def confirm_cancel(ctx: Ctx, action_id: str, value: str, selected: list[str]) ->
     if meeting.status not in UPCOMING:
         raise DomainError(f"meeting.rsvp_closed.{meeting.status}")
     repo.set_status(ctx.session, meeting=meeting, status=CANCELLED)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="meeting.cancel",
-                 entity="meeting", entity_id=meeting.id)
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="meeting.cancel",
+        entity="meeting",
+        entity_id=meeting.id,
+    )
     when = when_words(ctx, meeting.starts_at, meeting.ends_at)
     notice = t("meeting.cancelled_notice", when=when, group=meeting.group.name, user=Mention(ctx.actor.user_id))
     coming = [r.user_id for r in meeting.rsvps if r.answer in ATTENDING and r.user_id != ctx.actor.user_id]
-    return [to_requester(say(t("meeting.cancelled", when=when))), *announcement_sends(ctx, meeting),
-            *thread_notice(ctx, meeting, notice, with_calendar=True), *(to_user(say(notice), u) for u in coming)]
+    return [
+        to_requester(say(t("meeting.cancelled", when=when))),
+        *announcement_sends(ctx, meeting),
+        *thread_notice(ctx, meeting, notice, with_calendar=True),
+        *(to_user(say(notice), u) for u in coming),
+    ]
 
 
 def keep(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Send]:

@@ -19,8 +19,9 @@ def busy_elsewhere(ctx: Ctx, key: ConversationKey, flow: Flow) -> bool:
     return current is not None and current.status in OPEN and current.flow != flow.name
 
 
-def start_in_dm(ctx: Ctx, key: ConversationKey, flow: Flow, data: dict[str, object],
-                first_answer: str = "") -> list[Send]:
+def start_in_dm(
+    ctx: Ctx, key: ConversationKey, flow: Flow, data: dict[str, object], first_answer: str = ""
+) -> list[Send]:
     """Begin the flow in the DM (answering its first question with `first_answer` when given); sends go there."""
     engine = Engine({flow.name: flow})
     sends = engine.start(ctx, key, flow.name, data=data)

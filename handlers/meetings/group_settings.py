@@ -40,15 +40,13 @@ def set_reminders(ctx: Ctx, args: str) -> list[Send]:
     numbers = [whole_number(w) for w in words]
     if words and words[0].casefold() in OFF_WORDS:
         days: list[int] = []
-    elif words and all(n is not None and 1 <= n <= MAX_REMINDER_DAYS for n in numbers) \
-            and len(words) <= MOST_REMINDERS:
+    elif words and all(n is not None and 1 <= n <= MAX_REMINDER_DAYS for n in numbers) and len(words) <= MOST_REMINDERS:
         days = sorted({n for n in numbers if n is not None}, reverse=True)
     else:
         raise DomainError("meeting.reminders_usage", most=MAX_REMINDER_DAYS)
     save_setting(ctx, group, REMINDER_DAYS_SETTING, days)
     shown = t("meeting.reminders_days", days=Join(tuple(days))) if days else t("meeting.reminders_off")
-    return [to_channel(say(t("meeting.reminders_set", group=group.name, days=shown,
-                             user=Mention(ctx.actor.user_id))))]
+    return [to_channel(say(t("meeting.reminders_set", group=group.name, days=shown, user=Mention(ctx.actor.user_id))))]
 
 
 def set_goal(ctx: Ctx, args: str) -> list[Send]:

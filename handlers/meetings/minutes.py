@@ -33,8 +33,14 @@ def save_minutes(ctx: Ctx, answers: Mapping[str, Any], data: Mapping[str, Any]) 
     meeting = meeting_from(ctx, str(data.get("meeting_id", "")))
     _require_writer(ctx, meeting)
     repo.save_minutes(ctx.session, meeting=meeting, text=answers["minutes"], user_id=ctx.actor.user_id, now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="meeting.minutes",
-                 entity="meeting", entity_id=meeting.id)
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="meeting.minutes",
+        entity="meeting",
+        entity_id=meeting.id,
+    )
     when = when_words(ctx, meeting.starts_at, meeting.ends_at)
     title = t("minutes.posted", when=when, user=Mention(ctx.actor.user_id))
     posted = thread_notice(ctx, meeting, title, more=tuple(Paragraph(c) for c in chunks(answers["minutes"])))
@@ -52,10 +58,16 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
     return [*pieces, text] if text else pieces
 
 
-MINUTES = Flow(MINUTES_FLOW, t("minutes.flow_title"), (
-    Question("minutes", t("minutes.q.label"), t("minutes.q"), Kind.TEXT, check=_check_minutes,
-             hint=t("minutes.q.hint")),
-), finish=save_minutes)
+MINUTES = Flow(
+    MINUTES_FLOW,
+    t("minutes.flow_title"),
+    (
+        Question(
+            "minutes", t("minutes.q.label"), t("minutes.q"), Kind.TEXT, check=_check_minutes, hint=t("minutes.q.hint")
+        ),
+    ),
+    finish=save_minutes,
+)
 
 
 def _require_writer(ctx: Ctx, meeting: Meeting) -> None:
@@ -70,10 +82,12 @@ def ask_for_minutes(ctx: Ctx, meeting: Meeting) -> list[Send]:
     intro = t("minutes.ask", group=meeting.group.name, when=when)
     if busy_elsewhere(ctx, key, MINUTES):
         button = Button(MeetingAction.MINUTES_START, str(meeting.id), t("minutes.start"), Style.PRIMARY)
-        return [to_user(reply(Paragraph(intro), Paragraph(t("minutes.when_ready")), Buttons((button,))),
-                        meeting.minute_taker)]
-    return [to_user(say(intro), meeting.minute_taker),
-            *start_in_dm(ctx, key, MINUTES, {"meeting_id": meeting.id})]
+        return [
+            to_user(
+                reply(Paragraph(intro), Paragraph(t("minutes.when_ready")), Buttons((button,))), meeting.minute_taker
+            )
+        ]
+    return [to_user(say(intro), meeting.minute_taker), *start_in_dm(ctx, key, MINUTES, {"meeting_id": meeting.id})]
 
 
 def start_from_button(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Send]:

@@ -19,8 +19,9 @@ def list_meetings(ctx: Ctx, args: str) -> list[Send]:
     group = access.channel_group(ctx)
     local = ctx.local_now
     start = datetime(local.year, 1, 1, tzinfo=ctx.config.tz)
-    meetings = repo.meetings_between(ctx.session, group=group, start=start,
-                                     end=datetime(local.year + 1, 1, 1, tzinfo=ctx.config.tz))
+    meetings = repo.meetings_between(
+        ctx.session, group=group, start=start, end=datetime(local.year + 1, 1, 1, tzinfo=ctx.config.tz)
+    )
     held = sum(1 for m in meetings if m.status == HELD)
     planned = sum(1 for m in meetings if m.status in UPCOMING)
     parts: list[Part] = [Header(t("meetings.title", group=group.name, year=str(local.year)))]

@@ -22,10 +22,12 @@ def answer(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Se
     if member is None:
         raise NotAMember("group.not_member", group=meeting.group.name)
     choice = ANSWER_OF_ACTION[MeetingAction(action_id)]
-    repo.set_rsvp(ctx.session, meeting=meeting, user_id=member.user_id, party=member.party, answer=choice,
-                  now=ctx.now)
-    thanks = t(f"meeting.rsvp_thanks.{choice}", when=when_words(ctx, meeting.starts_at, meeting.ends_at),
-               group=meeting.group.name)
+    repo.set_rsvp(ctx.session, meeting=meeting, user_id=member.user_id, party=member.party, answer=choice, now=ctx.now)
+    thanks = t(
+        f"meeting.rsvp_thanks.{choice}",
+        when=when_words(ctx, meeting.starts_at, meeting.ends_at),
+        group=meeting.group.name,
+    )
     return [to_requester(say(thanks)), *announcement_sends(ctx, meeting)]
 
 

@@ -26,9 +26,13 @@ SELF_WORDS = {"jag", "mig", "själv", "jag själv", "me", "myself"}
 
 def _which_options(env: Env) -> Sequence[Choice]:
     has_time = env.answers["when"]["has_time"]
-    return [Choice(start, t("meeting.when_option", when=times.when_words(
-        env.ctx, datetime.fromisoformat(start), has_time=has_time)))
-        for start in times.candidates(env.answers)]
+    return [
+        Choice(
+            start,
+            t("meeting.when_option", when=times.when_words(env.ctx, datetime.fromisoformat(start), has_time=has_time)),
+        )
+        for start in times.candidates(env.answers)
+    ]
 
 
 def _check_minute_taker(text: str, env: Env) -> str:
@@ -88,25 +92,80 @@ def save_meeting(ctx: Ctx, answers: Mapping[str, Any], data: Mapping[str, Any]) 
     require_convenor(ctx, group)
     start, end = times.meeting_time(answers, ctx, strict=True)
     times.refuse(When(start=start, has_time=True), ctx, DomainError)
-    meeting = repo.create_meeting(ctx.session, group=group, starts_at=start, ends_at=end, place=answers["place"],
-                                  convenor=ctx.actor.user_id, minute_taker=answers["minute_taker"], now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="meeting.schedule",
-                 entity="meeting", entity_id=meeting.id, detail={"group": group.id, "starts_at": start.isoformat()})
+    meeting = repo.create_meeting(
+        ctx.session,
+        group=group,
+        starts_at=start,
+        ends_at=end,
+        place=answers["place"],
+        convenor=ctx.actor.user_id,
+        minute_taker=answers["minute_taker"],
+        now=ctx.now,
+    )
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="meeting.schedule",
+        entity="meeting",
+        entity_id=meeting.id,
+        detail={"group": group.id, "starts_at": start.isoformat()},
+    )
     done = t("meeting.scheduled", when=times.when_words(ctx, start, end), group=group.name)
     return [to_requester(say(done)), *announcement_sends(ctx, meeting)]
 
 
-SCHEDULE = Flow(SCHEDULE_FLOW, t("meeting.flow_title"), (
-    Question("when", t("meeting.q.when.label"), t("meeting.q.when"), Kind.TEXT, check=times.check_when,
-             show=times.show_when, hint=t("meeting.q.when.hint")),
-    Question("which", t("meeting.q.which.label"), t("meeting.q.which"), Kind.CHOICE, options=_which_options,
-             when=lambda a: bool((a.get("when") or {}).get("alternatives"))),
-    Question("at", t("meeting.q.at.label"), t("meeting.q.at"), Kind.TEXT, check=times.check_clock,
-             show=lambda value, env: value["text"],
-             when=lambda a: bool(a.get("when")) and not a["when"]["has_time"]),
-    Question("place", t("meeting.q.place.label"), t("meeting.q.place"), Kind.TEXT, check=_check_place),
-    Question("length", t("meeting.q.length.label"), t("meeting.q.length"), Kind.TEXT, check=times.check_length,
-             show=times.show_length, default=lambda env: DEFAULT_LENGTH_MINUTES, when=times.needs_length),
-    Question("minute_taker", t("meeting.q.minute_taker.label"), t("meeting.q.minute_taker"), Kind.TEXT,
-             check=_check_minute_taker, show=_show_minute_taker, default=lambda env: env.ctx.actor.user_id),
-), finish=save_meeting, summary_title=_summary_title)
+SCHEDULE = Flow(
+    SCHEDULE_FLOW,
+    t("meeting.flow_title"),
+    (
+        Question(
+            "when",
+            t("meeting.q.when.label"),
+            t("meeting.q.when"),
+            Kind.TEXT,
+            check=times.check_when,
+            show=times.show_when,
+            hint=t("meeting.q.when.hint"),
+        ),
+        Question(
+            "which",
+            t("meeting.q.which.label"),
+            t("meeting.q.which"),
+            Kind.CHOICE,
+            options=_which_options,
+            when=lambda a: bool((a.get("when") or {}).get("alternatives")),
+        ),
+        Question(
+            "at",
+            t("meeting.q.at.label"),
+            t("meeting.q.at"),
+            Kind.TEXT,
+            check=times.check_clock,
+            show=lambda value, env: value["text"],
+            when=lambda a: bool(a.get("when")) and not a["when"]["has_time"],
+        ),
+        Question("place", t("meeting.q.place.label"), t("meeting.q.place"), Kind.TEXT, check=_check_place),
+        Question(
+            "length",
+            t("meeting.q.length.label"),
+            t("meeting.q.length"),
+            Kind.TEXT,
+            check=times.check_length,
+            show=times.show_length,
+            default=lambda env: DEFAULT_LENGTH_MINUTES,
+            when=times.needs_length,
+        ),
+        Question(
+            "minute_taker",
+            t("meeting.q.minute_taker.label"),
+            t("meeting.q.minute_taker"),
+            Kind.TEXT,
+            check=_check_minute_taker,
+            show=_show_minute_taker,
+            default=lambda env: env.ctx.actor.user_id,
+        ),
+    ),
+    finish=save_meeting,
+    summary_title=_summary_title,
+)

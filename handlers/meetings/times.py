@@ -12,8 +12,18 @@ from handlers.errors import AnswerError, DomainError
 from handlers.meetings.names import DEFAULT_LENGTH_MINUTES
 from handlers.text import Plain, Text, t
 
-NUMBER_WORDS = {"en": 1.0, "ett": 1.0, "två": 2.0, "tre": 3.0, "fyra": 4.0, "fem": 5.0, "sex": 6.0,
-                "halv": 0.5, "halvtimme": 0.5, "kvart": 0.25}
+NUMBER_WORDS = {
+    "en": 1.0,
+    "ett": 1.0,
+    "två": 2.0,
+    "tre": 3.0,
+    "fyra": 4.0,
+    "fem": 5.0,
+    "sex": 6.0,
+    "halv": 0.5,
+    "halvtimme": 0.5,
+    "kvart": 0.25,
+}
 LENGTH = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?|[a-zåäö]+)\s*(?P<unit>[a-zåäö]*)\.?$")
 HOUR_UNITS = {"h", "t", "tim", "timme", "timmar", "timmen", "hour", "hours"}
 MINUTE_UNITS = {"m", "min", "minut", "minuter", "minutes"}
@@ -42,8 +52,13 @@ def check_when(text: str, env: Env) -> dict[str, Any]:
     if not usable:
         refuse(w, env.ctx)
     end = w.end - w.start if w.end is not None else None
-    return {"text": text, "start": usable[0].isoformat(), "length": _minutes(end), "has_time": w.has_time,
-            "alternatives": [c.isoformat() for c in usable[1:]]}
+    return {
+        "text": text,
+        "start": usable[0].isoformat(),
+        "length": _minutes(end),
+        "has_time": w.has_time,
+        "alternatives": [c.isoformat() for c in usable[1:]],
+    }
 
 
 def _minutes(delta: timedelta | None) -> int | None:

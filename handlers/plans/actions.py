@@ -33,29 +33,29 @@ def on_assign(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Se
 
 
 def on_write(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
-    """"Skriv" on a section: answer it in the DM."""
+    """ "Skriv" on a section: answer it in the DM."""
     plan, section = _plan_and_section(ctx, value)
     return start_section(ctx, plan, section)
 
 
 def on_approve(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
-    """"Godkänn": sign the plan for your party in the DM."""
+    """ "Godkänn": sign the plan for your party in the DM."""
     return start_approval(ctx, load_plan(ctx, unpack(value)[0]))
 
 
 def on_remind(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
-    """"Påminn": remind those with missing sections now."""
+    """ "Påminn": remind those with missing sections now."""
     return remind_now(ctx, load_plan(ctx, unpack(value)[0]))
 
 
 def on_document(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
-    """"Dokument": the files, in the channel when pressed there, else to the person."""
+    """ "Dokument": the files, in the channel when pressed there, else to the person."""
     plan = load_plan(ctx, unpack(value)[0])
     return document_sends(ctx, plan, to_group=not ctx.actor.in_dm)
 
 
 def on_show(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
-    """"Läs planen": the whole plan as text, privately."""
+    """ "Läs planen": the whole plan as text, privately."""
     return [to_requester(whole_plan(ctx, load_plan(ctx, unpack(value)[0])))]
 
 

@@ -37,8 +37,13 @@ def representatives(group: Group, parties: tuple[Party, ...]) -> dict[Party, Mem
     chosen: dict[Party, Member | None] = {}
     for party in parties:
         members = [m for m in group.members if m.party == party.value and m.role_list != [Role.FORBUND.value]]
-        ranked = sorted(members, key=lambda m: min((PREFERRED_ROLES.index(Role(r)) for r in m.role_list
-                                                    if r in PREFERRED_ROLES), default=len(PREFERRED_ROLES)))
+        ranked = sorted(
+            members,
+            key=lambda m: min(
+                (PREFERRED_ROLES.index(Role(r)) for r in m.role_list if r in PREFERRED_ROLES),
+                default=len(PREFERRED_ROLES),
+            ),
+        )
         chosen[party] = ranked[0] if ranked else None
     return chosen
 
@@ -56,10 +61,16 @@ def waiting_parties(plan: Plan) -> list[Party]:
 
 def request_reply(plan: Plan, party: Party) -> Reply:
     """The DM asking a party's representative to read and approve the plan."""
-    return reply(Paragraph(t("plan.approve.request", title=plan_title(plan), party=t(f"party.{party.value}"))),
-                 Buttons((Button(PlanAction.APPROVE, pack(plan.id), t("plan.button.approve"), Style.PRIMARY),
-                          Button(PlanAction.SHOW, pack(plan.id), t("plan.button.read")),
-                          Button(PlanAction.DOCUMENT, pack(plan.id), t("plan.button.document")))))
+    return reply(
+        Paragraph(t("plan.approve.request", title=plan_title(plan), party=t(f"party.{party.value}"))),
+        Buttons(
+            (
+                Button(PlanAction.APPROVE, pack(plan.id), t("plan.button.approve"), Style.PRIMARY),
+                Button(PlanAction.SHOW, pack(plan.id), t("plan.button.read")),
+                Button(PlanAction.DOCUMENT, pack(plan.id), t("plan.button.document")),
+            )
+        ),
+    )
 
 
 def request_approvals(ctx: Ctx, plan: Plan) -> list[Send]:
@@ -96,21 +107,45 @@ def after_change(ctx: Ctx, plan: Plan, section_key: str) -> list[Send]:
 def _withdraw(ctx: Ctx, plan: Plan, section_title: str) -> list[Send]:
     withdrawn = repo.withdraw_approvals(ctx.session, plan=plan, because="change", now=ctx.now)
     repo.mark_approvals_requested(ctx.session, plan=plan, now=None)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="plan.approvals_withdrawn",
-                 entity="plan", entity_id=plan.id, detail={"parties": [a.party for a in withdrawn]})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="plan.approvals_withdrawn",
+        entity="plan",
+        entity_id=plan.id,
+        detail={"parties": [a.party for a in withdrawn]},
+    )
     parties = Join(tuple(t(f"party.{a.party}") for a in withdrawn))
-    text = t("plan.approve.withdrawn", title=plan_title(plan), section=section_title, parties=parties,
-             user=Mention(ctx.actor.user_id))
+    text = t(
+        "plan.approve.withdrawn",
+        title=plan_title(plan),
+        section=section_title,
+        parties=parties,
+        user=Mention(ctx.actor.user_id),
+    )
     return to_group(plan, say(text))
 
 
 def approve_flow() -> Flow:
     """The short conversation that signs a plan for the person's party: printed name and organisation."""
-    return Flow(APPROVE_FLOW, t("plan.approve.flow"), (
-        Question("name", t("plan.approve.q.name.label"), t("plan.approve.q.name"), Kind.TEXT),
-        Question("organisation", t("plan.approve.q.organisation.label"), t("plan.approve.q.organisation"),
-                 Kind.TEXT, optional=True, hint=t("plan.approve.q.organisation.hint")),
-    ), finish=finish_approval, summary_title=_approval_summary)
+    return Flow(
+        APPROVE_FLOW,
+        t("plan.approve.flow"),
+        (
+            Question("name", t("plan.approve.q.name.label"), t("plan.approve.q.name"), Kind.TEXT),
+            Question(
+                "organisation",
+                t("plan.approve.q.organisation.label"),
+                t("plan.approve.q.organisation"),
+                Kind.TEXT,
+                optional=True,
+                hint=t("plan.approve.q.organisation.hint"),
+            ),
+        ),
+        finish=finish_approval,
+        summary_title=_approval_summary,
+    )
 
 
 def _approval_summary(env: Env) -> Text:
@@ -126,8 +161,12 @@ def approver_party(ctx: Ctx, plan: Plan) -> Party:
     party = Party(member.party)
     done = approved_parties(plan).get(party.value)
     if done is not None:
-        raise DomainError("plan.approve.already", party=t(f"party.{party.value}"), name=done.name,
-                          date=done.approved_at.astimezone(ctx.config.tz).date())
+        raise DomainError(
+            "plan.approve.already",
+            party=t(f"party.{party.value}"),
+            name=done.name,
+            date=done.approved_at.astimezone(ctx.config.tz).date(),
+        )
     missing = missing_sections(plan, template_of(plan))
     if missing:
         raise DomainError("plan.approve.not_ready", sections=Join(tuple(s.title for s, _ in missing)))
@@ -139,15 +178,34 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
     plan = load_plan(ctx, int(data["plan_id"]))
     party = approver_party(ctx, plan)
     organisation = answers.get("organisation") or ""
-    approval = repo.record_approval(ctx.session, plan=plan, party=party.value, user_id=ctx.actor.user_id,
-                                    name=answers["name"], organisation=organisation, now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="plan.approved",
-                 entity="plan", entity_id=plan.id, detail={"party": party.value, "approval": approval.id})
+    approval = repo.record_approval(
+        ctx.session,
+        plan=plan,
+        party=party.value,
+        user_id=ctx.actor.user_id,
+        name=answers["name"],
+        organisation=organisation,
+        now=ctx.now,
+    )
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="plan.approved",
+        entity="plan",
+        entity_id=plan.id,
+        detail={"party": party.value, "approval": approval.id},
+    )
     waiting = waiting_parties(plan)
     sends = [to_requester(say(t("plan.approve.thanks", title=plan_title(plan))))]
-    note = t("plan.approve.recorded", party=t(f"party.{party.value}"), name=approval.name,
-             user=Mention(ctx.actor.user_id), count=len(approved_parties(plan)),
-             total=len(template_of(plan).approving_parties))
+    note = t(
+        "plan.approve.recorded",
+        party=t(f"party.{party.value}"),
+        name=approval.name,
+        user=Mention(ctx.actor.user_id),
+        count=len(approved_parties(plan)),
+        total=len(template_of(plan).approving_parties),
+    )
     sends.extend(to_group(plan, say(note)))
     if not waiting:
         repo.mark(ctx.session, plan=plan, status=repo.COMPLETE, now=ctx.now)
@@ -156,12 +214,13 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
 
 
 def _complete_reply(plan: Plan) -> Reply:
-    return reply(Paragraph(t("plan.complete", title=plan_title(plan))),
-                 Buttons((Button(PlanAction.DOCUMENT, pack(plan.id), t("plan.button.document"), Style.PRIMARY),)))
+    return reply(
+        Paragraph(t("plan.complete", title=plan_title(plan))),
+        Buttons((Button(PlanAction.DOCUMENT, pack(plan.id), t("plan.button.document"), Style.PRIMARY),)),
+    )
 
 
 def to_group(plan: Plan, message: Reply) -> list[Send]:
     """A message for the plan's group channel (nothing when the group has no channel)."""
     channel = plan.group.channel_id
     return [to_channel(message, channel_id=channel)] if channel else []
-

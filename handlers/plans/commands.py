@@ -55,14 +55,33 @@ def new_plan(ctx: Ctx, words: Words) -> list[Send]:
     if repo.find_plan(ctx.session, group=group, template=template.key, year=year) is not None:
         raise DomainError("plan.exists", plan=template.name, year=str(year), group=group.name)
     proposals = _proposals(ctx, template, from_year) if from_year else {}
-    plan = repo.create_plan(ctx.session, group=group, template=template.key, year=year,
-                            deadline=template.deadline.for_year(year) if template.deadline else None,
-                            section_keys=[s.key for s in template.sections], created_by=ctx.actor.user_id,
-                            now=ctx.now, proposals=proposals, copied_from_year=from_year)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="plan.start",
-                 entity="plan", entity_id=plan.id, detail={"template": template.key, "year": year})
-    lead = t("plan.started_from" if from_year else "plan.started", user=Mention(ctx.actor.user_id),
-             title=plan_title(plan), year=str(from_year))
+    plan = repo.create_plan(
+        ctx.session,
+        group=group,
+        template=template.key,
+        year=year,
+        deadline=template.deadline.for_year(year) if template.deadline else None,
+        section_keys=[s.key for s in template.sections],
+        created_by=ctx.actor.user_id,
+        now=ctx.now,
+        proposals=proposals,
+        copied_from_year=from_year,
+    )
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="plan.start",
+        entity="plan",
+        entity_id=plan.id,
+        detail={"template": template.key, "year": year},
+    )
+    lead = t(
+        "plan.started_from" if from_year else "plan.started",
+        user=Mention(ctx.actor.user_id),
+        title=plan_title(plan),
+        year=str(from_year),
+    )
     return [to_channel(status_reply(ctx, plan, lead=lead))]
 
 
@@ -72,7 +91,7 @@ def _take_from(words: Words) -> tuple[Words, int | None]:
             year = words[index + 1] if index + 1 < len(words) else ""
             if not YEAR.match(year):
                 raise DomainError("plan.from_usage")
-            return words[:index] + words[index + 2:], int(year)
+            return words[:index] + words[index + 2 :], int(year)
     return words, None
 
 
@@ -134,8 +153,9 @@ def write(ctx: Ctx, words: Words) -> list[Send]:
     if rest:
         return start_section(ctx, plan, match_section(template, " ".join(rest)))
     missing = missing_sections(plan, template)
-    mine = [s for s, row in missing if row.assignee == ctx.actor.user_id] or [s for s, row in missing
-                                                                              if row.assignee is None]
+    mine = [s for s, row in missing if row.assignee == ctx.actor.user_id] or [
+        s for s, row in missing if row.assignee is None
+    ]
     if not mine:
         raise DomainError("plan.write_which")
     return start_section(ctx, plan, mine[0])
@@ -188,23 +208,37 @@ def approve(ctx: Ctx, words: Words) -> list[Send]:
 def list_templates(ctx: Ctx, words: Words) -> list[Send]:
     """`/lokus plan mallar`: the templates a plan can be started from, and files that have errors."""
     loaded = shipped_templates()
-    items = tuple((t("plan.templates.name", name=tp.name, code=tp.key),
-                   t("plan.templates.sections", count=len(tp.sections),
-                     sections=Join(tuple(s.title for s in tp.sections))))
-                  for tp in loaded.templates.values())
+    items = tuple(
+        (
+            t("plan.templates.name", name=tp.name, code=tp.key),
+            t("plan.templates.sections", count=len(tp.sections), sections=Join(tuple(s.title for s in tp.sections))),
+        )
+        for tp in loaded.templates.values()
+    )
     parts = [Header(t("plan.templates.title")), Fields(items)]
     parts += [Note(t("plan.templates.broken", file=e.path.name, line=e.line)) for e in loaded.broken]
     return [to_requester(reply(*parts, Note(t("plan.templates.hint"))))]
 
 
 SUBCOMMANDS: dict[str, Callable[[Ctx, Words], list[Send]]] = {
-    "ny": new_plan, "new": new_plan, "starta": new_plan,
-    "tilldela": assign, "assign": assign,
-    "svara": write, "skriv": write, "write": write,
-    "visa": show, "show": show,
-    "historik": history, "history": history,
-    "paminn": remind, "remind": remind,
-    "dokument": document, "document": document,
-    "godkann": approve, "approve": approve,
-    "mallar": list_templates, "templates": list_templates,
+    "ny": new_plan,
+    "new": new_plan,
+    "starta": new_plan,
+    "tilldela": assign,
+    "assign": assign,
+    "svara": write,
+    "skriv": write,
+    "write": write,
+    "visa": show,
+    "show": show,
+    "historik": history,
+    "history": history,
+    "paminn": remind,
+    "remind": remind,
+    "dokument": document,
+    "document": document,
+    "godkann": approve,
+    "approve": approve,
+    "mallar": list_templates,
+    "templates": list_templates,
 }

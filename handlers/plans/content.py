@@ -69,14 +69,21 @@ def plan_document(ctx: Ctx, plan: Plan) -> PlanDocument:
     """The plan's current content, marked as a draft while sections or approvals are missing."""
     template = template_of(plan)
     filling = filling_for(ctx, plan)
-    sections = tuple(section_content(section, section_row(plan, section.key), filling)
-                     for section in template.sections)
+    sections = tuple(section_content(section, section_row(plan, section.key), filling) for section in template.sections)
     approved = approved_parties(plan)
     signatures = tuple(_signature(ctx, party, approved.get(party.value)) for party in template.approving_parties)
     missing = tuple(s.title for s, _ in missing_sections(plan, template))
     waiting = tuple(p for p in template.approving_parties if p.value not in approved)
-    return PlanDocument(filling.fill(template.title), tuple(filling.fill(i) for i in template.intro),
-                        plan.status != repo.COMPLETE, missing, waiting, sections, signatures, ctx.local_now.date())
+    return PlanDocument(
+        filling.fill(template.title),
+        tuple(filling.fill(i) for i in template.intro),
+        plan.status != repo.COMPLETE,
+        missing,
+        waiting,
+        sections,
+        signatures,
+        ctx.local_now.date(),
+    )
 
 
 def section_content(section: Section, row: PlanSection, filling: Filling) -> SectionContent:
@@ -86,12 +93,16 @@ def section_content(section: Section, row: PlanSection, filling: Filling) -> Sec
     for question in section.questions:
         value = answers.get(question.key)
         sums = totals(question, value) if question.columns and value else {}
-        columns = tuple(c.model_copy(update={"label": filling.fill(c.label), "hint": filling.maybe(c.hint)})
-                        for c in question.columns)
-        items.append(Item(filling.maybe(question.heading), filling.fill(question.text), question.kind, value,
-                          columns, sums))
-    return SectionContent(section.key, section.title, filling.maybe(section.intro), row.answers is not None,
-                          tuple(items))
+        columns = tuple(
+            c.model_copy(update={"label": filling.fill(c.label), "hint": filling.maybe(c.hint)})
+            for c in question.columns
+        )
+        items.append(
+            Item(filling.maybe(question.heading), filling.fill(question.text), question.kind, value, columns, sums)
+        )
+    return SectionContent(
+        section.key, section.title, filling.maybe(section.intro), row.answers is not None, tuple(items)
+    )
 
 
 def _signature(ctx: Ctx, party: Party, approval: Any) -> Signature:
@@ -105,8 +116,9 @@ def section_reply(content: SectionContent, header: Text, note: Text | None = Non
     parts: list[Part] = [Header(header)]
     if content.intro:
         parts.append(Note(t("plan.q.intro", text=content.intro)))
-    parts.extend(Paragraph(t("plan.qa", question=_question_text(item), answer=chat_value(item)))
-                 for item in content.items)
+    parts.extend(
+        Paragraph(t("plan.qa", question=_question_text(item), answer=chat_value(item))) for item in content.items
+    )
     if note is not None:
         parts.append(Note(note))
     return Reply(tuple(parts))
@@ -123,8 +135,9 @@ def chat_value(item: Item) -> Any:
         cells = tuple(shown(c.kind, row.get(c.key)) for c in item.columns)
         lines.append(t("plan.table.row", number=number, cells=Join(cells, sep=" | ")))
     if item.sums:
-        sums = tuple(Join((c.label, shown(c.kind, item.sums[c.key])), sep=" ") for c in item.columns
-                     if c.key in item.sums)
+        sums = tuple(
+            Join((c.label, shown(c.kind, item.sums[c.key])), sep=" ") for c in item.columns if c.key in item.sums
+        )
         lines.append(t("plan.table.totals", totals=Join(sums)))
     return Join(tuple(lines), sep="\n")
 
@@ -136,8 +149,9 @@ def whole_plan_reply(doc: PlanDocument) -> Reply:
         parts.append(Note(t("plan.read.draft")))
     for content in doc.sections:
         parts.append(Paragraph(t("plan.read.section", section=content.title)))
-        parts.extend(Paragraph(t("plan.qa", question=_question_text(item), answer=chat_value(item)))
-                     for item in content.items)
+        parts.extend(
+            Paragraph(t("plan.qa", question=_question_text(item), answer=chat_value(item))) for item in content.items
+        )
     return Reply(tuple(parts[:49]))
 
 
@@ -146,5 +160,5 @@ def _question_text(item: Item) -> str:
 
 
 def revision_line(user_id: str, at: date, number: int) -> Text:
-    """"Version 3 – @anna, 23 november 2026"."""
+    """ "Version 3 – @anna, 23 november 2026"."""
     return t("plan.history.version", number=number, user=Mention(user_id), date=at)

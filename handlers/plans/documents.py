@@ -21,8 +21,11 @@ def document_sends(ctx: Ctx, plan: Plan, *, to_group: bool) -> list[Send]:
         Attachment(f"{name}.docx", lambda words: docx_bytes(doc, words), t("plan.file.docx", title=doc.title)),
         Attachment(f"{name}.md", lambda words: markdown_bytes(doc, words), t("plan.file.markdown", title=doc.title)),
     )
-    text = t("plan.document.draft" if doc.draft else "plan.document.final", title=plan_title(plan),
-             user=Mention(ctx.actor.user_id))
+    text = t(
+        "plan.document.draft" if doc.draft else "plan.document.final",
+        title=plan_title(plan),
+        user=Mention(ctx.actor.user_id),
+    )
     message = reply(Paragraph(text), files=files)
     if to_group and plan.group.channel_id:
         return [to_channel(message, channel_id=plan.group.channel_id)]
@@ -35,9 +38,13 @@ def section_text_reply(ctx: Ctx, plan: Plan, section: Section) -> Reply:
     content = section_content(section, row, filling_for(ctx, plan))
     note = None
     if row.answered_by and row.answered_at:
-        note = t("plan.show.changed", user=Mention(row.answered_by),
-                 date=row.answered_at.astimezone(ctx.config.tz).date(), versions=len(row.revisions),
-                 section_key=section.key)
+        note = t(
+            "plan.show.changed",
+            user=Mention(row.answered_by),
+            date=row.answered_at.astimezone(ctx.config.tz).date(),
+            versions=len(row.revisions),
+            section_key=section.key,
+        )
     elif row.proposal is not None:
         note = t("plan.show.proposal_only", year=str(plan.copied_from_year or plan.year - 1))
     return section_reply(content, t("plan.show.title", section=section.title, title=plan_title(plan)), note)

@@ -20,8 +20,16 @@ def history_reply(ctx: Ctx, plan: Plan, section: Section, row: PlanSection) -> R
     revisions = list(row.revisions)
     for index in range(len(revisions) - 1, max(len(revisions) - 1 - SHOWN_VERSIONS, -1), -1):
         revision = revisions[index]
-        parts.append(Paragraph(t("plan.history.version", number=revision.number, user=Mention(revision.user_id),
-                                 date=revision.at.astimezone(ctx.config.tz).date())))
+        parts.append(
+            Paragraph(
+                t(
+                    "plan.history.version",
+                    number=revision.number,
+                    user=Mention(revision.user_id),
+                    date=revision.at.astimezone(ctx.config.tz).date(),
+                )
+            )
+        )
         if index == 0:
             parts.append(Note(t("plan.history.first")))
             continue

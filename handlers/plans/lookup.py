@@ -37,8 +37,9 @@ def find_template_word(word: str) -> Template | None:
     given = fold(word)
     templates = list(shipped_templates().templates.values())
     exact = [tp for tp in templates if given in (tp.key, fold(tp.name))]
-    starts = [tp for tp in templates
-              if len(given) >= 3 and (tp.key.startswith(given) or fold(tp.name).startswith(given))]
+    starts = [
+        tp for tp in templates if len(given) >= 3 and (tp.key.startswith(given) or fold(tp.name).startswith(given))
+    ]
     found = exact or starts
     return found[0] if len(found) == 1 else None
 
@@ -69,8 +70,11 @@ def select_plan(ctx: Ctx, words: Sequence[str]) -> tuple[Plan, list[str]]:
     ambiguous = _ambiguous(plans)
     for word in rest:
         template = find_template_word(word)
-        if template is not None and any(p.template == template.key for p in plans) and (
-                ambiguous or not _names_section(template, word)):
+        if (
+            template is not None
+            and any(p.template == template.key for p in plans)
+            and (ambiguous or not _names_section(template, word))
+        ):
             rest.remove(word)
             plans = [p for p in plans if p.template == template.key]
             break
@@ -100,8 +104,11 @@ def match_section(template: Template, word: str) -> Section:
     starts = [s for s in template.sections if given and (s.key.startswith(given) or fold(s.title).startswith(given))]
     found = exact or starts
     if len(found) != 1:
-        raise DomainError("plan.section_unknown", given=word,
-                          sections=Join(tuple(f"{i}. {s.title}" for i, s in enumerate(template.sections, 1))))
+        raise DomainError(
+            "plan.section_unknown",
+            given=word,
+            sections=Join(tuple(f"{i}. {s.title}" for i, s in enumerate(template.sections, 1))),
+        )
     return found[0]
 
 
@@ -116,18 +123,21 @@ def section_row(plan: Plan, key: str) -> PlanSection:
 
 def missing_sections(plan: Plan, template: Template) -> list[tuple[Section, PlanSection]]:
     """The required sections without saved answers, in the template's order."""
-    return [(s, section_row(plan, s.key)) for s in template.sections
-            if s.required and section_row(plan, s.key).answers is None]
+    return [
+        (s, section_row(plan, s.key))
+        for s in template.sections
+        if s.required and section_row(plan, s.key).answers is None
+    ]
 
 
 def plan_name(plan: Plan) -> Text:
-    """"Verksamhetsplan 2027" (the template's name and the year)."""
+    """ "Verksamhetsplan 2027" (the template's name and the year)."""
     template = find_template(plan.template)
     return t("plan.name", plan=template.name if template else plan.template, year=str(plan.year))
 
 
 def plan_title(plan: Plan) -> Text:
-    """"Verksamhetsplan 2027 – Heby"."""
+    """ "Verksamhetsplan 2027 – Heby"."""
     return t("plan.title", plan=plan_name(plan), group=plan.group.name)
 
 

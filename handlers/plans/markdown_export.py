@@ -66,8 +66,12 @@ def _table(item: Item, words: Words) -> list[str]:
 
 
 def _signatures(doc: PlanDocument, words: Words) -> list[str]:
-    lines = [f"## {words(t('plan.doc.signatures'))}", "", _row([words(t(key)) for key in SIGNATURE_LABELS]),
-             _row(["---"] * len(SIGNATURE_LABELS))]
+    lines = [
+        f"## {words(t('plan.doc.signatures'))}",
+        "",
+        _row([words(t(key)) for key in SIGNATURE_LABELS]),
+        _row(["---"] * len(SIGNATURE_LABELS)),
+    ]
     for signature in doc.signatures:
         organisation = signature.organisation or words(t(f"party.{signature.party.value}"))
         if signature.signed_on is None:

@@ -47,8 +47,14 @@ class Filling:
 
     def fill(self, text: str) -> str:
         """The text with its placeholders filled in ({{ and }} are literal braces)."""
-        return text.format_map({"år": str(self.year), "grupp": self.group, "sista_dag": self.deadline,
-                                "schablon": format_kr(self.flat_rate_kr)})
+        return text.format_map(
+            {
+                "år": str(self.year),
+                "grupp": self.group,
+                "sista_dag": self.deadline,
+                "schablon": format_kr(self.flat_rate_kr),
+            }
+        )
 
     def maybe(self, text: str | None) -> str | None:
         """Like fill, for texts that may be missing."""

@@ -66,10 +66,13 @@ def convenors(plan: Plan) -> list[str]:
 
 
 def _reminder(plan: Plan, sections: list[Section], user_id: str, deadline: Text) -> Send:
-    text = t("plan.remind.dm", title=plan_title(plan), sections=Join(tuple(s.title for s in sections)),
-             deadline=deadline)
-    buttons = tuple(Button(PlanAction.WRITE, pack(plan.id, s.key), t("plan.button.write_section", section=s.title))
-                    for s in sections[:MAX_BUTTONS])
+    text = t(
+        "plan.remind.dm", title=plan_title(plan), sections=Join(tuple(s.title for s in sections)), deadline=deadline
+    )
+    buttons = tuple(
+        Button(PlanAction.WRITE, pack(plan.id, s.key), t("plan.button.write_section", section=s.title))
+        for s in sections[:MAX_BUTTONS]
+    )
     return to_user(reply(Paragraph(text), Buttons(buttons)), user_id)
 
 

@@ -28,12 +28,25 @@ def save_section(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> 
     if stored == row.answers:
         return [to_requester(say(t("plan.saved_unchanged", section=section.title, title=plan_title(plan))))]
     revision = repo.save_answers(ctx.session, section=row, answers=stored, user_id=ctx.actor.user_id, now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="plan.answered",
-                 entity="plan", entity_id=plan.id, detail={"section": section.key, "revision": revision.number})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="plan.answered",
+        entity="plan",
+        entity_id=plan.id,
+        detail={"section": section.key, "revision": revision.number},
+    )
     done = sum(1 for s in template.sections if s.required and section_row(plan, s.key).answers is not None)
     required = sum(1 for s in template.sections if s.required)
-    progress = t("plan.saved_progress", user=Mention(ctx.actor.user_id), section=section.title,
-                 title=plan_title(plan), done=done, total=required)
+    progress = t(
+        "plan.saved_progress",
+        user=Mention(ctx.actor.user_id),
+        section=section.title,
+        title=plan_title(plan),
+        done=done,
+        total=required,
+    )
     return [_thanks(ctx, plan, section.title), *to_group(plan, say(progress)), *after_change(ctx, plan, section.key)]
 
 
@@ -44,6 +57,7 @@ def _thanks(ctx: Ctx, plan: Plan, title: str) -> Send:
     text = t("plan.saved", section=title, title=plan_title(plan))
     if not mine:
         return to_requester(say(text))
-    button = Button(PlanAction.WRITE, pack(plan.id, mine[0].key), t("plan.button.next", section=mine[0].title),
-                    Style.PRIMARY)
+    button = Button(
+        PlanAction.WRITE, pack(plan.id, mine[0].key), t("plan.button.next", section=mine[0].title), Style.PRIMARY
+    )
     return to_requester(reply(Paragraph(text), Buttons((button,))))

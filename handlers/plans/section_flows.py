@@ -18,9 +18,15 @@ from handlers.plans.template_schema import Question as TemplateQuestion
 from handlers.plans.values import percent_text
 from handlers.text import Text, t
 
-KINDS = {QuestionKind.TEXT: Kind.TEXT, QuestionKind.YES_NO: Kind.YES_NO, QuestionKind.DATE: Kind.DATE,
-         QuestionKind.NUMBER: Kind.NUMBER, QuestionKind.PERCENT: Kind.NUMBER, QuestionKind.AMOUNT: Kind.AMOUNT,
-         QuestionKind.CHOICE: Kind.CHOICE}
+KINDS = {
+    QuestionKind.TEXT: Kind.TEXT,
+    QuestionKind.YES_NO: Kind.YES_NO,
+    QuestionKind.DATE: Kind.DATE,
+    QuestionKind.NUMBER: Kind.NUMBER,
+    QuestionKind.PERCENT: Kind.NUMBER,
+    QuestionKind.AMOUNT: Kind.AMOUNT,
+    QuestionKind.CHOICE: Kind.CHOICE,
+}
 PERCENT_LIMIT = 1000
 Applies = Callable[[Mapping[str, Any]], bool]
 
@@ -37,30 +43,58 @@ def build_section_flow(rest: str) -> Flow | None:
     filling = Filling(int(parts[1]), int(parts[3]))
     questions = tuple(q for question in section.questions for q in _questions(question, filling))
     names = {"section": section.title, "plan": template.name, "year": str(filling.year)}
-    return Flow(section_flow_name(template.key, filling.year, section.key, filling.flat_rate_kr),
-                t("plan.flow.section", **names), questions, finish=save_section,
-                summary_title=lambda env: t("plan.flow.summary", **names))
+    return Flow(
+        section_flow_name(template.key, filling.year, section.key, filling.flat_rate_kr),
+        t("plan.flow.section", **names),
+        questions,
+        finish=save_section,
+        summary_title=lambda env: t("plan.flow.summary", **names),
+    )
 
 
 def _questions(question: TemplateQuestion, filling: Filling) -> list[Question]:
     if question.kind == QuestionKind.TABLE:
         return _table_questions(question, filling)
     text = _with_heading(question.heading, question.text, filling)
-    return [_question(question.key, text, question.kind, filling.maybe(question.hint), question.optional,
-                      filling.maybe(question.default), tuple(question.options))]
+    return [
+        _question(
+            question.key,
+            text,
+            question.kind,
+            filling.maybe(question.hint),
+            question.optional,
+            filling.maybe(question.default),
+            tuple(question.options),
+        )
+    ]
 
 
-def _question(key: str, text: str, kind: QuestionKind, hint: str | None, optional: bool, default: str | None,
-              options: tuple[str, ...] = (), prompt: Text | None = None, when: Applies | None = None) -> Question:
+def _question(
+    key: str,
+    text: str,
+    kind: QuestionKind,
+    hint: str | None,
+    optional: bool,
+    default: str | None,
+    options: tuple[str, ...] = (),
+    prompt: Text | None = None,
+    when: Applies | None = None,
+) -> Question:
     percent = kind == QuestionKind.PERCENT
     return Question(
-        key, t("plan.q.label", text=text), prompt or t("plan.q.prompt", text=text), KINDS[kind],
+        key,
+        t("plan.q.label", text=text),
+        prompt or t("plan.q.prompt", text=text),
+        KINDS[kind],
         options=tuple(Choice(option, t("plan.q.option", text=option), (option,)) for option in options),
-        optional=optional, when=when, hint=t("plan.q.hint", text=hint) if hint else None,
+        optional=optional,
+        when=when,
+        hint=t("plan.q.hint", text=hint) if hint else None,
         default=(lambda env, value=default: value) if default is not None else None,
         minimum=0 if kind in (QuestionKind.NUMBER, QuestionKind.PERCENT, QuestionKind.AMOUNT) else None,
         maximum=PERCENT_LIMIT if percent else None,
-        show=(lambda value, env: percent_text(value)) if percent else None)
+        show=(lambda value, env: percent_text(value)) if percent else None,
+    )
 
 
 def _table_questions(question: TemplateQuestion, filling: Filling) -> list[Question]:
@@ -75,16 +109,28 @@ def _table_questions(question: TemplateQuestion, filling: Filling) -> list[Quest
                 prompt = t("plan.table.first_prompt", question=text, row=row, prompt=asked)
             else:
                 prompt = t("plan.table.cell_prompt", row=row, prompt=asked)
-            cell = _question(cell_key(question, row, column.key), asked, column.kind, filling.maybe(column.hint),
-                             column.optional or (first and row == 1 and question.optional),
-                             filling.maybe(column.default), prompt=prompt,
-                             when=_row_open(question, row) if first else _row_started(question, row))
+            cell = _question(
+                cell_key(question, row, column.key),
+                asked,
+                column.kind,
+                filling.maybe(column.hint),
+                column.optional or (first and row == 1 and question.optional),
+                filling.maybe(column.default),
+                prompt=prompt,
+                when=_row_open(question, row) if first else _row_started(question, row),
+            )
             flat_rate = _flat_rate_default(question, row, column)
             questions.append(replace(cell, label=label, default=flat_rate or cell.default))
         if row < question.max_rows:
-            questions.append(Question(cell_key(question, row, MORE), t("plan.table.more_label", row=row),
-                                      t("plan.table.more", row=row), Kind.YES_NO,
-                                      when=_row_started(question, row)))
+            questions.append(
+                Question(
+                    cell_key(question, row, MORE),
+                    t("plan.table.more_label", row=row),
+                    t("plan.table.more", row=row),
+                    Kind.YES_NO,
+                    when=_row_started(question, row),
+                )
+            )
     return questions
 
 

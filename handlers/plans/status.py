@@ -33,8 +33,15 @@ def status_reply(ctx: Ctx, plan: Plan, lead: Text | None = None) -> Reply:
     parts.append(Paragraph(deadline_text(plan.deadline, ctx.local_now.date())))
     for number, section in enumerate(template.sections, start=1):
         row = section_row(plan, section.key)
-        parts.append(PersonPicker(_section_line(ctx, number, section, row), PlanAction.ASSIGN,
-                                  pack(plan.id, section.key), t("plan.status.pick"), row.assignee or ""))
+        parts.append(
+            PersonPicker(
+                _section_line(ctx, number, section, row),
+                PlanAction.ASSIGN,
+                pack(plan.id, section.key),
+                t("plan.status.pick"),
+                row.assignee or "",
+            )
+        )
     parts.append(Divider())
     if template.approving_parties:
         parts.append(_approvals(ctx, plan))
@@ -45,7 +52,7 @@ def status_reply(ctx: Ctx, plan: Plan, lead: Text | None = None) -> Reply:
 
 
 def deadline_text(deadline: date | None, today: date) -> Text:
-    """"Sista dag: 1 september 2026 (om 282 dagar)", "… idag", "… passerades för 3 dagar sedan"."""
+    """ "Sista dag: 1 september 2026 (om 282 dagar)", "… idag", "… passerades för 3 dagar sedan"."""
     if deadline is None:
         return t("plan.deadline.none")
     days = (deadline - today).days
@@ -73,8 +80,16 @@ def _approvals(ctx: Ctx, plan: Plan) -> Fields:
     items = []
     for party in template_of(plan).approving_parties:
         approval = done.get(party.value)
-        shown = (t("plan.status.approved", name=approval.name, user=Mention(approval.user_id),
-                   date=_local_date(ctx, approval.approved_at)) if approval else t("plan.status.not_approved"))
+        shown = (
+            t(
+                "plan.status.approved",
+                name=approval.name,
+                user=Mention(approval.user_id),
+                date=_local_date(ctx, approval.approved_at),
+            )
+            if approval
+            else t("plan.status.not_approved")
+        )
         items.append((t(f"party.{party.value}"), shown))
     return Fields(tuple(items))
 
@@ -93,8 +108,10 @@ def _summary(plan: Plan) -> Text:
 
 
 def _buttons(plan: Plan) -> tuple[Button, ...]:
-    buttons = [Button(PlanAction.DOCUMENT, pack(plan.id), t("plan.button.document")),
-               Button(PlanAction.SHOW, pack(plan.id), t("plan.button.read"))]
+    buttons = [
+        Button(PlanAction.DOCUMENT, pack(plan.id), t("plan.button.document")),
+        Button(PlanAction.SHOW, pack(plan.id), t("plan.button.read")),
+    ]
     template = template_of(plan)
     if missing_sections(plan, template):
         buttons.append(Button(PlanAction.REMIND, pack(plan.id), t("plan.button.remind")))

@@ -62,9 +62,14 @@ def load_template(path: Path) -> Template:
         raise _first_problem(path, root, error) from None
     if template.key != path.stem:
         key_node = _node_at(root, ("key",))
-        raise TemplateError(path, _line(key_node), "key", "key_not_file_name",
-                            f"key {template.key!r} must match the file name {path.stem!r}",
-                            {"given": template.key, "file": path.stem})
+        raise TemplateError(
+            path,
+            _line(key_node),
+            "key",
+            "key_not_file_name",
+            f"key {template.key!r} must match the file name {path.stem!r}",
+            {"given": template.key, "file": path.stem},
+        )
     return template
 
 
@@ -118,8 +123,14 @@ def _check_nodes(path: Path, root: Node) -> None:
             seen: set[str] = set()
             for key, _ in node.value:
                 if key.value in seen:
-                    raise TemplateError(path, _line(key), _where((*where, key.value)), "duplicate_key",
-                                        f"the key {key.value!r} appears twice", {"name": key.value})
+                    raise TemplateError(
+                        path,
+                        _line(key),
+                        _where((*where, key.value)),
+                        "duplicate_key",
+                        f"the key {key.value!r} appears twice",
+                        {"name": key.value},
+                    )
                 seen.add(key.value)
         elif isinstance(node, ScalarNode) and node.tag.endswith(":str"):
             _check_placeholders(path, node, where)
@@ -129,14 +140,20 @@ def _check_placeholders(path: Path, node: ScalarNode, where: tuple[Any, ...]) ->
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(node.value) if name is not None}
     except ValueError:
-        raise TemplateError(path, _line(node), _where(where), "braces",
-                            "a { without its } (write {{ for a brace)") from None
+        raise TemplateError(
+            path, _line(node), _where(where), "braces", "a { without its } (write {{ for a brace)"
+        ) from None
     known = SECTION_PLACEHOLDERS if where[:1] == ("sections",) else PLACEHOLDERS
     unknown = sorted(names - known)
     if unknown:
-        raise TemplateError(path, _line(node), _where(where), "placeholder",
-                            f"unknown placeholder {{{unknown[0]}}} here; known: {', '.join(sorted(known))}",
-                            {"name": unknown[0], "known": ", ".join(f"{{{k}}}" for k in sorted(known))})
+        raise TemplateError(
+            path,
+            _line(node),
+            _where(where),
+            "placeholder",
+            f"unknown placeholder {{{unknown[0]}}} here; known: {', '.join(sorted(known))}",
+            {"name": unknown[0], "known": ", ".join(f"{{{k}}}" for k in sorted(known))},
+        )
 
 
 def _walk(node: Node, where: tuple[Any, ...]) -> Iterator[tuple[Node, tuple[Any, ...]]]:

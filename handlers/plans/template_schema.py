@@ -55,8 +55,9 @@ class Column(Strict):
     @model_validator(mode="after")
     def _kind_fits(self) -> "Column":
         if self.kind not in CELL_KINDS:
-            raise PydanticCustomError("plan_template.cell_kind", "a column cannot be of kind {kind}",
-                                      {"kind": self.kind.value})
+            raise PydanticCustomError(
+                "plan_template.cell_kind", "a column cannot be of kind {kind}", {"kind": self.kind.value}
+            )
         if self.flat_rate_from and self.kind != QuestionKind.AMOUNT:
             raise PydanticCustomError("plan_template.flat_rate_kind", "flat_rate_from needs kind amount", {})
         if self.total and self.kind not in (QuestionKind.AMOUNT, QuestionKind.NUMBER, QuestionKind.PERCENT):
@@ -89,9 +90,11 @@ class Question(Strict):
         for index, column in enumerate(self.columns):
             earlier = {c.key: c.kind for c in self.columns[:index]}
             if column.flat_rate_from and earlier.get(column.flat_rate_from) != QuestionKind.PERCENT:
-                raise PydanticCustomError("plan_template.flat_rate_from",
-                                          "flat_rate_from must name an earlier percent column, not {name}",
-                                          {"name": column.flat_rate_from})
+                raise PydanticCustomError(
+                    "plan_template.flat_rate_from",
+                    "flat_rate_from must name an earlier percent column, not {name}",
+                    {"name": column.flat_rate_from},
+                )
         return self
 
 
@@ -125,8 +128,9 @@ class Deadline(Strict):
         try:
             date(2028, self.month, self.day)
         except ValueError:
-            raise PydanticCustomError("plan_template.no_such_day", "there is no day {day}/{month}",
-                                      {"day": self.day, "month": self.month}) from None
+            raise PydanticCustomError(
+                "plan_template.no_such_day", "there is no day {day}/{month}", {"day": self.day, "month": self.month}
+            ) from None
         return self
 
     def for_year(self, year: int) -> date:
@@ -181,7 +185,7 @@ def _unique(keys: list[str], what: str) -> None:
     seen: set[str] = set()
     for key in keys:
         if key in seen:
-            raise PydanticCustomError("plan_template.duplicate", "{what} {name} appears twice",
-                                      {"what": what, "name": key})
+            raise PydanticCustomError(
+                "plan_template.duplicate", "{what} {name} appears twice", {"what": what, "name": key}
+            )
         seen.add(key)
-

@@ -56,4 +56,3 @@ def chat_answers(section: Section, stored: Mapping[str, Any]) -> dict[str, Any]:
         elif question.key in stored:
             flat[question.key] = value
     return flat
-

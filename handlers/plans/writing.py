@@ -51,8 +51,7 @@ def start_section(ctx: Ctx, plan: Plan, section: Section) -> list[Send]:
         lead.append(Note(_previous_note(plan, row.answers is None)))
     lead.append(Note(t("plan.write.how")))
     answers = chat_answers(section, previous or {})
-    started = plan_engine().start(ctx, key, name, data={"plan_id": plan.id, "section": section.key},
-                                  answers=answers)
+    started = plan_engine().start(ctx, key, name, data={"plan_id": plan.id, "section": section.key}, answers=answers)
     return _into_dm(ctx, [to_requester(reply(*lead)), *started])
 
 
@@ -75,21 +74,36 @@ def assign_sections(ctx: Ctx, plan: Plan, sections: list[Section], user_id: str)
         raise DomainError("plan.assign_not_member", user=Mention(user_id), group=plan.group.name)
     for section in sections:
         repo.assign_section(ctx.session, section=section_row(plan, section.key), user_id=user_id, now=ctx.now)
-    audit.record(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id, action="plan.assign",
-                 entity="plan", entity_id=plan.id, detail={"sections": [s.key for s in sections], "to": user_id})
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action="plan.assign",
+        entity="plan",
+        entity_id=plan.id,
+        detail={"sections": [s.key for s in sections], "to": user_id},
+    )
     titles = Join(tuple(s.title for s in sections))
-    said = t("plan.assigned", by=Mention(ctx.actor.user_id), user=Mention(user_id), sections=titles,
-             title=plan_title(plan))
-    text = t("plan.assigned_dm", sections=titles, title=plan_title(plan), by=Mention(ctx.actor.user_id),
-             deadline=plan.deadline or t("plan.no_deadline"))
-    buttons = tuple(Button(PlanAction.WRITE, pack(plan.id, s.key), t("plan.button.write_section", section=s.title))
-                    for s in sections[:5])
+    said = t(
+        "plan.assigned", by=Mention(ctx.actor.user_id), user=Mention(user_id), sections=titles, title=plan_title(plan)
+    )
+    text = t(
+        "plan.assigned_dm",
+        sections=titles,
+        title=plan_title(plan),
+        by=Mention(ctx.actor.user_id),
+        deadline=plan.deadline or t("plan.no_deadline"),
+    )
+    buttons = tuple(
+        Button(PlanAction.WRITE, pack(plan.id, s.key), t("plan.button.write_section", section=s.title))
+        for s in sections[:5]
+    )
     notice = to_user(reply(Paragraph(text), Buttons(buttons)), user_id)
     return [*to_group(plan, say(said)), notice]
 
 
 def my_sections(ctx: Ctx, args: str) -> list[Send]:
-    """"mina avsnitt" in a DM: the sections the person is to write, each with a button to start."""
+    """ "mina avsnitt" in a DM: the sections the person is to write, each with a button to start."""
     rows = repo.sections_assigned_to(ctx.session, team_id=ctx.actor.team_id, user_id=ctx.actor.user_id)
     buttons: list[Button] = []
     for row in rows:

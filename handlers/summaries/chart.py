@@ -64,12 +64,18 @@ def chart_data(figures: Figures) -> ChartData | None:
         if not figures.exact(key):
             left_out.append(key[1])
             continue
-        segments = tuple((g, figures.value(("party_gender", key[1], g))) for g in GENDER_CODES
-                         if figures.exact(("party_gender", key[1], g)) and figures.value(("party_gender", key[1], g)))
+        segments = tuple(
+            (g, figures.value(("party_gender", key[1], g)))
+            for g in GENDER_CODES
+            if figures.exact(("party_gender", key[1], g)) and figures.value(("party_gender", key[1], g))
+        )
         bars.append(PartyBar(key[1], segments, figures.value(key) - sum(n for _, n in segments)))
     month_keys = figures.keys("month")
-    months = () if figures.withheld(month_keys) else tuple(
-        MonthBar(k[1], k[2], figures.value(k), figures.status(k)) for k in month_keys)
+    months = (
+        ()
+        if figures.withheld(month_keys)
+        else tuple(MonthBar(k[1], k[2], figures.value(k), figures.status(k)) for k in month_keys)
+    )
     return ChartData(tuple(bars), tuple(left_out), months, figures.threshold)
 
 
@@ -105,15 +111,24 @@ def _draw_parties(axes: Any, data: ChartData, render: Render) -> None:
     for gender in GENDER_CODES:
         widths = [dict(bar.segments).get(gender, 0) for bar in data.parties]
         if any(widths):
-            axes.barh(names, widths, left=lefts, color=COLOURS[gender],
-                      label=render(t(f"summary.chart.gender.{gender}")))
+            axes.barh(
+                names, widths, left=lefts, color=COLOURS[gender], label=render(t(f"summary.chart.gender.{gender}"))
+            )
             _label_segments(axes, names, widths, lefts)
             lefts = [left + width for left, width in zip(lefts, widths, strict=True)]
-    protected = [(name, bar.protected, left) for name, bar, left in zip(names, data.parties, lefts, strict=True)
-                 if bar.protected]
+    protected = [
+        (name, bar.protected, left) for name, bar, left in zip(names, data.parties, lefts, strict=True) if bar.protected
+    ]
     for index, (name, width, left) in enumerate(protected):
-        axes.barh([name], [width], left=[left], color=PROTECTED_COLOUR, hatch="//", edgecolor="#969696",
-                  label=render(t("summary.chart.protected")) if index == 0 else None)
+        axes.barh(
+            [name],
+            [width],
+            left=[left],
+            color=PROTECTED_COLOUR,
+            hatch="//",
+            edgecolor="#969696",
+            label=render(t("summary.chart.protected")) if index == 0 else None,
+        )
     axes.invert_yaxis()
     axes.set_xlabel(render(t("summary.chart.cases")))
     if data.left_out:
@@ -132,8 +147,9 @@ def _label_segments(axes: Any, names: list[str], widths: list[int], lefts: list[
 def _draw_months(axes: Any, data: ChartData, render: Render) -> None:
     axes.set_title(render(t("summary.chart.months_title")))
     if not data.months:
-        axes.text(0.5, 0.5, render(t("summary.chart.months_protected")), ha="center", va="center",
-                  transform=axes.transAxes)
+        axes.text(
+            0.5, 0.5, render(t("summary.chart.months_protected")), ha="center", va="center", transform=axes.transAxes
+        )
         axes.set_axis_off()
         return
     labels = [_month_label(bar, index, render) for index, bar in enumerate(data.months)]

@@ -77,8 +77,9 @@ class Summaries:
             return self.rollup(ctx, asked.rest)
         group, rest = self._named_group(ctx, asked.rest)
         member = access.require_member(ctx, group)
-        exact = access.is_forbund(ctx) or (member is not None and any(
-            role in member.role_list for role in access.MANAGERS))
+        exact = access.is_forbund(ctx) or (
+            member is not None and any(role in member.role_list for role in access.MANAGERS)
+        )
         period = self.period(ctx, group, rest)
         return [to_requester(group_summary(ctx, group, period, exact=exact, with_units=asked.with_units))]
 
@@ -102,19 +103,25 @@ class Summaries:
         group = groups_repo.find_group_by_name(ctx.session, workspace=workspace, name=group_name)
         if group is None:
             names = [g.name for g in groups_repo.groups_of_workspace(ctx.session, workspace=workspace)]
-            raise DomainError("summary.group_unknown", given=group_name, groups=Join(tuple(names)) if names
-                              else t("summary.no_groups"))
+            raise DomainError(
+                "summary.group_unknown",
+                given=group_name,
+                groups=Join(tuple(names)) if names else t("summary.no_groups"),
+            )
         return group_summary(ctx, group, self.period(ctx, group, words), exact=exact, with_units=with_units)
 
     def _named_group(self, ctx: Ctx, words: str) -> tuple[Group, str]:
         """The group whose name starts the words (and the words after it); a person's only group otherwise."""
         workspace = groups_repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
-        every = sorted(groups_repo.groups_of_workspace(ctx.session, workspace=workspace),
-                       key=lambda g: len(g.name_key), reverse=True)
+        every = sorted(
+            groups_repo.groups_of_workspace(ctx.session, workspace=workspace),
+            key=lambda g: len(g.name_key),
+            reverse=True,
+        )
         folded = " ".join(words.casefold().split())
         for group in every:
             if folded == group.name_key or folded.startswith(group.name_key + " "):
-                return group, " ".join(words.split())[len(group.name_key):].strip()
+                return group, " ".join(words.split())[len(group.name_key) :].strip()
         mine = access.visible_groups(ctx)
         if len(mine) == 1:
             return mine[0], words
@@ -128,8 +135,14 @@ def feature(previous_meeting: PreviousMeeting = no_previous_meeting) -> Feature:
     summaries = Summaries(previous_meeting)
     phrases = {word: summaries.in_dm for word in ("sammanfattning", "sammanställning", "summary")}
     return Feature(
-        commands=(Command("sammanfattning", summaries.in_channel, t("help.sammanfattning"),
-                          words=("sammanställning", "sammanstallning", "summary")),),
+        commands=(
+            Command(
+                "sammanfattning",
+                summaries.in_channel,
+                t("help.sammanfattning"),
+                words=("sammanställning", "sammanstallning", "summary"),
+            ),
+        ),
         dm_phrases=phrases,
     )
 

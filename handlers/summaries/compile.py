@@ -34,8 +34,7 @@ def summary_period(ctx: Ctx, group: Group, previous_meeting: PreviousMeeting = n
     return default_period(ctx.local_now.date(), previous_meeting(ctx, group))
 
 
-def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False,
-                  with_units: bool = False) -> Reply:
+def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False, with_units: bool = False) -> Reply:
     """One group's summary for the period: protected for a channel, or exact for a private reader."""
     ids = [group.id]
     stats = case_stats(ctx.session, group_ids=ids, start=period.start, end=period.end, with_units=with_units)
@@ -43,9 +42,16 @@ def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False
     previous = raised_count(ctx.session, group_ids=ids, start=before.start, end=before.end)
     threshold = threshold_of(ctx, group)
     linked = summary_counts(stats, previous=previous, months=period.months())
-    view = SummaryView(t("summary.title", group=group.name), period, figure_out(linked, None if exact else threshold),
-                       threshold, ctx.config.national_work_share, exact=exact, with_units=with_units,
-                       labels=code_labels([group]))
+    view = SummaryView(
+        t("summary.title", group=group.name),
+        period,
+        figure_out(linked, None if exact else threshold),
+        threshold,
+        ctx.config.national_work_share,
+        exact=exact,
+        with_units=with_units,
+        labels=code_labels([group]),
+    )
     return _reply(view, group.name)
 
 
@@ -59,9 +65,16 @@ def rollup_summary(ctx: Ctx, groups: Sequence[Group], period: Period, *, exact: 
     per_group = {g.id: totals.get(g.id, GroupTotals(0, 0, 0)) for g in groups}
     threshold = max([threshold_of(ctx, g) for g in groups], default=ctx.config.small_number_threshold)
     linked = summary_counts(stats, previous=previous, months=period.months(), groups=per_group)
-    view = SummaryView(t("summary.title_all"), period, figure_out(linked, None if exact else threshold), threshold,
-                       ctx.config.national_work_share, exact=exact, group_names={g.id: g.name for g in groups},
-                       labels=code_labels(groups))
+    view = SummaryView(
+        t("summary.title_all"),
+        period,
+        figure_out(linked, None if exact else threshold),
+        threshold,
+        ctx.config.national_work_share,
+        exact=exact,
+        group_names={g.id: g.name for g in groups},
+        labels=code_labels(groups),
+    )
     return _reply(view, "alla")
 
 
@@ -70,8 +83,11 @@ def code_labels(groups: Sequence[Group]) -> dict[str, dict[str, Any]]:
     targets: dict[str, Any] = {}
     for term in [*(term for g in groups for term in named_target_groups(g.settings)), *TARGET_GROUPS]:
         targets.setdefault(term.code, label("target_group", term))
-    return {"target": targets, "failure": {term.code: label("failure", term) for term in FAILURES},
-            "outcome": {term.code: label("outcome", term) for term in OUTCOMES}}
+    return {
+        "target": targets,
+        "failure": {term.code: label("failure", term) for term in FAILURES},
+        "outcome": {term.code: label("outcome", term) for term in OUTCOMES},
+    }
 
 
 def summary_sends(ctx: Ctx, group: Group, period: Period) -> list[Send]:

@@ -78,8 +78,13 @@ def figure_out(linked: Linked, threshold: int | None) -> Figures:
     return Figures(dict(linked.values), protect(linked, threshold), threshold)
 
 
-def summary_counts(stats: CaseStats, *, previous: int, months: Sequence[tuple[int, int]],
-                   groups: Mapping[int, GroupTotals] | None = None) -> Linked:
+def summary_counts(
+    stats: CaseStats,
+    *,
+    previous: int,
+    months: Sequence[tuple[int, int]],
+    groups: Mapping[int, GroupTotals] | None = None,
+) -> Linked:
     """Every count a summary shows (and those that follow from them), with the sums between them."""
     linked = Linked(keep={RAISED})
     linked.add(RAISED, stats.raised)
@@ -109,8 +114,15 @@ def _normalised(counts: Mapping[str, int], known: Sequence[str], fallback: str) 
     return out
 
 
-def _partition(linked: Linked, total: Key, kind: str, counts: Mapping[Any, int], order: Iterable[Any],
-               block: Key | None = None, tier: int = 1) -> None:
+def _partition(
+    linked: Linked,
+    total: Key,
+    kind: str,
+    counts: Mapping[Any, int],
+    order: Iterable[Any],
+    block: Key | None = None,
+    tier: int = 1,
+) -> None:
     """Counts of one kind that add up to the total (each code in the order given)."""
     parts = []
     for code in order:
@@ -143,8 +155,7 @@ def _parties(linked: Linked, stats: CaseStats) -> None:
         _partition(linked, ("party", party), "party_gender", pairs, [(party, g) for g in GENDER_CODES], tier=DETAIL)
         units = sorted((pu for pu in stats.by_party_unit if pu[0] == party), key=lambda pu: pu[1])
         if units:
-            _partition(linked, ("party", party), "unit", stats.by_party_unit, units, block=("unit", party),
-                       tier=DETAIL)
+            _partition(linked, ("party", party), "unit", stats.by_party_unit, units, block=("unit", party), tier=DETAIL)
     for gender in GENDER_CODES:
         linked.add_sum(("gender", gender), [("party_gender", p, gender) for p in parties])
     linked.add_grid({(p, g): ("party_gender", p, g) for p in parties for g in GENDER_CODES})

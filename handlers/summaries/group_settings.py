@@ -47,8 +47,18 @@ def settings_command(ctx: Ctx, word: str, args: str) -> list[Send] | None:
     if folded in SHOW_WORDS:
         group = access.channel_group(ctx)
         access.require_member(ctx, group)
-        return [to_requester(say(t("summary.settings", group=group.name, threshold=threshold_of(ctx, group),
-                                   automatic=_automatic(days_before(group)))))]
+        return [
+            to_requester(
+                say(
+                    t(
+                        "summary.settings",
+                        group=group.name,
+                        threshold=threshold_of(ctx, group),
+                        automatic=_automatic(days_before(group)),
+                    )
+                )
+            )
+        ]
     if folded in THRESHOLD_WORDS:
         return set_threshold(ctx, args)
     if folded in DAYS_WORDS:
@@ -65,8 +75,11 @@ def set_threshold(ctx: Ctx, args: str) -> list[Send]:
     if threshold is None or not lowest <= threshold <= HIGHEST_THRESHOLD:
         raise DomainError("summary.threshold_usage", lowest=lowest, highest=HIGHEST_THRESHOLD)
     save_setting(ctx, group, THRESHOLD_SETTING, threshold)
-    return [to_channel(say(t("summary.threshold_set", group=group.name, threshold=threshold,
-                             user=Mention(ctx.actor.user_id))))]
+    return [
+        to_channel(
+            say(t("summary.threshold_set", group=group.name, threshold=threshold, user=Mention(ctx.actor.user_id)))
+        )
+    ]
 
 
 def set_days_before(ctx: Ctx, args: str) -> list[Send]:
@@ -77,8 +90,11 @@ def set_days_before(ctx: Ctx, args: str) -> list[Send]:
     if days is None or days > MAX_DAYS_BEFORE:
         raise DomainError("summary.days_usage", most=MAX_DAYS_BEFORE)
     save_setting(ctx, group, DAYS_BEFORE_SETTING, days)
-    return [to_channel(say(t("summary.days_set", group=group.name, automatic=_automatic(days),
-                             user=Mention(ctx.actor.user_id))))]
+    return [
+        to_channel(
+            say(t("summary.days_set", group=group.name, automatic=_automatic(days), user=Mention(ctx.actor.user_id)))
+        )
+    ]
 
 
 def _automatic(days: int) -> Text:

@@ -16,12 +16,41 @@ from handlers.dates import parse_date
 from handlers.errors import DomainError
 from handlers.text import Plain, Text, t
 
-NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-                "nio": 9, "tio": 10, "elva": 11, "tolv": 12}
-UNITS = {"dag": "days", "dagar": "days", "dagarna": "days", "days": "days", "vecka": "weeks", "veckan": "weeks",
-         "veckor": "weeks", "veckorna": "weeks", "weeks": "weeks", "månad": "months", "månaden": "months",
-         "månader": "months", "månaderna": "months", "months": "months", "år": "years", "året": "years",
-         "åren": "years", "years": "years"}
+NUMBER_WORDS = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+}
+UNITS = {
+    "dag": "days",
+    "dagar": "days",
+    "dagarna": "days",
+    "days": "days",
+    "vecka": "weeks",
+    "veckan": "weeks",
+    "veckor": "weeks",
+    "veckorna": "weeks",
+    "weeks": "weeks",
+    "månad": "months",
+    "månaden": "months",
+    "månader": "months",
+    "månaderna": "months",
+    "months": "months",
+    "år": "years",
+    "året": "years",
+    "åren": "years",
+    "years": "years",
+}
 THIS_YEAR = ("i år", "hittills i år", "året", "detta år", "det här året", "this year")
 LAST_YEAR = ("förra året", "i fjol", "fjol", "förra år", "föregående år", "last year")
 THIS_MONTH = ("den här månaden", "denna månad", "i månaden", "this month")
@@ -126,8 +155,9 @@ def _month(words: str, today: date) -> Period | None:
     month = SV_MONTH_NAMES.index(match.group(1)) + 1
     year = int(match.group(2)) if match.group(2) else today.year - (month > today.month)
     end = date(year, month, calendar.monthrange(year, month)[1])
-    return Period(date(year, month, 1), end, t("summary.period.month", month=t(f"summary.month.{month}"),
-                                                year=_year(year)))
+    return Period(
+        date(year, month, 1), end, t("summary.period.month", month=t(f"summary.month.{month}"), year=_year(year))
+    )
 
 
 def _year_only(words: str, today: date) -> Period | None:

@@ -48,14 +48,28 @@ def summary_parts(view: SummaryView, *, has_chart: bool) -> list[Part]:
     previous = view.period.previous()
     parts: list[Part] = [
         Header(view.title),
-        Note(t("summary.period_note", label=view.period.label, start=view.period.start, end=view.period.end,
-               previous_start=previous.start, previous_end=previous.end)),
+        Note(
+            t(
+                "summary.period_note",
+                label=view.period.label,
+                start=view.period.start,
+                end=view.period.end,
+                previous_start=previous.start,
+                previous_end=previous.end,
+            )
+        ),
         Paragraph(_lead(view.figures)),
     ]
     if view.figures.value(RAISED) > 0:
-        parts += [Fields(_overview(view.figures)), Paragraph(_gender(view.figures)),
-                  Paragraph(_referred(view.figures)), *_parties(view), *_ages(view.figures),
-                  *_ranked(view, "target"), *_ranked(view, "failure")]
+        parts += [
+            Fields(_overview(view.figures)),
+            Paragraph(_gender(view.figures)),
+            Paragraph(_referred(view.figures)),
+            *_parties(view),
+            *_ages(view.figures),
+            *_ranked(view, "target"),
+            *_ranked(view, "failure"),
+        ]
     parts += _outcomes(view)
     if view.group_names:
         parts += _groups(view)
@@ -72,8 +86,10 @@ def _lead(figures: Figures) -> Text:
 
 
 def _overview(figures: Figures) -> tuple[tuple[Any, Any], ...]:
-    items: list[tuple[Any, Any]] = [(t("summary.open_label"), count_with_share(figures, OPEN, RAISED)),
-                                    (t("summary.previous_label"), count_text(figures, PREVIOUS))]
+    items: list[tuple[Any, Any]] = [
+        (t("summary.open_label"), count_with_share(figures, OPEN, RAISED)),
+        (t("summary.previous_label"), count_text(figures, PREVIOUS)),
+    ]
     if figures.exact(RAISED) and figures.exact(PREVIOUS):
         items.append((t("summary.change_label"), _change(figures.value(RAISED), figures.value(PREVIOUS))))
     return tuple(items)
@@ -101,8 +117,12 @@ def _gender(figures: Figures) -> Text:
         return t("summary.gender_protected")
     if figures.value(documented) == 0:
         return t("summary.gender_none")
-    return t("summary.gender", documented=figures.value(documented), raised=figures.value(RAISED),
-             items=_split_items(figures, "gender", documented))
+    return t(
+        "summary.gender",
+        documented=figures.value(documented),
+        raised=figures.value(RAISED),
+        items=_split_items(figures, "gender", documented),
+    )
 
 
 def _referred(figures: Figures) -> Any:
@@ -139,8 +159,11 @@ def _parties(view: SummaryView) -> list[Part]:
     keys = [k for k in figures.keys("party") if k[1] in PARTIES or figures.value(k)]
     if figures.withheld(keys):
         return [Paragraph(t("summary.parties_protected"))]
-    title = t("summary.parties_title", raised=figures.value(RAISED)) if figures.exact(RAISED) \
+    title = (
+        t("summary.parties_title", raised=figures.value(RAISED))
+        if figures.exact(RAISED)
         else t("summary.parties_title_plain")
+    )
     return [Paragraph(title), Fields(tuple((party_label(k[1]), _party_value(view, k)) for k in keys))]
 
 
@@ -152,8 +175,10 @@ def _party_value(view: SummaryView, key: tuple[Any, ...]) -> Any:
         return value
     if figures.withheld(units):
         return Join((value, t("summary.units_protected")), sep="\n")
-    lines = [t("summary.unit_line", unit=k[2] or t("summary.unit_none"), count=count_text(figures, k))
-             for k in ranked(figures, units)]
+    lines = [
+        t("summary.unit_line", unit=k[2] or t("summary.unit_none"), count=count_text(figures, k))
+        for k in ranked(figures, units)
+    ]
     return Join((value, *lines), sep="\n")
 
 
@@ -162,11 +187,19 @@ def _ages(figures: Figures) -> list[Part]:
     if figures.withheld(keys):
         return [Paragraph(t("summary.ages_protected"))]
     known = ("known_age",)
-    title = t("summary.ages_title", known=figures.value(known)) if figures.exact(known) and figures.value(known) \
+    title = (
+        t("summary.ages_title", known=figures.value(known))
+        if figures.exact(known) and figures.value(known)
         else t("summary.ages_title_plain")
-    items = tuple((t(f"summary.age.{key[1]}"),
-                   count_text(figures, key) if key[1] == UNKNOWN_AGE else count_with_share(figures, key, known))
-                  for key in keys if key[1] == YOUNG or not (figures.exact(key) and figures.value(key) == 0))
+    )
+    items = tuple(
+        (
+            t(f"summary.age.{key[1]}"),
+            count_text(figures, key) if key[1] == UNKNOWN_AGE else count_with_share(figures, key, known),
+        )
+        for key in keys
+        if key[1] == YOUNG or not (figures.exact(key) and figures.value(key) == 0)
+    )
     return [Paragraph(title), Fields(items)]
 
 
@@ -176,8 +209,11 @@ def _ranked(view: SummaryView, kind: str) -> list[Part]:
     keys = [k for k in figures.keys(kind) if not (figures.exact(k) and figures.value(k) == 0)]
     if not keys:
         return [Paragraph(t(f"summary.{kind}s_none"))]
-    title = t(f"summary.{kind}s_title", raised=figures.value(RAISED)) if figures.exact(RAISED) \
+    title = (
+        t(f"summary.{kind}s_title", raised=figures.value(RAISED))
+        if figures.exact(RAISED)
         else t(f"summary.{kind}s_title_plain")
+    )
     items = tuple((view.label(kind, k[1]), count_with_share(figures, k, RAISED)) for k in ranked(figures, keys))
     return [Paragraph(title), Fields(items)]
 
@@ -194,23 +230,35 @@ def _outcomes(view: SummaryView) -> list[Part]:
     sentence = t("summary.closed_one" if closed == 1 else "summary.closed", count=closed)
     work, national = ("work_or_studies",), Plain(format_percent(view.national_work_share))
     if figures.percent(work, CLOSED) is not None:
-        share = t("summary.work_share", count=figures.value(work), closed=closed,
-                  percent=percent_text(figures.value(work), closed), national=national)
+        share = t(
+            "summary.work_share",
+            count=figures.value(work),
+            closed=closed,
+            percent=percent_text(figures.value(work), closed),
+            national=national,
+        )
     else:
         share = t("summary.work_protected", national=national)
     keys = [k for k in figures.keys("outcome") if not (figures.exact(k) and figures.value(k) == 0)]
-    items = tuple((view.label("outcome", k[1]), count_with_share(figures, k, CLOSED))
-                  for k in ranked(figures, keys))
+    items = tuple((view.label("outcome", k[1]), count_with_share(figures, k, CLOSED)) for k in ranked(figures, keys))
     return [Paragraph(Join((sentence, share), sep=" ")), Fields(items)]
 
 
 def _groups(view: SummaryView) -> list[Part]:
     figures = view.figures
     order = sorted(view.group_names, key=lambda gid: view.group_names[gid].casefold())
-    items = tuple((view.group_names[gid], t("summary.group_line", raised=count_text(figures, ("group", gid)),
-                                             open=count_text(figures, ("group_open", gid)),
-                                             referred=count_text(figures, ("group_referred", gid))))
-                  for gid in order)
+    items = tuple(
+        (
+            view.group_names[gid],
+            t(
+                "summary.group_line",
+                raised=count_text(figures, ("group", gid)),
+                open=count_text(figures, ("group_open", gid)),
+                referred=count_text(figures, ("group_referred", gid)),
+            ),
+        )
+        for gid in order
+    )
     return [Paragraph(t("summary.groups_title")), Fields(items)]
 
 

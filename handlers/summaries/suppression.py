@@ -69,8 +69,9 @@ class Linked:
     _index: dict[Key, list[int]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
 
-    def add(self, key: Key, value: int, *, published: bool = True, block: Hashable | None = None,
-            tier: int = 1) -> None:
+    def add(
+        self, key: Key, value: int, *, published: bool = True, block: Hashable | None = None, tier: int = 1
+    ) -> None:
         """A count; an unpublished one is never shown but still protected."""
         self.values[key] = value
         self.tiers[key] = tier
@@ -219,8 +220,11 @@ def _hide_one(linked: Linked, shown: dict[Key, Shown], exposed: Key, threshold: 
     headline count."""
     candidates = _candidates(linked, shown, exposed)[:MAX_TRIES]
     lesser = [k for k in candidates if linked.tiers[k] < HEADLINE_TIER]
-    tries = [*((k,) for k in lesser), *itertools.combinations(lesser[:MAX_PAIRED], 2),
-             *((k,) for k in candidates if linked.tiers[k] >= HEADLINE_TIER)]
+    tries = [
+        *((k,) for k in lesser),
+        *itertools.combinations(lesser[:MAX_PAIRED], 2),
+        *((k,) for k in candidates if linked.tiers[k] >= HEADLINE_TIER),
+    ]
     for keys in tries:
         shown.update(dict.fromkeys(keys, Shown.HIDDEN))
         if _safe(linked, shown, threshold, exposed):
@@ -279,8 +283,13 @@ def _candidates(linked: Linked, shown: Mapping[Key, Shown], exposed: Key) -> lis
         parts = {p for s in sums for p in s.parts}
         reached |= parts | {s.total for s in sums}
         for k in linked.values:
-            if k in reached and k not in order and k not in linked.keep and shown[k] == Shown.EXACT \
-                    and linked.values[k] > 0:
+            if (
+                k in reached
+                and k not in order
+                and k not in linked.keep
+                and shown[k] == Shown.EXACT
+                and linked.values[k] > 0
+            ):
                 order[k] = (linked.tiers[k], level, k not in parts, linked.values[k])
     return sorted(order, key=lambda k: order[k])
 

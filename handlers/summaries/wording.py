@@ -35,8 +35,9 @@ def count_with_share(figures: Figures, key: Key, of: Key) -> Any:
     """The count and its share of another count when both may be shown: "35 (59 %)"."""
     if figures.percent(key, of) is None:
         return count_text(figures, key)
-    return t("summary.count_share", count=figures.value(key),
-             percent=percent_text(figures.value(key), figures.value(of)))
+    return t(
+        "summary.count_share", count=figures.value(key), percent=percent_text(figures.value(key), figures.value(of))
+    )
 
 
 def share_item(figures: Figures, key: Key, of: Key, label: Text) -> Text | None:
@@ -47,8 +48,12 @@ def share_item(figures: Figures, key: Key, of: Key, label: Text) -> Text | None:
             return None
         if figures.percent(key, of) is None:
             return t("summary.count_item", count=figures.value(key), label=label)
-        return t("summary.share_item", percent=percent_text(figures.value(key), figures.value(of)),
-                 label=label, count=figures.value(key))
+        return t(
+            "summary.share_item",
+            percent=percent_text(figures.value(key), figures.value(of)),
+            label=label,
+            count=figures.value(key),
+        )
     if status == Shown.SMALL:
         return t("summary.small_item", threshold=figures.threshold, label=label)
     return t("summary.hidden_item", label=label)

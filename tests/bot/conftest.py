@@ -63,9 +63,13 @@ def fake_slack() -> Iterator[FakeSlack]:
 @pytest.fixture
 def bot(database_url: str, database: Database, clock: FakeClock, fake_slack: FakeSlack) -> Iterator[Bot]:
     """The bot on a test database, wired to the fake Slack, reachable over HTTP."""
-    settings = Settings(_env_file=None, database_url=database_url,  # type: ignore[call-arg]
-                        slack_bot_token=fake_slack.bot_token, slack_signing_secret=SIGNING_SECRET,
-                        slack_api_url=fake_slack.url)
+    settings = Settings(
+        _env_file=None,
+        database_url=database_url,  # type: ignore[call-arg]
+        slack_bot_token=fake_slack.bot_token,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake_slack.url,
+    )
     services = Services(settings, database, build_router(), settings.handler_config(), clock)
     server, url = serve_bot(settings, services)
     yield Bot(fake_slack, SlackClientSim(url, SIGNING_SECRET, fake_slack=fake_slack), services, url)

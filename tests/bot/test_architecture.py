@@ -21,8 +21,10 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("room", sorted(FORBIDDEN))
 def test_room_imports_nothing_it_must_not(room: str) -> None:
-    offenders = {str(path.relative_to(ROOT)): sorted(imported_modules(path) & set(FORBIDDEN[room]))
-                 for path in (ROOT / room).rglob("*.py")}
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_modules(path) & set(FORBIDDEN[room]))
+        for path in (ROOT / room).rglob("*.py")
+    }
     assert {p: names for p, names in offenders.items() if names} == {}
     assert any((ROOT / room).rglob("*.py"))
 

@@ -41,8 +41,7 @@ def test_import_prints_what_was_imported(cli: Services, capsys: pytest.CaptureFi
     assert "3 ärenden importerade till LOKUS Heby (#7–#9)." in capsys.readouterr().out
 
 
-def test_a_bad_file_prints_every_problem_and_imports_nothing(cli: Services,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_file_prints_every_problem_and_imports_nothing(cli: Services, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "cases", str(DATA / "cases_import_bad.csv"), "--group", "Heby"]) == 1
     printed = capsys.readouterr()
     problems = printed.err.splitlines()
@@ -54,8 +53,9 @@ def test_a_bad_file_prints_every_problem_and_imports_nothing(cli: Services,
     assert "19811218" not in everything_stored(cli)
 
 
-def test_wrong_group_missing_file_and_a_name_in_two_workspaces(cli: Services, tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_wrong_group_missing_file_and_a_name_in_two_workspaces(
+    cli: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["import", "cases", str(DATA / "cases_import.csv"), "--group", "Uppsala"]) == 1
     assert "Det finns ingen grupp som heter ”Uppsala”." in capsys.readouterr().err
     assert main(["import", "cases", str(tmp_path / "saknas.csv"), "--group", "Heby"]) == 2
@@ -71,8 +71,9 @@ def test_wrong_group_missing_file_and_a_name_in_two_workspaces(cli: Services, tm
     assert len(capsys.readouterr().out.splitlines()) == 1, "only the header: the import went to the other workspace"
 
 
-def test_export_to_standard_output_and_to_a_file(cli: Services, tmp_path: Path,
-                                                 capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_export_to_standard_output_and_to_a_file(
+    cli: Services, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     main(["import", "cases", str(DATA / "cases_import.csv"), "--group", "Heby"])
     capsysbinary.readouterr()
     assert main(["export", "cases", "--group", "Heby", "--format", "csv"]) == 0
@@ -88,11 +89,32 @@ def test_export_to_standard_output_and_to_a_file(cli: Services, tmp_path: Path,
 
 
 def test_a_coordinator_works_through_the_console(cli: Services, tmp_path: Path) -> None:
-    output = console(cli, "\n".join([
-        "/lokus ärende", "ok", "AF", "AME", "kvinna", "25", "1, 2", "väntetider",
-        "Gäller 19121212-1212", "Väntat på besked", "ja", "hoppa över", "ja",
-        "/lokus ärenden", ":c", ":a", "/lokus ärenden stängda", "/lokus ärenden export csv",
-    ]), tmp_path)
+    output = console(
+        cli,
+        "\n".join(
+            [
+                "/lokus ärende",
+                "ok",
+                "AF",
+                "AME",
+                "kvinna",
+                "25",
+                "1, 2",
+                "väntetider",
+                "Gäller 19121212-1212",
+                "Väntat på besked",
+                "ja",
+                "hoppa över",
+                "ja",
+                "/lokus ärenden",
+                ":c",
+                ":a",
+                "/lokus ärenden stängda",
+                "/lokus ärenden export csv",
+            ]
+        ),
+        tmp_path,
+    )
     assert "Jag har skrivit till dig i ett direktmeddelande" in output
     assert "Svaret verkar innehålla ett personnummer" in output
     assert "Ärende #1 registrerat för LOKUS Heby" in output

@@ -19,12 +19,17 @@ def run_script(services: Services, script: str, user: str = "anna", channel: str
 
 
 def test_a_person_sets_up_a_group_in_the_console(services: Services) -> None:
-    output = run_script(services, "\n".join([
-        "/lokus koppla Heby",
-        "/lokus medlem @anna kommun sammankallande",
-        "/lokus medlem @bertil AF samordnare",
-        "/lokus grupp",
-    ]))
+    output = run_script(
+        services,
+        "\n".join(
+            [
+                "/lokus koppla Heby",
+                "/lokus medlem @anna kommun sammankallande",
+                "/lokus medlem @bertil AF samordnare",
+                "/lokus grupp",
+            ]
+        ),
+    )
     assert "lokusbot i #heby:" in output
     assert "kopplad till LOKUS-gruppen *Heby* (av @anna)" in output
     assert "@bertil är medlem i *Heby* för Arbetsförmedlingen (samordnare)." in output
@@ -33,15 +38,20 @@ def test_a_person_sets_up_a_group_in_the_console(services: Services) -> None:
 
 
 def test_switching_user_and_dm_lines(services: Services) -> None:
-    output = run_script(services, "\n".join([
-        "/lokus koppla Heby",
-        ":som cecilia",
-        "/lokus medlem @cecilia FK",
-        "hej",
-        ":kanal tierp",
-        "/lokus grupp",
-        ":hjälp",
-    ]))
+    output = run_script(
+        services,
+        "\n".join(
+            [
+                "/lokus koppla Heby",
+                ":som cecilia",
+                "/lokus medlem @cecilia FK",
+                "hej",
+                ":kanal tierp",
+                "/lokus grupp",
+                ":hjälp",
+            ]
+        ),
+    )
     assert "Du är nu cecilia." in output
     assert "lokusbot (DM till dig):" in output
     assert "inte kopplad till någon LOKUS-grupp" in output
@@ -64,8 +74,15 @@ def test_lokusbot_without_tokens_starts_the_console_and_exits_at_end_of_input(tm
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path}/console.db"
     script = "/lokus hjälp\n/lokus koppla Heby\nhjälp\n"
-    result = subprocess.run([sys.executable, "-m", "bot.cli"], input=script, capture_output=True, text=True,
-                            env=env, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli"],
+        input=script,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "startar konsolläget" in result.stderr
     assert "lokusbot – hjälp" in result.stdout

@@ -40,8 +40,12 @@ def dm_posts(bot: Bot, count: int, user: str = ANNA) -> list[Call]:
 
 def elements(call: Call) -> list[dict[str, Any]]:
     """The interactive elements of a posted message, each with its block id."""
-    return [{**element, "block_id": block.get("block_id")} for block in call.args.get("blocks", [])
-            if block["type"] == "actions" for element in block["elements"]]
+    return [
+        {**element, "block_id": block.get("block_id")}
+        for block in call.args.get("blocks", [])
+        if block["type"] == "actions"
+        for element in block["elements"]
+    ]
 
 
 def click(bot: Bot, call: Call, label: str, channel: str = f"D{ANNA}", **extra: Any) -> None:
@@ -54,8 +58,9 @@ def pick(bot: Bot, call: Call, label: str) -> None:
     """Pick an option of the message's menu."""
     [menu] = [e for e in elements(call) if e["type"] == "static_select"]
     [option] = [o for o in menu["options"] if o["text"]["text"] == label]
-    bot.sim.block_action(ANNA, f"D{ANNA}", menu["action_id"], option["value"], block_id=menu["block_id"],
-                         action_type="static_select")
+    bot.sim.block_action(
+        ANNA, f"D{ANNA}", menu["action_id"], option["value"], block_id=menu["block_id"], action_type="static_select"
+    )
 
 
 def tick(bot: Bot, call: Call, labels: list[str]) -> None:
@@ -63,8 +68,15 @@ def tick(bot: Bot, call: Call, labels: list[str]) -> None:
     [boxes] = [e for e in elements(call) if e["type"] == "checkboxes"]
     ticked = [o for o in boxes["options"] if o["text"]["text"] in labels]
     assert len(ticked) == len(labels)
-    bot.sim.block_action(ANNA, f"D{ANNA}", boxes["action_id"], None, block_id=boxes["block_id"],
-                         action_type="checkboxes", selected_options=ticked)
+    bot.sim.block_action(
+        ANNA,
+        f"D{ANNA}",
+        boxes["action_id"],
+        None,
+        block_id=boxes["block_id"],
+        action_type="checkboxes",
+        selected_options=ticked,
+    )
     deadline = time.monotonic() + 5
     while len(_pending(bot)) != len(labels):
         assert time.monotonic() < deadline, "the ticks were never noted"
@@ -111,8 +123,17 @@ def test_a_coordinator_registers_a_case_by_clicking_and_typing_and_nothing_ident
     assert "telefonnummer" in blocks_text(note)
     click(bot, note, "Hoppa över")
     summary = blocks_text(dm_posts(bot, 14)[-1])
-    for shown in ("23 november 2026", "Arbetsförmedlingen", "AME", "Kvinna", "25–29", "Psykisk ohälsa", "Nyanlända",
-                  "Information mellan parter, Väntetider", "Har väntat länge på besked"):
+    for shown in (
+        "23 november 2026",
+        "Arbetsförmedlingen",
+        "AME",
+        "Kvinna",
+        "25–29",
+        "Psykisk ohälsa",
+        "Nyanlända",
+        "Information mellan parter, Väntetider",
+        "Har väntat länge på besked",
+    ):
         assert shown in summary
     for retry in (None, 1, 2):
         say(bot, "ja", event_id="Ev0CASEYES", retry_num=retry)
@@ -123,7 +144,13 @@ def test_a_coordinator_registers_a_case_by_clicking_and_typing_and_nothing_ident
 
     [case] = stored_cases(bot.services)
     assert (case.number, case.party, case.unit, case.gender, case.age_band, case.referred_tr) == (
-        1, "af", "AME", "kvinna", "25-29", True)
+        1,
+        "af",
+        "AME",
+        "kvinna",
+        "25-29",
+        True,
+    )
     assert [t.code for t in case.target_groups] == ["nyanlanda", "psykisk_ohalsa"]
     stored = everything_stored(bot.services)
     for secret in (PNR, "9876", PHONE, "123 45 67", "Ring", "Gäller"):
@@ -150,8 +177,13 @@ def test_people_outside_the_group_are_refused(bot: Bot) -> None:
     setup_heby(bot)
     for text in ("ärende", "ärenden export"):
         assert bot.sim.slash_command("UOTHER", HEBY, text).status == 200, "acked, so Slack shows no error of its own"
-    closing = bot.sim.block_action("UOTHER", HEBY, "case.close#2", "1", container={
-        "type": "message", "message_ts": "1.0", "channel_id": HEBY, "is_ephemeral": True})
+    closing = bot.sim.block_action(
+        "UOTHER",
+        HEBY,
+        "case.close#2",
+        "1",
+        container={"type": "message", "message_ts": "1.0", "channel_id": HEBY, "is_ephemeral": True},
+    )
     assert closing.status == 200
     refusals = [blocks_text(r) for r in bot.fake.wait_for("response_url", count=3)]  # in any order
     assert sum("Du är inte medlem i *Heby*" in text for text in refusals) == 2, refusals
@@ -186,9 +218,16 @@ def test_a_case_by_form_shows_errors_on_the_fields_then_saves(bot: Bot) -> None:
     [opened] = bot.fake.wait_for("views.open")
     view = opened.args["view"]
     assert view["callback_id"] == "form.case" and view["title"]["text"] == "Nytt lots-ärende"
-    filled = {"raised_on": "2026-11-20", "party": "fk", "gender": "man", "age_band": "30-39",
-              "target_groups": ["sjukskrivna"], "failures": ["ansvarsfordelning"], "referred_tr": "nej",
-              "failure_text": f"Gäller {PNR}"}
+    filled = {
+        "raised_on": "2026-11-20",
+        "party": "fk",
+        "gender": "man",
+        "age_band": "30-39",
+        "target_groups": ["sjukskrivna"],
+        "failures": ["ansvarsfordelning"],
+        "referred_tr": "nej",
+        "failure_text": f"Gäller {PNR}",
+    }
     response = bot.sim.view_submission(ANNA, view["callback_id"], _form_state(view, filled), view["private_metadata"])
     answer = response.json()
     assert answer["response_action"] == "errors" and list(answer["errors"]) == ["failure_text"]
@@ -208,8 +247,15 @@ def test_following_up_with_the_buttons_of_the_private_list(bot: Bot) -> None:
     bot.sim.slash_command(ANNA, HEBY, "ärende form")
     [opened] = bot.fake.wait_for("views.open")
     view = opened.args["view"]
-    filled = {"raised_on": "2026-11-02", "party": "region", "gender": "kvinna", "age_band": "16-19",
-              "target_groups": ["unga_utan_gymnasium"], "failures": ["vantetider"], "referred_tr": "ja"}
+    filled = {
+        "raised_on": "2026-11-02",
+        "party": "region",
+        "gender": "kvinna",
+        "age_band": "16-19",
+        "target_groups": ["unga_utan_gymnasium"],
+        "failures": ["vantetider"],
+        "referred_tr": "ja",
+    }
     bot.sim.view_submission(ANNA, view["callback_id"], _form_state(view, filled), view["private_metadata"])
     dm_posts(bot, 1)
     ephemeral = {"type": "message", "message_ts": "1.0", "channel_id": HEBY, "is_ephemeral": True}

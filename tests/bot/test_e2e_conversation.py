@@ -30,8 +30,9 @@ def last_post(bot: Bot, count: int) -> Call:
 
 def click(bot: Bot, call: Call, label: str) -> None:
     element = buttons(call)[label]
-    response = bot.sim.block_action("UANNA", call.args["channel"], element["action_id"], element["value"],
-                                    message_ts=call.args.get("ts"))
+    response = bot.sim.block_action(
+        "UANNA", call.args["channel"], element["action_id"], element["value"], message_ts=call.args.get("ts")
+    )
     assert response.status == 200
 
 

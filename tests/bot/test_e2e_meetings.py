@@ -23,8 +23,12 @@ from tests.conftest import FakeClock
 from tests.support.fake_slack import Call, FakeSlack
 
 HEBY = "CHEBY"
-MEMBERS = ("<@UANNA|anna> kommun sammankallande", "<@UBERTIL|bertil> AF", "<@UCECILIA|cecilia> FK",
-           "<@UDAVID|david> region")
+MEMBERS = (
+    "<@UANNA|anna> kommun sammankallande",
+    "<@UBERTIL|bertil> AF",
+    "<@UCECILIA|cecilia> FK",
+    "<@UDAVID|david> region",
+)
 
 
 def in_channel(call: Call) -> bool:
@@ -45,8 +49,9 @@ def setup_heby(bot: Bot) -> None:
 
 def click(bot: Bot, call: Call, label: str, user: str = "UANNA", message_ts: str | None = None) -> None:
     element = buttons(call)[label]
-    response = bot.sim.block_action(user, call.args["channel"], element["action_id"], element["value"],
-                                    message_ts=message_ts or call.args.get("ts"))
+    response = bot.sim.block_action(
+        user, call.args["channel"], element["action_id"], element["value"], message_ts=message_ts or call.args.get("ts")
+    )
     assert response.status == 200
 
 
@@ -141,11 +146,17 @@ def test_reminders_and_minutes_over_slack(bot: Bot, clock: FakeClock) -> None:
     clock.now = datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
     run_due(bot.services, "", lambda sends: delivery.deliver(system, sends))
     assert "Hållet möte" in blocks_text(bot.fake.wait_for("chat.update", count=2)[-1])
-    bot.fake.wait_for("chat.postMessage", predicate=lambda c: c.args["channel"] == "DUANNA"
-                      and "Skriv eller klistra in minnesanteckningarna" in blocks_text(c))
+    bot.fake.wait_for(
+        "chat.postMessage",
+        predicate=lambda c: (
+            c.args["channel"] == "DUANNA" and "Skriv eller klistra in minnesanteckningarna" in blocks_text(c)
+        ),
+    )
     bot.sim.dm_message("UANNA", "Vi gick igenom planen & lots-ärendena.")
-    [summary] = bot.fake.wait_for("chat.postMessage", predicate=lambda c: c.args["channel"] == "DUANNA"
-                                  and "Minnesanteckningar – stämmer det här?" in blocks_text(c))
+    [summary] = bot.fake.wait_for(
+        "chat.postMessage",
+        predicate=lambda c: c.args["channel"] == "DUANNA" and "Minnesanteckningar – stämmer det här?" in blocks_text(c),
+    )
     click(bot, summary, "Spara")
     minutes = bot.fake.wait_for("chat.postMessage", predicate=lambda c: c.args.get("thread_ts") == ts)[0]
     assert "Vi gick igenom planen &amp; lots-ärendena." in blocks_text(minutes)
@@ -154,8 +165,11 @@ def test_reminders_and_minutes_over_slack(bot: Bot, clock: FakeClock) -> None:
 def test_delivery_updates_earlier_messages_and_reports_where_it_posted(fake_slack: FakeSlack) -> None:
     reported: list[tuple[str, str, str]] = []
     client = WebClient(token=fake_slack.bot_token, base_url=fake_slack.url)
-    delivery = SlackDelivery(client, BlockRenderer(Catalogue.for_slack("sv")),
-                             on_posted=lambda origin, hook, channel, ts: reported.append((hook.value, channel, ts)))
+    delivery = SlackDelivery(
+        client,
+        BlockRenderer(Catalogue.for_slack("sv")),
+        on_posted=lambda origin, hook, channel, ts: reported.append((hook.value, channel, ts)),
+    )
     origin = Origin(Actor("T0LOKUS", "UANNA", HEBY))
     first = Send(say("Första"), To.CHANNEL, channel_id=HEBY, posted=PostedHook("test.posted", "42"))
     delivery.deliver(origin, [first, to_user(say("Hej"), "UBERTIL")])
@@ -170,11 +184,21 @@ def test_delivery_updates_earlier_messages_and_reports_where_it_posted(fake_slac
 def test_calling_and_answering_in_the_console(services: Services, tmp_path: Path) -> None:
     out = io.StringIO()
     console = Console(services, user="anna", channel="heby", out=out, files_dir=tmp_path)
-    console.run([
-        "/lokus koppla Heby", "/lokus medlem @anna kommun sammankallande", "/lokus medlem @bertil AF",
-        "/lokus möte tisdag nästa vecka kl 13", "Kommunhuset, sal 3", ":a", "@bertil", "ja",
-        ":som bertil", ":a", "/lokus möten",
-    ])
+    console.run(
+        [
+            "/lokus koppla Heby",
+            "/lokus medlem @anna kommun sammankallande",
+            "/lokus medlem @bertil AF",
+            "/lokus möte tisdag nästa vecka kl 13",
+            "Kommunhuset, sal 3",
+            ":a",
+            "@bertil",
+            "ja",
+            ":som bertil",
+            ":a",
+            "/lokus möten",
+        ]
+    )
     output = out.getvalue()
     assert "Uppfattat: tisdag 1 december 2026 kl. 13.00." in output
     assert "tisdag 1 december 2026 kl. 13.00–15.00, stämmer det?" in output and "Antecknar: @bertil" in output
@@ -188,12 +212,20 @@ def test_calling_and_answering_in_the_console(services: Services, tmp_path: Path
     assert str(event["LOCATION"]) == "Kommunhuset, sal 3"
 
 
-def test_console_buttons_of_a_dm_started_from_the_channel_are_pressed_in_the_dm(services: Services,
-                                                                               tmp_path: Path) -> None:
+def test_console_buttons_of_a_dm_started_from_the_channel_are_pressed_in_the_dm(
+    services: Services, tmp_path: Path
+) -> None:
     out = io.StringIO()
     console = Console(services, user="anna", channel="heby", out=out, files_dir=tmp_path)
-    console.run(["/lokus koppla Heby", "/lokus medlem @anna kommun sammankallande",
-                 "/lokus möte tisdag nästa vecka kl 13", ":z", ":b"])
+    console.run(
+        [
+            "/lokus koppla Heby",
+            "/lokus medlem @anna kommun sammankallande",
+            "/lokus möte tisdag nästa vecka kl 13",
+            ":z",
+            ":b",
+        ]
+    )
     output = out.getvalue()
     assert "[:a Tillbaka = tillbaka]  [:b Avbryt = avbryt]" in output
     assert "Det finns ingen knapp :z i senaste meddelandet." in output

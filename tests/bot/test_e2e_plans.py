@@ -22,14 +22,29 @@ HEBY = "CHEBY"
 MEMBERS = {"UANNA": "kommun sammankallande", "UBERTIL": "AF", "UCECILIA": "FK", "UDAVID": "region"}
 NAMES = {"UANNA": "Anna Ahl", "UBERTIL": "Bertil Berg", "UCECILIA": "Cecilia Ek", "UDAVID": "David Lind"}
 LOKSAM = {
-    "deltagare": ["Bertil Berg, sektionschef", "Cecilia Ek, enhetschef", "David Lind, verksamhetschef",
-                  "Anna Ahl, socialchef"],
-    "mandat": ["Kommunalrådet bjuds in en gång per år.", "ja", "Den nya får en genomgång av ordföranden.",
-               "Anna Ahl"],
-    "moten": ["4", "12 februari, 14 maj, 17 september, 26 november", "Anna Ahl", "Bertil Berg",
-              "Alla i gruppen och förbundets kansli", "2", "hoppa över"],
-    "kartlaggning": ["Unga 16–29 år", "Vad saknas mellan parterna?", "Hela kommunen", "Fler praktikplatser",
-                     "2027-03-15"],
+    "deltagare": [
+        "Bertil Berg, sektionschef",
+        "Cecilia Ek, enhetschef",
+        "David Lind, verksamhetschef",
+        "Anna Ahl, socialchef",
+    ],
+    "mandat": ["Kommunalrådet bjuds in en gång per år.", "ja", "Den nya får en genomgång av ordföranden.", "Anna Ahl"],
+    "moten": [
+        "4",
+        "12 februari, 14 maj, 17 september, 26 november",
+        "Anna Ahl",
+        "Bertil Berg",
+        "Alla i gruppen och förbundets kansli",
+        "2",
+        "hoppa över",
+    ],
+    "kartlaggning": [
+        "Unga 16–29 år",
+        "Vad saknas mellan parterna?",
+        "Hela kommunen",
+        "Fler praktikplatser",
+        "2027-03-15",
+    ],
     "projekt": ["I LOKSAM-gruppen", "Med förbundets mall", "Vid varje möte", "En lista i kanalen"],
     "sprida": ["Arbetsplatsträffar", "Alla fyra parter", "Två gånger per år"],
     "utvardering": ["2027-11-30"],
@@ -40,8 +55,10 @@ def _new_post(bot: Bot, do: Callable[[], Response], channel: str, needle: str = 
     """Do something and wait for the bot's next post in the channel holding the text."""
     before = {id(c) for c in bot.fake.calls()}
     assert do().status == 200
-    return bot.fake.wait_for("chat.postMessage", predicate=lambda c: id(c) not in before
-                             and c.args.get("channel") == channel and needle in blocks_text(c))[-1]
+    return bot.fake.wait_for(
+        "chat.postMessage",
+        predicate=lambda c: id(c) not in before and c.args.get("channel") == channel and needle in blocks_text(c),
+    )[-1]
 
 
 def _slash(bot: Bot, user: str, text: str, needle: str) -> Call:
@@ -55,14 +72,24 @@ def _say(bot: Bot, user: str, text: str, needle: str = "") -> Call:
 def _click(bot: Bot, user: str, call: Call, label: str, needle: str = "", where: str = "") -> Call:
     element = buttons(call)[label]
     channel = call.args["channel"]
-    return _new_post(bot, lambda: bot.sim.block_action(user, channel, element["action_id"], element["value"],
-                                                       message_ts=call.args.get("ts")), where or channel, needle)
+    return _new_post(
+        bot,
+        lambda: bot.sim.block_action(
+            user, channel, element["action_id"], element["value"], message_ts=call.args.get("ts")
+        ),
+        where or channel,
+        needle,
+    )
 
 
 def _write(bot: Bot, user: str, plan_id: int, section: str, answers: Sequence[str]) -> Call:
     """Press "Skriv" in the DM, answer every question, and save."""
-    _new_post(bot, lambda: bot.sim.block_action(user, f"D{user}", f"{PlanAction.WRITE}#0", pack(plan_id, section)),
-              f"D{user}", "fråga 1 av")
+    _new_post(
+        bot,
+        lambda: bot.sim.block_action(user, f"D{user}", f"{PlanAction.WRITE}#0", pack(plan_id, section)),
+        f"D{user}",
+        "fråga 1 av",
+    )
     for text in answers:
         _say(bot, user, text)
     return _say(bot, user, "ja", "Tack!")
@@ -75,8 +102,10 @@ def _approve_all(bot: Bot, plan_id: int, requests: dict[str, Call]) -> Call:
         _say(bot, user, NAMES[user])
         _say(bot, user, "hoppa över", "Godkänna")
         _say(bot, user, "ja", "Tack! Ditt godkännande")
-    return bot.fake.wait_for("chat.postMessage", predicate=lambda c: c.args.get("channel") == HEBY
-                             and "är godkänd av alla parter och klar" in blocks_text(c))[-1]
+    return bot.fake.wait_for(
+        "chat.postMessage",
+        predicate=lambda c: c.args.get("channel") == HEBY and "är godkänd av alla parter och klar" in blocks_text(c),
+    )[-1]
 
 
 def _setup(bot: Bot) -> None:
@@ -86,8 +115,9 @@ def _setup(bot: Bot) -> None:
 
 
 def _requests(bot: Bot) -> dict[str, Call]:
-    calls = bot.fake.wait_for("chat.postMessage", count=4,
-                              predicate=lambda c: "Du är ombedd att godkänna" in blocks_text(c))
+    calls = bot.fake.wait_for(
+        "chat.postMessage", count=4, predicate=lambda c: "Du är ombedd att godkänna" in blocks_text(c)
+    )
     return {c.args["channel"][1:]: c for c in calls[-4:]}
 
 
@@ -108,9 +138,14 @@ def test_a_verksamhetsplan_from_empty_to_approved_and_exported_over_slack(bot: B
     plan_id = the_plan(bot.services).id
     assert pickers[0]["block_id"] == f"pick|{plan_id}:mal"
     menu = pickers[0]["accessory"]
-    assigned = _new_post(bot, lambda: bot.sim.block_action("UANNA", HEBY, menu["action_id"], "UBERTIL",
-                                                           block_id=pickers[0]["block_id"],
-                                                           action_type="users_select"), "DUBERTIL", "Mål")
+    assigned = _new_post(
+        bot,
+        lambda: bot.sim.block_action(
+            "UANNA", HEBY, menu["action_id"], "UBERTIL", block_id=pickers[0]["block_id"], action_type="users_select"
+        ),
+        "DUBERTIL",
+        "Mål",
+    )
     assert "<@UANNA> vill att du skriver Mål" in blocks_text(assigned)
     _slash(bot, "UANNA", "plan tilldela 2 3 4 5 6 <@UANNA|anna>", "har gett")
     _click(bot, "UBERTIL", assigned, "Skriv ”Mål”", "Vilka mål har LOKUS-gruppen för arbetet 2028?")
@@ -160,11 +195,23 @@ def test_both_plans_in_the_console(services: Services, tmp_path: Path) -> None:
     out = io.StringIO()
     files = tmp_path / "filer"
     console = Console(services, user="anna", channel="heby", out=out, files_dir=files)
-    lines = ["/lokus koppla Heby", "/lokus medlem @anna kommun sammankallande", "/lokus medlem @bertil AF",
-             "/lokus medlem @cecilia FK", "/lokus medlem @david region", "/lokus plan ny verksamhetsplan 2028",
-             "/lokus plan tilldela 1 2 3 4 5 6 @anna"]
-    for section, answers in (("1", ["Mål."]), ("2", ["Målgrupper."]), ("3", ["Nej."]), ("4", ["Struktur."]),
-                             ("5", ["SIP."]), ("6", MEDEL_ROWS)):
+    lines = [
+        "/lokus koppla Heby",
+        "/lokus medlem @anna kommun sammankallande",
+        "/lokus medlem @bertil AF",
+        "/lokus medlem @cecilia FK",
+        "/lokus medlem @david region",
+        "/lokus plan ny verksamhetsplan 2028",
+        "/lokus plan tilldela 1 2 3 4 5 6 @anna",
+    ]
+    for section, answers in (
+        ("1", ["Mål."]),
+        ("2", ["Målgrupper."]),
+        ("3", ["Nej."]),
+        ("4", ["Struktur."]),
+        ("5", ["SIP."]),
+        ("6", MEDEL_ROWS),
+    ):
         lines += [f"/lokus plan svara {section} verksamhetsplan", *answers, "ja"]
     lines += ["/lokus plan ny loksam 2027", "/lokus plan tilldela 1 2 3 4 5 6 7 loksam @anna"]
     for section, answers in LOKSAM.items():
@@ -178,8 +225,12 @@ def test_both_plans_in_the_console(services: Services, tmp_path: Path) -> None:
     assert "Traceback" not in output
     assert output.count("är godkänd av alla parter och klar") == 2
     saved = sorted(p.name for p in files.iterdir())
-    assert saved == ["loksam-2027-heby.docx", "loksam-2027-heby.md", "verksamhetsplan-2028-heby.docx",
-                     "verksamhetsplan-2028-heby.md"]
+    assert saved == [
+        "loksam-2027-heby.docx",
+        "loksam-2027-heby.md",
+        "verksamhetsplan-2028-heby.docx",
+        "verksamhetsplan-2028-heby.md",
+    ]
     markdown = (files / "verksamhetsplan-2028-heby.md").read_text(encoding="utf-8")
     assert "| **Summa** | **125 %** |  |  |  | **750 000 kr** |" in markdown
     assert "| 23 november 2026 | Godkänd i lokusbot | David Namn | Region |" in markdown

@@ -93,8 +93,9 @@ def test_unsigned_stale_or_forged_requests_get_401_and_change_nothing(bot: Bot, 
     elif how == "stale":
         response = bot.sim.raw(body, signed=True, timestamp=int(time.time()) - 6 * 60)
     else:
-        response = bot.sim.raw(body, headers={"X-Slack-Request-Timestamp": str(int(time.time())),
-                                              "X-Slack-Signature": "v0=" + "0" * 64})
+        response = bot.sim.raw(
+            body, headers={"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=" + "0" * 64}
+        )
     assert response.status == 401
     time.sleep(0.3)
     assert bot.fake.calls() == []
@@ -129,8 +130,9 @@ def test_rate_limited_post_is_retried_and_delivered_once(bot: Bot) -> None:
     assert len(bot.fake.messages("DUNEW")) == 1
 
 
-def test_an_unexpected_error_gets_a_kind_message_with_an_id(bot: Bot, monkeypatch: pytest.MonkeyPatch,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
+def test_an_unexpected_error_gets_a_kind_message_with_an_id(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     def explode(ctx: Any, text: str) -> list[Any]:
         raise RuntimeError("bug")
 
@@ -170,4 +172,3 @@ def test_member_changes_are_audited(bot: Bot) -> None:
     with services.db.unit_of_work() as session:
         group = repo.find_group_by_channel(session, channel_id=HEBY)
         assert group is not None and [m.user_id for m in group.members] == ["UBERTIL"]
-

@@ -22,16 +22,18 @@ from tests.support.fake_slack import Call
 
 UPPSALA = "CUPPSALA"
 PNG = b"\x89PNG\r\n\x1a\n"
-GENDER = ("I 59 av 68 ärenden är könstillhörigheten dokumenterad. Av dessa 59 är 59 % kvinnor (35) och 41 % män "
-          "(24).")
-REFERRED = ("24 personer har aktualiserats till tilläggsresursen (35 % av ärendena). Av dessa är 67 % kvinnor (16) "
-            "och 33 % män (8).")
+GENDER = "I 59 av 68 ärenden är könstillhörigheten dokumenterad. Av dessa 59 är 59 % kvinnor (35) och 41 % män (24)."
+REFERRED = (
+    "24 personer har aktualiserats till tilläggsresursen (35 % av ärendena). Av dessa är 67 % kvinnor (16) "
+    "och 33 % män (8)."
+)
 
 
 def set_up_uppsala(bot: Bot) -> None:
     """Link the channel and add members through Slack, then load the case log straight into the database."""
-    for count, text in enumerate(("koppla Uppsala", "medlem <@UANNA|anna> kommun samordnare",
-                                  "medlem <@UBERTIL|bertil> AF"), start=1):
+    for count, text in enumerate(
+        ("koppla Uppsala", "medlem <@UANNA|anna> kommun samordnare", "medlem <@UBERTIL|bertil> AF"), start=1
+    ):
         bot.sim.slash_command("UANNA", UPPSALA, text)
         bot.fake.wait_for("chat.postMessage", count=count)
     with bot.services.db.unit_of_work() as session:
@@ -51,8 +53,10 @@ def test_the_summary_is_posted_in_the_channel_with_its_chart_in_the_thread(bot: 
     assert bot.sim.slash_command("UBERTIL", UPPSALA, "sammanfattning").status == 200
     call = posted_summary(bot, UPPSALA)
     blocks = call.args["blocks"]
-    assert blocks[0] == {"type": "header", "text": {"type": "plain_text", "text": "Lots-ärenden – Uppsala",
-                                                    "emoji": True}}
+    assert blocks[0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "Lots-ärenden – Uppsala", "emoji": True},
+    }
     assert {b["type"] for b in blocks} == {"header", "context", "section"}
     text = blocks_text(call)
     assert "*68* lots-ärenden har aktualiserats under perioden." in text
@@ -127,8 +131,14 @@ def test_the_console_shows_the_summary_and_saves_the_chart(services: Services, t
 
 
 def cli_args(**given: object) -> argparse.Namespace:
-    defaults: dict[str, object] = {"group": "Uppsala", "period": "", "team": CONSOLE_TEAM, "units": False,
-                                   "exact": False, "chart": None}
+    defaults: dict[str, object] = {
+        "group": "Uppsala",
+        "period": "",
+        "team": CONSOLE_TEAM,
+        "units": False,
+        "exact": False,
+        "chart": None,
+    }
     return argparse.Namespace(**(defaults | given))
 
 
@@ -158,15 +168,17 @@ def test_the_terminal_explains_an_unknown_group_or_period(services: Services) ->
     assert "Jag förstod inte perioden ”snart”" in errors.getvalue()
 
 
-def test_lokusbot_summary_runs_from_the_command_line(database_url: str, services: Services,
-                                                      monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_lokusbot_summary_runs_from_the_command_line(
+    database_url: str, services: Services, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     with services.db.unit_of_work() as session:
         group = make_group(session, name="Tierp", channel=None, team="TTIERP")
         insert_cases(session, group=group, specs=times(7, CaseSpec(raised_on=CaseSpec().raised_on)))
     monkeypatch.setenv("DATABASE_URL", database_url)
-    assert cli.main(["summary", "--group", "tierp", "--team", "TTIERP", "--period", "från 2026-01-01 till "
-                     "2026-06-30"]) == 0
+    assert (
+        cli.main(["summary", "--group", "tierp", "--team", "TTIERP", "--period", "från 2026-01-01 till 2026-06-30"])
+        == 0
+    )
     printed = capsys.readouterr().out
     assert printed.startswith("## Lots-ärenden – Tierp\n\n> Period: vald period, 1 januari 2026 – 30 juni 2026.")
     assert "**7** lots-ärenden har aktualiserats under perioden." in printed
@@ -175,35 +187,75 @@ def test_lokusbot_summary_runs_from_the_command_line(database_url: str, services
 def coordinators_log(specs: list[CaseSpec]) -> bytes:
     """The case log as a coordinator keeps it in Excel and saves as CSV: Swedish headers, semicolons, and the
     spellings people actually mix (full names, abbreviations, lower case, en dashes, ja/nej)."""
-    parties = {"af": ("Arbetsförmedlingen", "AF"), "fk": ("Försäkringskassan", "FK"),
-               "region": ("Region Uppsala", "regionen"), "kommun": ("Uppsala kommun", "Kommunen")}
+    parties = {
+        "af": ("Arbetsförmedlingen", "AF"),
+        "fk": ("Försäkringskassan", "FK"),
+        "region": ("Region Uppsala", "regionen"),
+        "kommun": ("Uppsala kommun", "Kommunen"),
+    }
     units = {"kommun": "Socialtjänsten", "region": "Psykiatrin"}
     genders = {"kvinna": ("Kvinna", "K"), "man": ("Man", "m"), "ej_dokumenterat": ("", "ej dok")}
-    targets = {"psykisk_ohalsa": "Psykisk ohälsa", "nyanlanda": "nyanlända", "unga_utan_gymnasium": "Unga",
-               "forsorjningsstod": "försörjningsstöd", "aktivitetsersattning": "aktivitetsersättning"}
-    failures = {"ansvarsfordelning": "Ansvarsfördelning", "information": "information mellan parter",
-                "vantetider": "väntetider", "saknad_insats": "saknad insats"}
-    outcomes = {"arbete": "Arbete", "studier": "studier", "ordinarie": "ordinarie verksamhet",
-                "ersattning": "ersättning", "annat": "annat", "okant": "okänt"}
+    targets = {
+        "psykisk_ohalsa": "Psykisk ohälsa",
+        "nyanlanda": "nyanlända",
+        "unga_utan_gymnasium": "Unga",
+        "forsorjningsstod": "försörjningsstöd",
+        "aktivitetsersattning": "aktivitetsersättning",
+    }
+    failures = {
+        "ansvarsfordelning": "Ansvarsfördelning",
+        "information": "information mellan parter",
+        "vantetider": "väntetider",
+        "saknad_insats": "saknad insats",
+    }
+    outcomes = {
+        "arbete": "Arbete",
+        "studier": "studier",
+        "ordinarie": "ordinarie verksamhet",
+        "ersattning": "ersättning",
+        "annat": "annat",
+        "okant": "okänt",
+    }
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(("Datum", "Part", "Enhet", "Kön", "Åldersgrupp", "Målgrupper", "Brister", "Tilläggsresurs",
-                     "Status", "Utfall", "Avslutad"))
+    writer.writerow(
+        (
+            "Datum",
+            "Part",
+            "Enhet",
+            "Kön",
+            "Åldersgrupp",
+            "Målgrupper",
+            "Brister",
+            "Tilläggsresurs",
+            "Status",
+            "Utfall",
+            "Avslutad",
+        )
+    )
     for n, spec in enumerate(specs):
         pick = n % 2
-        writer.writerow((
-            spec.raised_on.isoformat(), parties[spec.party][pick], units.get(spec.party, ""),
-            genders[spec.gender][pick], spec.age_band.replace("-", "–") if pick else spec.age_band,
-            "; ".join(targets[code] for code in spec.target_groups),
-            "; ".join(failures[code] for code in spec.failures), ("Ja", "j")[pick] if spec.referred_tr else "nej",
-            "avslutad" if spec.status == "closed" else "pågår", outcomes[spec.outcome] if spec.outcome else "",
-            spec.closed_on.isoformat() if spec.closed_on else ""))
+        writer.writerow(
+            (
+                spec.raised_on.isoformat(),
+                parties[spec.party][pick],
+                units.get(spec.party, ""),
+                genders[spec.gender][pick],
+                spec.age_band.replace("-", "–") if pick else spec.age_band,
+                "; ".join(targets[code] for code in spec.target_groups),
+                "; ".join(failures[code] for code in spec.failures),
+                ("Ja", "j")[pick] if spec.referred_tr else "nej",
+                "avslutad" if spec.status == "closed" else "pågår",
+                outcomes[spec.outcome] if spec.outcome else "",
+                spec.closed_on.isoformat() if spec.closed_on else "",
+            )
+        )
     return ("\ufeff" + out.getvalue()).encode()
 
 
-def test_a_convenor_reads_the_summary_of_an_imported_case_log(bot: Bot, database_url: str, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_convenor_reads_the_summary_of_an_imported_case_log(
+    bot: Bot, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for count, text in enumerate(("koppla Uppsala", "medlem <@UANNA|anna> kommun samordnare"), start=1):
         bot.sim.slash_command("UANNA", UPPSALA, text)
         bot.fake.wait_for("chat.postMessage", count=count)
@@ -224,8 +276,10 @@ def test_a_convenor_reads_the_summary_of_an_imported_case_log(bot: Bot, database
     assert "*16–29 år (förbundets prioriterade målgrupp)*\n25 (42 %)" in text
     failures = re.findall(r"\*(Ansvarsfördelning|Information mellan parter|Väntetider|Saknad insats)\*", text)
     assert failures == ["Ansvarsfördelning", "Information mellan parter", "Väntetider", "Saknad insats"]
-    assert ("30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
-            "riksgenomsnittet som förbundet jämför med är 34 %.") in text
+    assert (
+        "30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
+        "riksgenomsnittet som förbundet jämför med är 34 %."
+    ) in text
     assert "*Aktivitetsersättning*\nfärre än 3" in text and "*Annat*\nskyddat" in text
     assert not re.search(r"\n[12] \(", text), "no count below 3 is shown in the channel"
     bot.fake.wait_for("files.completeUploadExternal")

@@ -18,12 +18,15 @@ def renderer() -> BlockRenderer:
     return BlockRenderer(Catalogue.for_slack("sv"))
 
 
-@pytest.mark.parametrize(("given", "shown"), [
-    ("<!channel> kom hit", "&lt;!channel&gt; kom hit"),
-    ("<!here|here>", "&lt;!here|here&gt;"),
-    ("<@U123> & co", "&lt;@U123&gt; &amp; co"),
-    ("<https://evil.example|klicka>", "&lt;https://evil.example|klicka&gt;"),
-])
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("<!channel> kom hit", "&lt;!channel&gt; kom hit"),
+        ("<!here|here>", "&lt;!here|here&gt;"),
+        ("<@U123> & co", "&lt;@U123&gt; &amp; co"),
+        ("<https://evil.example|klicka>", "&lt;https://evil.example|klicka&gt;"),
+    ],
+)
 def test_user_text_is_escaped_so_it_cannot_ping_or_link(given: str, shown: str) -> None:
     assert escape_mrkdwn(given) == shown
     text = Catalogue.for_slack("sv").render(t("group.linked", group=given, user=Mention("UANNA")))
@@ -33,8 +36,10 @@ def test_user_text_is_escaped_so_it_cannot_ping_or_link(given: str, shown: str) 
 
 def test_console_catalogue_does_not_escape_and_names_mentions() -> None:
     catalogue = Catalogue.for_console("sv", lambda user_id: {"UANNA": "anna"}[user_id])
-    assert catalogue.render(t("member.removed", user=Mention("UANNA"), group="A & B")) == \
-        "@anna är inte längre medlem i *A & B*."
+    assert (
+        catalogue.render(t("member.removed", user=Mention("UANNA"), group="A & B"))
+        == "@anna är inte längre medlem i *A & B*."
+    )
 
 
 def test_long_text_is_cut_to_slacks_section_limit_with_a_note() -> None:
@@ -57,8 +62,9 @@ def test_many_options_become_a_menu_and_many_choices_checkboxes() -> None:
     options = tuple(Option(f"q|{i}", f"val {i}") for i in range(8))
     menu = renderer().blocks(reply(Choices("conv.choose", options)))[0]["elements"][0]
     assert menu["type"] == "static_select" and len(menu["options"]) == 8
-    multi = renderer().blocks(reply(Choices("conv.toggle", options, multi=True, selected=("q|2",),
-                                            done_action="conv.done", prefix="q|")))[0]["elements"]
+    multi = renderer().blocks(
+        reply(Choices("conv.toggle", options, multi=True, selected=("q|2",), done_action="conv.done", prefix="q|"))
+    )[0]["elements"]
     assert multi[0]["type"] == "checkboxes" and multi[0]["initial_options"][0]["value"] == "q|2"
     assert multi[1]["action_id"] == "conv.done#1" and multi[1]["value"] == "q|"
 

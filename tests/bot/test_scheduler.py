@@ -16,8 +16,9 @@ def start_conversation(services: Services) -> None:
     services.handle(actor(), lambda ctx: services.router.engine.start(ctx, KEY, FLOW.name))
 
 
-def test_an_idle_conversation_is_paused_once_across_two_processes(services: Services, clock: FakeClock,
-                                                                   database_url: str) -> None:
+def test_an_idle_conversation_is_paused_once_across_two_processes(
+    services: Services, clock: FakeClock, database_url: str
+) -> None:
     start_conversation(services)
     clock.advance(hours=25)
     other = Services(services.settings, Database.from_url(database_url), services.router, services.config, clock)
@@ -49,5 +50,3 @@ def test_the_scheduler_thread_survives_a_failing_round() -> None:
     assert done.wait(5)
     scheduler.stop()
     assert len(rounds) >= 2
-
-

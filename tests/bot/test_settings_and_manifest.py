@@ -23,8 +23,11 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def test_defaults_are_swedish_stockholm_and_sqlite(clean_env: None) -> None:
     settings = load_settings()
-    assert (settings.language, settings.timezone, settings.database_url) == ("sv", "Europe/Stockholm",
-                                                                           "sqlite:///lokusbot.db")
+    assert (settings.language, settings.timezone, settings.database_url) == (
+        "sv",
+        "Europe/Stockholm",
+        "sqlite:///lokusbot.db",
+    )
     assert settings.slack_api_url == "https://slack.com/api/"
     assert not settings.has_slack
 
@@ -61,8 +64,11 @@ def test_the_manifest_matches_what_the_code_listens_to() -> None:
     manifest = json.loads((ROOT / "slack" / "manifest.json").read_text(encoding="utf-8"))
     [command] = manifest["features"]["slash_commands"]
     assert command["command"] == "/lokus" and command["should_escape"] is True
-    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_home_opened", "app_mention",
-                                                                           "message.im"}
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
+        "app_home_opened",
+        "app_mention",
+        "message.im",
+    }
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "im:history", "im:write", "files:write"} <= scopes
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
@@ -73,12 +79,30 @@ def test_the_manifest_matches_what_the_code_listens_to() -> None:
 def test_db_upgrade_and_current(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path}/admin.db"
-    before = subprocess.run([sys.executable, "-m", "bot.cli", "db", "current"], env=env, cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    before = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "current"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "behöver uppgraderas" in before.stdout
-    upgraded = subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, cwd=tmp_path,
-                              capture_output=True, text=True, timeout=60)
+    upgraded = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "upgrade"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert upgraded.returncode == 0 and "uppdaterad" in upgraded.stdout
-    after = subprocess.run([sys.executable, "-m", "bot.cli", "db", "current"], env=env, cwd=tmp_path,
-                           capture_output=True, text=True, timeout=60)
+    after = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "current"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert after.stdout.strip() == "aktuell"

@@ -40,8 +40,11 @@ def heby(services: Services) -> Services:
 
 def audit_actions(services: Services) -> list[tuple[str, str, dict]]:
     with services.db.unit_of_work() as session:
-        return [(a.action, a.user_id, a.detail) for a in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
-                if a.action.startswith("case.")]
+        return [
+            (a.action, a.user_id, a.detail)
+            for a in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+            if a.action.startswith("case.")
+        ]
 
 
 def test_the_list_shows_the_groups_open_cases_own_first(heby: Services) -> None:
@@ -82,15 +85,23 @@ def test_status_goes_to_in_progress_and_back_and_is_audited(heby: Services) -> N
     back = button(relisted, CaseAction.STATUS, 1)
     assert "har nu status: Öppen" in text_of(press(heby, "UANNA", CaseAction.STATUS, back.value, HEBY))
     assert [(a, d["number"], d["from"], d["to"]) for a, _, d in audit_actions(heby) if a == "case.status"] == [
-        ("case.status", 1, "open", "in_progress"), ("case.status", 1, "in_progress", "open")]
+        ("case.status", 1, "open", "in_progress"),
+        ("case.status", 1, "in_progress", "open"),
+    ]
 
 
 def test_closing_asks_the_outcome_and_a_closed_case_can_be_reopened(heby: Services) -> None:
     listed = command(heby, "UANNA", HEBY, "ärenden")
     asked = press(heby, "UANNA", CaseAction.CLOSE, button(listed, CaseAction.CLOSE, 1).value, HEBY)
     outcomes = [b for b in buttons(asked) if b.action == CaseAction.OUTCOME]
-    assert [b.value.split("|")[1] for b in outcomes] == ["arbete", "studier", "ordinarie", "ersattning", "annat",
-                                                         "okant"]
+    assert [b.value.split("|")[1] for b in outcomes] == [
+        "arbete",
+        "studier",
+        "ordinarie",
+        "ersattning",
+        "annat",
+        "okant",
+    ]
     studies = next(b for b in outcomes if b.value.endswith("|studier"))
     closed = press(heby, "UANNA", CaseAction.OUTCOME, studies.value, HEBY)
     assert "Ärende #1 i Heby är stängt. Utfall: Studier." in text_of(closed)
@@ -107,8 +118,11 @@ def test_closing_asks_the_outcome_and_a_closed_case_can_be_reopened(heby: Servic
     with pytest.raises(DomainError) as again:
         press(heby, "UANNA", CaseAction.REOPEN, str(case.id))
     assert again.value.text.key == "case.not_closed"
-    changes = [(a, d.get("outcome"), d.get("outcome_was")) for a, _, d in audit_actions(heby)
-               if a in ("case.close", "case.reopen")]
+    changes = [
+        (a, d.get("outcome"), d.get("outcome_was"))
+        for a, _, d in audit_actions(heby)
+        if a in ("case.close", "case.reopen")
+    ]
     assert changes == [("case.close", "studier", None), ("case.reopen", None, "studier")]
 
 
@@ -129,8 +143,12 @@ def test_a_note_is_asked_in_the_dm_checked_and_saved(heby: Services) -> None:
 
 def test_buttons_on_other_groups_cases_are_refused_and_change_nothing(heby: Services) -> None:
     tierp_case = next(c for c in stored_cases(heby) if c.created_by == "UCECILIA")
-    for action, value in ((CaseAction.STATUS, f"{tierp_case.id}|in_progress"), (CaseAction.CLOSE, str(tierp_case.id)),
-                          (CaseAction.OUTCOME, f"{tierp_case.id}|arbete"), (CaseAction.NOTE, str(tierp_case.id))):
+    for action, value in (
+        (CaseAction.STATUS, f"{tierp_case.id}|in_progress"),
+        (CaseAction.CLOSE, str(tierp_case.id)),
+        (CaseAction.OUTCOME, f"{tierp_case.id}|arbete"),
+        (CaseAction.NOTE, str(tierp_case.id)),
+    ):
         with pytest.raises(NotAMember):
             press(heby, "UANNA", action, value)
     with pytest.raises(DomainError) as missing:

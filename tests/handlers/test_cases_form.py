@@ -25,9 +25,18 @@ from tests.handlers.test_cases_helpers import (
 )
 from tests.support.talk import TEAM, actor, run, text_of
 
-FILLED = {"raised_on": "2026-11-20", "party": "af", "unit": "AME", "gender": "kvinna", "age_band": "25-29",
-          "target_groups": ["nyanlanda", "psykisk_ohalsa"], "failures": ["vantetider"],
-          "failure_text": "Väntat på beslut", "referred_tr": "ja", "note": None}
+FILLED = {
+    "raised_on": "2026-11-20",
+    "party": "af",
+    "unit": "AME",
+    "gender": "kvinna",
+    "age_band": "25-29",
+    "target_groups": ["nyanlanda", "psykisk_ohalsa"],
+    "failures": ["vantetider"],
+    "failure_text": "Väntat på beslut",
+    "referred_tr": "ja",
+    "note": None,
+}
 
 
 @pytest.fixture
@@ -36,13 +45,17 @@ def heby(services: Services) -> Services:
     return services
 
 
-def submit(services: Services, sends: list[Send], values: dict[str, Any], user: str = "UANNA",
-           metadata: str | None = None) -> tuple[dict[str, Any], list[Send]]:
+def submit(
+    services: Services, sends: list[Send], values: dict[str, Any], user: str = "UANNA", metadata: str | None = None
+) -> tuple[dict[str, Any], list[Send]]:
     [send] = sends
     assert send.form is not None
     form = send.form
-    return run(services, actor(user), lambda ctx: services.router.view(
-        ctx, form.callback, values, form.metadata if metadata is None else metadata))
+    return run(
+        services,
+        actor(user),
+        lambda ctx: services.router.view(ctx, form.callback, values, form.metadata if metadata is None else metadata),
+    )
 
 
 def test_the_form_has_every_question_and_saves_a_case(heby: Services) -> None:
@@ -50,8 +63,18 @@ def test_the_form_has_every_question_and_saves_a_case(heby: Services) -> None:
     form = sends[0].form
     assert form is not None and form.callback == "form.case"
     assert [f.key for f in form.fields] == list(FILLED)
-    assert [f.kind for f in form.fields] == ["date", "choice", "text", "choice", "choice", "multi", "multi", "text",
-                                             "yes_no", "text"]
+    assert [f.kind for f in form.fields] == [
+        "date",
+        "choice",
+        "text",
+        "choice",
+        "choice",
+        "multi",
+        "multi",
+        "text",
+        "yes_no",
+        "text",
+    ]
     assert form.fields[0].initial == "2026-11-23" and [f.optional for f in form.fields].count(True) == 3
     assert json.loads(form.metadata)["via"] == "form"
     assert "bara i Slack" in text_of(sends), "the console shows the fallback"
@@ -64,13 +87,23 @@ def test_the_form_has_every_question_and_saves_a_case(heby: Services) -> None:
 
 def test_errors_are_shown_on_the_fields_and_nothing_is_saved(heby: Services) -> None:
     sends = command(heby, "UANNA", HEBY, "ärende form")
-    bad = {**FILLED, "raised_on": "2026-12-24", "gender": None, "failure_text": "Gäller 811218-9876",
-           "unit": "ring 070-123 45 67", "age_band": "99-100"}
+    bad = {
+        **FILLED,
+        "raised_on": "2026-12-24",
+        "gender": None,
+        "failure_text": "Gäller 811218-9876",
+        "unit": "ring 070-123 45 67",
+        "age_band": "99-100",
+    }
     errors, saved = submit(heby, sends, bad)
     assert saved == []
     assert {key: text.key for key, text in errors.items()} == {
-        "raised_on": "case.date_future", "gender": "form.required", "failure_text": "identity.refused",
-        "unit": "identity.refused", "age_band": "answer.choice_unknown"}
+        "raised_on": "case.date_future",
+        "gender": "form.required",
+        "failure_text": "identity.refused",
+        "unit": "identity.refused",
+        "age_band": "answer.choice_unknown",
+    }
     assert stored_cases(heby) == []
     assert "811218" not in everything_stored(heby)
 

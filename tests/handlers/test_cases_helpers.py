@@ -12,8 +12,18 @@ from tests.support.talk import actor, run, text_of
 
 HEBY, TIERP = "CHEBY", "CTIERP"
 # Answers typed in the chat, in question order, for a case of one group.
-TYPED_CASE = ("igår", "AF", "AME", "kvinna", "25-29", "1, 2", "väntetider, information", "Väntat på besked i 3 mån",
-              "ja", "hoppa över")
+TYPED_CASE = (
+    "igår",
+    "AF",
+    "AME",
+    "kvinna",
+    "25-29",
+    "1, 2",
+    "väntetider, information",
+    "Väntat på besked i 3 mån",
+    "ja",
+    "hoppa över",
+)
 
 
 def command(services: Services, user: str, channel: str, text: str) -> list[Send]:
@@ -26,8 +36,9 @@ def dm(services: Services, user: str, text: str) -> list[Send]:
     return run(services, actor(user), lambda ctx: services.router.message(ctx, text))
 
 
-def press(services: Services, user: str, action: str, value: str, channel: str = "",
-          selected: list[str] | None = None) -> list[Send]:
+def press(
+    services: Services, user: str, action: str, value: str, channel: str = "", selected: list[str] | None = None
+) -> list[Send]:
     """A button pressed in the DM (or in the channel)."""
     return run(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value, selected))
 
@@ -40,8 +51,9 @@ def make_group(services: Services, name: str, channel: str, members: dict[str, s
         command(services, first, channel, f"medlem <@{user}|{user.lower()}> {party_and_roles}")
 
 
-def register_by_chat(services: Services, user: str = "UANNA", answers: Sequence[str] = TYPED_CASE,
-                     channel: str = HEBY) -> str:
+def register_by_chat(
+    services: Services, user: str = "UANNA", answers: Sequence[str] = TYPED_CASE, channel: str = HEBY
+) -> str:
     """Start a case with `/lokus ärende` in the channel, type every answer, confirm; the last reply's text."""
     command(services, user, channel, "ärende")
     for answer in answers:
@@ -56,8 +68,11 @@ def buttons(sends: list[Send]) -> list[Button]:
 
 def button(sends: list[Send], action: str, label_param: Any = None) -> Button:
     """The one button with the action (and, when given, that number in its label)."""
-    found = [b for b in buttons(sends) if b.action == action
-             and (label_param is None or b.label.params.get("number") == label_param)]
+    found = [
+        b
+        for b in buttons(sends)
+        if b.action == action and (label_param is None or b.label.params.get("number") == label_param)
+    ]
     assert len(found) == 1, [(b.action, b.value) for b in buttons(sends)]
     return found[0]
 

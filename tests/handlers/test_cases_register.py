@@ -57,11 +57,22 @@ def test_a_case_started_in_the_channel_is_asked_in_the_dm_and_saved(heby: Servic
     assert "Ärende #1 registrerat för LOKUS Heby" in text_of(dm(heby, "UANNA", "ja"))
     [case] = stored_cases(heby)
     assert (case.number, case.raised_on, case.party, case.unit, case.gender, case.age_band) == (
-        1, date(2026, 11, 22), "fk", "AME", "kvinna", "25-29")
+        1,
+        date(2026, 11, 22),
+        "fk",
+        "AME",
+        "kvinna",
+        "25-29",
+    )
     assert [t.code for t in case.target_groups] == ["psykisk_ohalsa", "unga_utan_gymnasium"]
     assert [f.code for f in case.failures] == ["information", "vantetider"]
     assert (case.failure_text, case.referred_tr, case.note, case.status, case.created_by) == (
-        "Väntat på besked i 3 mån", True, "", "open", "UANNA")
+        "Väntat på besked i 3 mån",
+        True,
+        "",
+        "open",
+        "UANNA",
+    )
     assert conversation_state(heby)["status"] == "done"
 
 
@@ -142,44 +153,75 @@ def test_buttons_answer_every_choice_kind(heby: Services) -> None:
     assert "#1 registrerat" in text_of(press(heby, "UANNA", ConvAction.SAVE, ""))
     [case] = stored_cases(heby)
     assert (case.raised_on, case.party, case.unit, case.gender, case.age_band, case.referred_tr) == (
-        date(2026, 11, 23), "region", "", "ej_dokumenterat", "65+", False)
+        date(2026, 11, 23),
+        "region",
+        "",
+        "ej_dokumenterat",
+        "65+",
+        False,
+    )
     assert [t.code for t in case.target_groups] == ["nyanlanda"] and [f.code for f in case.failures] == ["regelverk"]
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    (("2026-11-02", "Arbetsförmedlingen", "socialförvaltningen", "k", "16", "unga och nyanlända", "1, 3"),
-     (date(2026, 11, 2), "af", "socialförvaltningen", "kvinna", "16-19", ["nyanlanda", "unga_utan_gymnasium"],
-      ["ansvarsfordelning", "vantetider"])),
-    (("i måndags", "kommunen", "hoppa över", "man", "okänt", "8", "saknad insats; regelverk"),
-     (date(2026, 11, 16), "kommun", "", "man", "okant", ["annan_malgrupp"], ["regelverk", "saknad_insats"])),
-    (("20/11", "4", "AME", "ej dokumenterat", "50", "Psykisk ohälsa/funktionsnedsättning", "7"),
-     (date(2026, 11, 20), "kommun", "AME", "ej_dokumenterat", "50-64", ["psykisk_ohalsa"], ["annat"])),
-])
-def test_typed_answers_in_the_ways_people_write_them(heby: Services, typed: tuple[str, ...],
-                                                     stored: tuple) -> None:
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        (
+            ("2026-11-02", "Arbetsförmedlingen", "socialförvaltningen", "k", "16", "unga och nyanlända", "1, 3"),
+            (
+                date(2026, 11, 2),
+                "af",
+                "socialförvaltningen",
+                "kvinna",
+                "16-19",
+                ["nyanlanda", "unga_utan_gymnasium"],
+                ["ansvarsfordelning", "vantetider"],
+            ),
+        ),
+        (
+            ("i måndags", "kommunen", "hoppa över", "man", "okänt", "8", "saknad insats; regelverk"),
+            (date(2026, 11, 16), "kommun", "", "man", "okant", ["annan_malgrupp"], ["regelverk", "saknad_insats"]),
+        ),
+        (
+            ("20/11", "4", "AME", "ej dokumenterat", "50", "Psykisk ohälsa/funktionsnedsättning", "7"),
+            (date(2026, 11, 20), "kommun", "AME", "ej_dokumenterat", "50-64", ["psykisk_ohalsa"], ["annat"]),
+        ),
+    ],
+)
+def test_typed_answers_in_the_ways_people_write_them(heby: Services, typed: tuple[str, ...], stored: tuple) -> None:
     command(heby, "UANNA", HEBY, "ärende")
     for answer in (*typed, "hoppa över", "nej", "Följs upp på LOKUS-mötet"):
         dm(heby, "UANNA", answer)
     assert "#1 registrerat" in text_of(dm(heby, "UANNA", "ja"))
     [case] = stored_cases(heby)
-    got = (case.raised_on, case.party, case.unit, case.gender, case.age_band,
-           sorted(t.code for t in case.target_groups), sorted(f.code for f in case.failures))
+    got = (
+        case.raised_on,
+        case.party,
+        case.unit,
+        case.gender,
+        case.age_band,
+        sorted(t.code for t in case.target_groups),
+        sorted(f.code for f in case.failures),
+    )
     assert got == stored
     assert case.note == "Följs upp på LOKUS-mötet" and case.referred_tr is False
 
 
-@pytest.mark.parametrize(("step", "bad", "expected"), [
-    (0, "imorgon", "ligger i framtiden"),
-    (0, "32 januari", "förstod inte datumet"),
-    (0, "1999-05-01", "före 2000"),
-    (1, "Skatteverket", "finns inte bland alternativen"),
-    (2, "x" * 121, "högst 120 tecken"),
-    (3, "9", "finns inte bland alternativen"),
-    (4, "12", "finns inte bland alternativen"),
-    (5, "1, 42", "finns inte bland alternativen"),
-    (6, "allt", "finns inte bland alternativen"),
-    (8, "kanske", "Svara *ja* eller *nej*"),
-])
+@pytest.mark.parametrize(
+    ("step", "bad", "expected"),
+    [
+        (0, "imorgon", "ligger i framtiden"),
+        (0, "32 januari", "förstod inte datumet"),
+        (0, "1999-05-01", "före 2000"),
+        (1, "Skatteverket", "finns inte bland alternativen"),
+        (2, "x" * 121, "högst 120 tecken"),
+        (3, "9", "finns inte bland alternativen"),
+        (4, "12", "finns inte bland alternativen"),
+        (5, "1, 42", "finns inte bland alternativen"),
+        (6, "allt", "finns inte bland alternativen"),
+        (8, "kanske", "Svara *ja* eller *nej*"),
+    ],
+)
 def test_bad_answers_are_explained_and_asked_again(heby: Services, step: int, bad: str, expected: str) -> None:
     command(heby, "UANNA", HEBY, "ärende")
     for answer in TYPED_CASE[:step]:
@@ -190,14 +232,25 @@ def test_bad_answers_are_explained_and_asked_again(heby: Services, step: int, ba
     assert after["current"] == before["current"] and after["answers"] == before["answers"]
 
 
-IDENTITIES = [VALID[0][0], VALID[3][0], VALID[4][0], VALID[17][0], VALID[-1][0], PHONES[0], PHONES[6], PHONES[-5],
-              EMAILS[0], EMAILS[1]]
+IDENTITIES = [
+    VALID[0][0],
+    VALID[3][0],
+    VALID[4][0],
+    VALID[17][0],
+    VALID[-1][0],
+    PHONES[0],
+    PHONES[6],
+    PHONES[-5],
+    EMAILS[0],
+    EMAILS[1],
+]
 
 
 @pytest.mark.parametrize("identity", IDENTITIES)
 @pytest.mark.parametrize("question", [2, 7, 9])
-def test_identity_typed_into_any_free_text_is_refused_and_kept_nowhere(heby: Services, identity: str,
-                                                                      question: int) -> None:
+def test_identity_typed_into_any_free_text_is_refused_and_kept_nowhere(
+    heby: Services, identity: str, question: int
+) -> None:
     command(heby, "UANNA", HEBY, "ärende")
     for answer in TYPED_CASE[:question]:
         dm(heby, "UANNA", answer)
@@ -212,8 +265,9 @@ def test_identity_typed_into_any_free_text_is_refused_and_kept_nowhere(heby: Ser
 
 @pytest.mark.parametrize("identity", [VALID[0][0], PHONES[0], EMAILS[0]])
 @pytest.mark.parametrize("question", [0, 1, 3, 4, 5])  # a date, a party, a gender, an age band, target groups
-def test_identity_typed_where_a_choice_or_date_is_asked_is_refused_not_repeated(heby: Services, identity: str,
-                                                                               question: int) -> None:
+def test_identity_typed_where_a_choice_or_date_is_asked_is_refused_not_repeated(
+    heby: Services, identity: str, question: int
+) -> None:
     command(heby, "UANNA", HEBY, "ärende")
     for answer in TYPED_CASE[:question]:
         dm(heby, "UANNA", answer)

@@ -38,8 +38,9 @@ def test_the_list_starts_as_the_defaults_numbered(heby: Services) -> None:
 def test_an_own_target_group_is_added_offered_and_summarised(heby: Services) -> None:
     said = command(heby, "UANNA", HEBY, "målgrupper lägg till Unga vuxna 18–25")
     assert [s.to for s in said] == [To.CHANNEL]
-    assert text_of(said) == ("<@UANNA> lade till målgruppen *Unga vuxna 18–25* i *Heby*. Nya ärenden kan "
-                             "registreras med den.")
+    assert text_of(said) == (
+        "<@UANNA> lade till målgruppen *Unga vuxna 18–25* i *Heby*. Nya ärenden kan registreras med den."
+    )
     assert settings(heby)["target_groups"][-1] == {"code": "egen_unga_vuxna_18_25", "label": "Unga vuxna 18–25"}
     answers = list(TYPED_CASE)
     answers[5] = "unga vuxna 18–25"
@@ -74,18 +75,21 @@ def test_a_default_is_removed_by_number_and_added_back_by_name(heby: Services) -
     assert "8. Annan målgrupp" in text_of(command(heby, "UANNA", HEBY, "målgrupper"))
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("målgrupper lägg till Nyanlända", "target.already"),
-    (f"målgrupper lägg till Anna {VALID[0][0]}", "target.identity"),
-    (f"målgrupper lägg till Ring {PHONES[0]}", "target.identity"),
-    ("målgrupper lägg till " + "x" * 61, "target.name_usage"),
-    ("målgrupper lägg till Unga vuxna, 18–25", "target.separator"),
-    ("målgrupper lägg till Unga; vuxna", "target.separator"),
-    ("målgrupper ta bort 9", "target.unknown"),
-    ("målgrupper ta bort ²", "target.unknown"),
-    ("målgrupper ta bort gamla", "target.unknown"),
-    ("målgrupper ändra", "target.usage"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("målgrupper lägg till Nyanlända", "target.already"),
+        (f"målgrupper lägg till Anna {VALID[0][0]}", "target.identity"),
+        (f"målgrupper lägg till Ring {PHONES[0]}", "target.identity"),
+        ("målgrupper lägg till " + "x" * 61, "target.name_usage"),
+        ("målgrupper lägg till Unga vuxna, 18–25", "target.separator"),
+        ("målgrupper lägg till Unga; vuxna", "target.separator"),
+        ("målgrupper ta bort 9", "target.unknown"),
+        ("målgrupper ta bort ²", "target.unknown"),
+        ("målgrupper ta bort gamla", "target.unknown"),
+        ("målgrupper ändra", "target.usage"),
+    ],
+)
 def test_bad_changes_are_explained_and_change_nothing(heby: Services, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
         command(heby, "UANNA", HEBY, text)

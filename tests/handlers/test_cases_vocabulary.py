@@ -18,8 +18,14 @@ from handlers.cases.vocabulary import (
     spelling,
 )
 
-FIELDS = {"gender": GENDERS, "age_band": AGE_BANDS, "target_group": TARGET_GROUPS, "failure": FAILURES,
-          "status": STATUSES, "outcome": OUTCOMES}
+FIELDS = {
+    "gender": GENDERS,
+    "age_band": AGE_BANDS,
+    "target_group": TARGET_GROUPS,
+    "failure": FAILURES,
+    "status": STATUSES,
+    "outcome": OUTCOMES,
+}
 
 
 def test_codes_are_the_ones_stored_and_counted() -> None:
@@ -33,20 +39,35 @@ def test_codes_are_the_ones_stored_and_counted() -> None:
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_code_has_a_label(language: str) -> None:
     messages = load_messages(language)
-    missing = [f"case.{field}.{code}" for field, terms in FIELDS.items() for code in codes(terms)
-               if f"case.{field}.{code}" not in messages]
+    missing = [
+        f"case.{field}.{code}"
+        for field, terms in FIELDS.items()
+        for code in codes(terms)
+        if f"case.{field}.{code}" not in messages
+    ]
     assert missing == []
 
 
-@pytest.mark.parametrize(("terms", "typed", "code"), [
-    (GENDERS, "Kvinna", "kvinna"), (GENDERS, "K", "kvinna"), (GENDERS, "män", "man"),
-    (GENDERS, "Ej dok.", "ej_dokumenterat"),
-    (AGE_BANDS, "25 – 29 år", "25-29"), (AGE_BANDS, "65+", "65+"), (AGE_BANDS, "Okänd", "okant"),
-    (PARTIES, "Arbetsförmedlingen", "af"), (PARTIES, "försäkringskassan", "fk"), (PARTIES, "Landstinget", "region"),
-    (STATUSES, "Avslutad", "closed"), (OUTCOMES, "Sjukersättning/aktivitetsersättning", "ersattning"),
-    (TARGET_GROUPS, "Psykisk ohälsa", "psykisk_ohalsa"), (FAILURES, "väntetid", "vantetider"),
-    (GENDERS, "kanske", None),
-])
+@pytest.mark.parametrize(
+    ("terms", "typed", "code"),
+    [
+        (GENDERS, "Kvinna", "kvinna"),
+        (GENDERS, "K", "kvinna"),
+        (GENDERS, "män", "man"),
+        (GENDERS, "Ej dok.", "ej_dokumenterat"),
+        (AGE_BANDS, "25 – 29 år", "25-29"),
+        (AGE_BANDS, "65+", "65+"),
+        (AGE_BANDS, "Okänd", "okant"),
+        (PARTIES, "Arbetsförmedlingen", "af"),
+        (PARTIES, "försäkringskassan", "fk"),
+        (PARTIES, "Landstinget", "region"),
+        (STATUSES, "Avslutad", "closed"),
+        (OUTCOMES, "Sjukersättning/aktivitetsersättning", "ersattning"),
+        (TARGET_GROUPS, "Psykisk ohälsa", "psykisk_ohalsa"),
+        (FAILURES, "väntetid", "vantetider"),
+        (GENDERS, "kanske", None),
+    ],
+)
 def test_obvious_spellings_are_understood(terms: tuple[Term, ...], typed: str, code: str | None) -> None:
     assert lookup(terms, typed) == code
 

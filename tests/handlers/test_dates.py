@@ -150,13 +150,48 @@ def test_the_table_is_large_enough() -> None:
 
 
 NONSENSE = [
-    "", "   ", "blaha", "möte någon gång", "möte på tisdag", "14", "tisdag kl", "sept 3",
-    "32 januari", "30 februari", "31 november", "2026-02-30", "15/13", "femte måndagen i december",
-    "25:00", "kl 25", "kl 9.75", "tisdag kl 25", "fredag 25", "kvart över 25", "halv 25", "vecka 54", "vecka 0",
-    "kl 14 på förmiddagen", "kl 14 fm", "kl 15-14", "i natt",
-    "tisdagen den 9 december", "imorgon den 25", "måndag 24/11", "10.12 imorgon", "onsdag 10.05",
-    "tisdag och onsdag", "kl 9 och kl 11", "kl 9 11", "tisdag 14 och 15", "om 2 timmar imorgon",
-    "nästa månad", "december", "i veckan", "om 2-3 dagar", "3-4 december",
+    "",
+    "   ",
+    "blaha",
+    "möte någon gång",
+    "möte på tisdag",
+    "14",
+    "tisdag kl",
+    "sept 3",
+    "32 januari",
+    "30 februari",
+    "31 november",
+    "2026-02-30",
+    "15/13",
+    "femte måndagen i december",
+    "25:00",
+    "kl 25",
+    "kl 9.75",
+    "tisdag kl 25",
+    "fredag 25",
+    "kvart över 25",
+    "halv 25",
+    "vecka 54",
+    "vecka 0",
+    "kl 14 på förmiddagen",
+    "kl 14 fm",
+    "kl 15-14",
+    "i natt",
+    "tisdagen den 9 december",
+    "imorgon den 25",
+    "måndag 24/11",
+    "10.12 imorgon",
+    "onsdag 10.05",
+    "tisdag och onsdag",
+    "kl 9 och kl 11",
+    "kl 9 11",
+    "tisdag 14 och 15",
+    "om 2 timmar imorgon",
+    "nästa månad",
+    "december",
+    "i veckan",
+    "om 2-3 dagar",
+    "3-4 december",
 ]
 
 
@@ -166,71 +201,83 @@ def test_parse_when_refuses(phrase: str) -> None:
     assert parse_when(phrase, NOW) is None
 
 
-@pytest.mark.parametrize(("phrase", "dateparser_said", "expected"), [
-    ("15/1 kl 9.30", "None; '15/1' alone: 2027-01-15 00:00", timed(at(2027, 1, 15, 9, 30))),
-    ("fredag 10:00-12:00", "2026-11-27 23:00 (a UTC-12 offset)", timed(at(2026, 11, 27, 10), at(2026, 11, 27, 12))),
-    ("fredag 10–12", "2026-12-10", timed(at(2026, 11, 27, 10), at(2026, 11, 27, 12))),
-    ("imorgon 14", "2026-11-24 10:00 (hour dropped)", timed(at(2026, 11, 24, 14))),
-    ("torsdag 9", "2026-11-09 (in the past)", timed(at(2026, 11, 26, 9))),
-    ("den 3:e", "2026-11-03 (in the past)", day(2026, 12, 3)),
-])
+@pytest.mark.parametrize(
+    ("phrase", "dateparser_said", "expected"),
+    [
+        ("15/1 kl 9.30", "None; '15/1' alone: 2027-01-15 00:00", timed(at(2027, 1, 15, 9, 30))),
+        ("fredag 10:00-12:00", "2026-11-27 23:00 (a UTC-12 offset)", timed(at(2026, 11, 27, 10), at(2026, 11, 27, 12))),
+        ("fredag 10–12", "2026-12-10", timed(at(2026, 11, 27, 10), at(2026, 11, 27, 12))),
+        ("imorgon 14", "2026-11-24 10:00 (hour dropped)", timed(at(2026, 11, 24, 14))),
+        ("torsdag 9", "2026-11-09 (in the past)", timed(at(2026, 11, 26, 9))),
+        ("den 3:e", "2026-11-03 (in the past)", day(2026, 12, 3)),
+    ],
+)
 def test_dateparsers_raw_answer_is_not_trusted(phrase: str, dateparser_said: str, expected: When) -> None:
     """Phrases dateparser 1.5 reads wrongly on its own (its answer in the middle column) come out right."""
     assert parse_when(phrase, NOW) == expected
 
 
-@pytest.mark.parametrize(("fragment", "expected"), [
-    ("tisd", date(2026, 11, 24)),
-    ("15/1", None),  # digits: dateparser once said 2115
-    ("32 januari", None),  # dateparser: 2032-01-23
-    ("nästa månad", None),  # a period, not a day: dateparser says 2026-12-23
-    ("december", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("tisd", date(2026, 11, 24)),
+        ("15/1", None),  # digits: dateparser once said 2115
+        ("32 januari", None),  # dateparser: 2032-01-23
+        ("nästa månad", None),  # a period, not a day: dateparser says 2026-12-23
+        ("december", None),
+        ("", None),
+    ],
+)
 def test_dateparser_is_asked_only_what_it_cannot_get_wrong(fragment: str, expected: date | None) -> None:
     """The fallback to dateparser refuses digits and periods."""
     assert dates._ask_dateparser(fragment, datetime(2026, 11, 23, 10), "future") == expected
 
 
-@pytest.mark.parametrize(("now", "phrase", "expected"), [
-    # Sunday 22 November: "nästa tisdag" is the day after tomorrow or the week after
-    (at(2026, 11, 22, 12), "nästa tisdag", day(2026, 11, 24, at(2026, 12, 1))),
-    (at(2026, 11, 22, 12), "nästa måndag", day(2026, 11, 23, at(2026, 11, 30))),
-    (at(2026, 11, 22, 12), "nästa söndag", day(2026, 11, 29)),
-    (at(2026, 11, 22, 12), "tisdag nästa vecka", day(2026, 11, 24)),
-    (at(2026, 11, 21, 12), "nästa tisdag", day(2026, 11, 24)),  # Saturday: three days ahead, next week
-    (at(2026, 11, 26, 12), "nästa tisdag", day(2026, 12, 1)),  # Thursday
-    (at(2026, 11, 25, 12), "nästa fredag", day(2026, 11, 27, at(2026, 12, 4))),  # Wednesday, same week
-    (at(2026, 11, 25, 12), "på tisdag om två veckor", day(2026, 12, 8, at(2026, 12, 15))),
-    # Tuesday 24 November 10.00: "tisdag" is today while the time is ahead
-    (at(2026, 11, 24, 10), "tisdag kl 9", timed(at(2026, 12, 1, 9))),
-    (at(2026, 11, 24, 10), "tisdag kl 14", timed(at(2026, 11, 24, 14), None, at(2026, 12, 1, 14))),
-    (at(2026, 11, 24, 10), "på tisdag om två veckor", day(2026, 12, 8)),
-    # year rollover: Wednesday 30 December 2026, ISO week 53
-    (at(2026, 12, 30, 10), "v. 1 måndag", day(2027, 1, 4)),
-    (at(2026, 12, 30, 10), "vecka 53 torsdag", day(2026, 12, 31)),
-    (at(2026, 12, 30, 10), "2/1", day(2027, 1, 2)),
-    (at(2026, 12, 30, 10), "i övermorgon", day(2027, 1, 1)),
-    (at(2026, 12, 30, 10), "nästa vecka", day(2027, 1, 4)),
-    (at(2026, 12, 30, 10), "den 3", day(2027, 1, 3)),
-    (at(2026, 12, 30, 10), "första måndagen i januari", day(2027, 1, 4)),
-    # now in another zone: 23.30 UTC is already 24 November in Stockholm
-    (datetime(2026, 11, 23, 23, 30, tzinfo=UTC), "imorgon", day(2026, 11, 25)),
-    (datetime(2026, 11, 23, 23, 30, tzinfo=UTC), "kl 9", timed(at(2026, 11, 24, 9))),
-])
+@pytest.mark.parametrize(
+    ("now", "phrase", "expected"),
+    [
+        # Sunday 22 November: "nästa tisdag" is the day after tomorrow or the week after
+        (at(2026, 11, 22, 12), "nästa tisdag", day(2026, 11, 24, at(2026, 12, 1))),
+        (at(2026, 11, 22, 12), "nästa måndag", day(2026, 11, 23, at(2026, 11, 30))),
+        (at(2026, 11, 22, 12), "nästa söndag", day(2026, 11, 29)),
+        (at(2026, 11, 22, 12), "tisdag nästa vecka", day(2026, 11, 24)),
+        (at(2026, 11, 21, 12), "nästa tisdag", day(2026, 11, 24)),  # Saturday: three days ahead, next week
+        (at(2026, 11, 26, 12), "nästa tisdag", day(2026, 12, 1)),  # Thursday
+        (at(2026, 11, 25, 12), "nästa fredag", day(2026, 11, 27, at(2026, 12, 4))),  # Wednesday, same week
+        (at(2026, 11, 25, 12), "på tisdag om två veckor", day(2026, 12, 8, at(2026, 12, 15))),
+        # Tuesday 24 November 10.00: "tisdag" is today while the time is ahead
+        (at(2026, 11, 24, 10), "tisdag kl 9", timed(at(2026, 12, 1, 9))),
+        (at(2026, 11, 24, 10), "tisdag kl 14", timed(at(2026, 11, 24, 14), None, at(2026, 12, 1, 14))),
+        (at(2026, 11, 24, 10), "på tisdag om två veckor", day(2026, 12, 8)),
+        # year rollover: Wednesday 30 December 2026, ISO week 53
+        (at(2026, 12, 30, 10), "v. 1 måndag", day(2027, 1, 4)),
+        (at(2026, 12, 30, 10), "vecka 53 torsdag", day(2026, 12, 31)),
+        (at(2026, 12, 30, 10), "2/1", day(2027, 1, 2)),
+        (at(2026, 12, 30, 10), "i övermorgon", day(2027, 1, 1)),
+        (at(2026, 12, 30, 10), "nästa vecka", day(2027, 1, 4)),
+        (at(2026, 12, 30, 10), "den 3", day(2027, 1, 3)),
+        (at(2026, 12, 30, 10), "första måndagen i januari", day(2027, 1, 4)),
+        # now in another zone: 23.30 UTC is already 24 November in Stockholm
+        (datetime(2026, 11, 23, 23, 30, tzinfo=UTC), "imorgon", day(2026, 11, 25)),
+        (datetime(2026, 11, 23, 23, 30, tzinfo=UTC), "kl 9", timed(at(2026, 11, 24, 9))),
+    ],
+)
 def test_parse_when_on_other_days(now: datetime, phrase: str, expected: When) -> None:
     """Ambiguity, rollover and time zones depend on when the phrase is said."""
     assert parse_when(phrase, now) == expected
 
 
-@pytest.mark.parametrize(("now", "phrase", "expected", "offset_hours"), [
-    (at(2027, 3, 27, 10), "imorgon kl 14", at(2027, 3, 28, 14), 2),  # clocks go forward 28 March 2027
-    (at(2027, 3, 27, 10), "söndag kl 9", at(2027, 3, 28, 9), 2),
-    (at(2027, 3, 27, 10), "om 24 timmar", at(2027, 3, 28, 11), 2),  # elapsed time, not wall clock
-    (at(2026, 10, 24, 10), "imorgon kl 9", at(2026, 10, 25, 9), 1),  # clocks go back 25 October 2026
-    (at(2026, 10, 24, 10), "imorgon kl 02.30", at(2026, 10, 25, 2, 30), 2),  # twice that night: the first
-    (at(2026, 10, 24, 10), "om 24 timmar", at(2026, 10, 25, 9), 1),
-])
+@pytest.mark.parametrize(
+    ("now", "phrase", "expected", "offset_hours"),
+    [
+        (at(2027, 3, 27, 10), "imorgon kl 14", at(2027, 3, 28, 14), 2),  # clocks go forward 28 March 2027
+        (at(2027, 3, 27, 10), "söndag kl 9", at(2027, 3, 28, 9), 2),
+        (at(2027, 3, 27, 10), "om 24 timmar", at(2027, 3, 28, 11), 2),  # elapsed time, not wall clock
+        (at(2026, 10, 24, 10), "imorgon kl 9", at(2026, 10, 25, 9), 1),  # clocks go back 25 October 2026
+        (at(2026, 10, 24, 10), "imorgon kl 02.30", at(2026, 10, 25, 2, 30), 2),  # twice that night: the first
+        (at(2026, 10, 24, 10), "om 24 timmar", at(2026, 10, 25, 9), 1),
+    ],
+)
 def test_parse_when_across_daylight_saving(now: datetime, phrase: str, expected: datetime, offset_hours: int) -> None:
     """Wall-clock times are built in Stockholm time, with the right UTC offset on each side of a DST change."""
     found = parse_when(phrase, now)
@@ -266,46 +313,52 @@ def test_normalize() -> None:
 TODAY = date(2026, 11, 23)
 
 
-@pytest.mark.parametrize(("phrase", "expected"), [
-    ("idag", date(2026, 11, 23)),
-    ("igår", date(2026, 11, 22)),
-    ("i går", date(2026, 11, 22)),
-    ("i förrgår", date(2026, 11, 21)),
-    ("imorgon", date(2026, 11, 24)),
-    ("2026-11-20", date(2026, 11, 20)),
-    ("20/11", date(2026, 11, 20)),
-    ("20 nov", date(2026, 11, 20)),
-    ("20 november 2025", date(2025, 11, 20)),
-    ("15/1", date(2027, 1, 15)),  # the nearest 15 January
-    ("1.12", date(2026, 12, 1)),
-    ("måndags", date(2026, 11, 16)),  # said on a Monday: last week's
-    ("i måndags", date(2026, 11, 16)),
-    ("i tisdags", date(2026, 11, 17)),
-    ("förra fredagen", date(2026, 11, 20)),
-    ("förra måndagen", date(2026, 11, 16)),
-    ("måndag 23/11", date(2026, 11, 23)),
-    ("32 januari", None),
-    ("30 februari", None),
-    ("tisdag", None),  # past or coming Tuesday? a form should not guess
-    ("måndag 24/11", None),
-    ("20/11 kl 14", None),
-    ("förra veckan", None),
-    ("blaha", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("idag", date(2026, 11, 23)),
+        ("igår", date(2026, 11, 22)),
+        ("i går", date(2026, 11, 22)),
+        ("i förrgår", date(2026, 11, 21)),
+        ("imorgon", date(2026, 11, 24)),
+        ("2026-11-20", date(2026, 11, 20)),
+        ("20/11", date(2026, 11, 20)),
+        ("20 nov", date(2026, 11, 20)),
+        ("20 november 2025", date(2025, 11, 20)),
+        ("15/1", date(2027, 1, 15)),  # the nearest 15 January
+        ("1.12", date(2026, 12, 1)),
+        ("måndags", date(2026, 11, 16)),  # said on a Monday: last week's
+        ("i måndags", date(2026, 11, 16)),
+        ("i tisdags", date(2026, 11, 17)),
+        ("förra fredagen", date(2026, 11, 20)),
+        ("förra måndagen", date(2026, 11, 16)),
+        ("måndag 23/11", date(2026, 11, 23)),
+        ("32 januari", None),
+        ("30 februari", None),
+        ("tisdag", None),  # past or coming Tuesday? a form should not guess
+        ("måndag 24/11", None),
+        ("20/11 kl 14", None),
+        ("förra veckan", None),
+        ("blaha", None),
+        ("", None),
+    ],
+)
 def test_parse_date(phrase: str, expected: date | None) -> None:
     """Date-only answers for forms, past dates included; None when not understood or impossible."""
     assert parse_date(phrase, TODAY) == expected
 
 
-@pytest.mark.parametrize(("w", "lang", "expected"), [
-    (timed(at(2026, 12, 1, 13), at(2026, 12, 1, 15)), "sv", "tisdag 1 december 2026 kl. 13.00–15.00"),
-    (timed(at(2026, 12, 1, 9, 30)), "sv", "tisdag 1 december 2026 kl. 09.30"),
-    (day(2026, 12, 1), "sv", "tisdag 1 december 2026"),
-    (timed(at(2026, 12, 1, 13), at(2026, 12, 1, 15)), "en", "Tuesday 1 December 2026 at 13:00–15:00"),
-    (day(2027, 1, 15), "en", "Friday 15 January 2027"),
-    (timed(datetime(2026, 12, 1, 12, tzinfo=UTC)), "sv", "tisdag 1 december 2026 kl. 13.00"),
-])
+@pytest.mark.parametrize(
+    ("w", "lang", "expected"),
+    [
+        (timed(at(2026, 12, 1, 13), at(2026, 12, 1, 15)), "sv", "tisdag 1 december 2026 kl. 13.00–15.00"),
+        (timed(at(2026, 12, 1, 9, 30)), "sv", "tisdag 1 december 2026 kl. 09.30"),
+        (day(2026, 12, 1), "sv", "tisdag 1 december 2026"),
+        (timed(at(2026, 12, 1, 13), at(2026, 12, 1, 15)), "en", "Tuesday 1 December 2026 at 13:00–15:00"),
+        (day(2027, 1, 15), "en", "Friday 15 January 2027"),
+        (timed(datetime(2026, 12, 1, 12, tzinfo=UTC)), "sv", "tisdag 1 december 2026 kl. 13.00"),
+    ],
+)
 def test_format_when(w: When, lang: str, expected: str) -> None:
     """Swedish and English wording, in Stockholm time."""
     assert format_when(w, lang) == expected
@@ -319,15 +372,18 @@ def test_format_date_and_unknown_language() -> None:
         format_date(date(2026, 12, 1), "de")
 
 
-@pytest.mark.parametrize(("w", "expected"), [
-    (timed(at(2026, 11, 23, 9)), DateRefusal.PAST),
-    (timed(at(2026, 11, 23, 11)), None),
-    (day(2026, 11, 22), DateRefusal.PAST),
-    (day(2026, 11, 23), None),  # today, no time: still possible
-    (day(2028, 11, 23), None),  # exactly two years ahead
-    (day(2028, 11, 24), DateRefusal.TOO_FAR),
-    (timed(datetime(2026, 11, 23, 9, 59, tzinfo=UTC)), None),  # 09.59 UTC is 10.59 in Stockholm
-])
+@pytest.mark.parametrize(
+    ("w", "expected"),
+    [
+        (timed(at(2026, 11, 23, 9)), DateRefusal.PAST),
+        (timed(at(2026, 11, 23, 11)), None),
+        (day(2026, 11, 22), DateRefusal.PAST),
+        (day(2026, 11, 23), None),  # today, no time: still possible
+        (day(2028, 11, 23), None),  # exactly two years ahead
+        (day(2028, 11, 24), DateRefusal.TOO_FAR),
+        (timed(datetime(2026, 11, 23, 9, 59, tzinfo=UTC)), None),  # 09.59 UTC is 10.59 in Stockholm
+    ],
+)
 def test_check_meeting_time(w: When, expected: DateRefusal | None) -> None:
     """A meeting cannot be in the past or more than two years ahead."""
     assert check_meeting_time(w, NOW) == expected

@@ -18,8 +18,11 @@ from storage.conversations import ConversationKey
 from tests.support.talk import TEAM, actor, run, text_of
 
 SAVED: list[dict[str, Any]] = []
-COLOURS = (Choice("red", t("answer.yes"), ("röd",)), Choice("blue", t("answer.no"), ("blå",)),
-           Choice("green", t("answer.skipped"), ("grön",)))
+COLOURS = (
+    Choice("red", t("answer.yes"), ("röd",)),
+    Choice("blue", t("answer.no"), ("blå",)),
+    Choice("green", t("answer.skipped"), ("grön",)),
+)
 
 
 def _finish(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
@@ -27,16 +30,26 @@ def _finish(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[
     return [to_requester(say(t("engine.cancelled", title="SPARAT")))]
 
 
-FLOW = Flow("test", t("help.title"), (
-    Question("when", t("help.title"), t("help.title"), Kind.DATE,
-             default=lambda env: env.ctx.local_now.date().isoformat()),
-    Question("colour", t("help.title"), t("help.title"), Kind.CHOICE, options=COLOURS),
-    Question("shades", t("help.title"), t("help.title"), Kind.MULTI, options=COLOURS),
-    Question("why", t("help.title"), t("help.title"), Kind.TEXT, when=lambda a: a.get("colour") == "red"),
-    Question("ok", t("help.title"), t("help.title"), Kind.YES_NO),
-    Question("count", t("help.title"), t("help.title"), Kind.NUMBER, optional=True, minimum=0, maximum=100),
-    Question("cost", t("help.title"), t("help.title"), Kind.AMOUNT),
-), _finish)
+FLOW = Flow(
+    "test",
+    t("help.title"),
+    (
+        Question(
+            "when",
+            t("help.title"),
+            t("help.title"),
+            Kind.DATE,
+            default=lambda env: env.ctx.local_now.date().isoformat(),
+        ),
+        Question("colour", t("help.title"), t("help.title"), Kind.CHOICE, options=COLOURS),
+        Question("shades", t("help.title"), t("help.title"), Kind.MULTI, options=COLOURS),
+        Question("why", t("help.title"), t("help.title"), Kind.TEXT, when=lambda a: a.get("colour") == "red"),
+        Question("ok", t("help.title"), t("help.title"), Kind.YES_NO),
+        Question("count", t("help.title"), t("help.title"), Kind.NUMBER, optional=True, minimum=0, maximum=100),
+        Question("cost", t("help.title"), t("help.title"), Kind.AMOUNT),
+    ),
+    _finish,
+)
 
 KEY = ConversationKey(TEAM, "UANNA")
 
@@ -82,8 +95,17 @@ def test_a_whole_flow_with_every_kind_typed(engine_services: Services) -> None:
     assert "stämmer det här?" in summary
     assert "450 000 kr" in summary and "20 november 2026" in summary
     assert "SPARAT" in say_(engine_services, "ja")
-    assert SAVED == [{"when": "2026-11-20", "colour": "red", "shades": ["red", "green"],
-                      "why": "För att det behövs", "ok": True, "count": 12.5, "cost": 450_000}]
+    assert SAVED == [
+        {
+            "when": "2026-11-20",
+            "colour": "red",
+            "shades": ["red", "green"],
+            "why": "För att det behövs",
+            "ok": True,
+            "count": 12.5,
+            "cost": 450_000,
+        }
+    ]
     assert state(engine_services)["status"] == "done"
 
 
@@ -94,23 +116,33 @@ def test_conditional_question_is_not_asked_and_not_saved(engine_services: Servic
     summary = say_(engine_services, "100 000")
     assert "fråga" not in summary.split("stämmer")[0]
     say_(engine_services, "ja")
-    assert SAVED[0] == {"when": "2026-11-23", "colour": "blue", "shades": ["blue"], "ok": False,
-                        "count": None, "cost": 100_000}
+    assert SAVED[0] == {
+        "when": "2026-11-23",
+        "colour": "blue",
+        "shades": ["blue"],
+        "ok": False,
+        "count": None,
+        "cost": 100_000,
+    }
 
 
-@pytest.mark.parametrize(("step", "bad", "expected"), [
-    (0, "32 januari", "förstod inte datumet"),
-    (1, "lila", "finns inte bland alternativen"),
-    (1, "9", "finns inte bland alternativen"),
-    (2, "1, 7", "finns inte bland alternativen"),
-    (3, "kanske", "Svara *ja* eller *nej*"),
-    (4, "tolv", "inget tal"),
-    (4, "101", "inte vara större än 100"),
-    (4, "-1", "inte vara mindre än 0"),
-    (5, "mycket", "inget belopp"),
-])
-def test_bad_answers_are_explained_and_asked_again(engine_services: Services, step: int, bad: str,
-                                                   expected: str) -> None:
+@pytest.mark.parametrize(
+    ("step", "bad", "expected"),
+    [
+        (0, "32 januari", "förstod inte datumet"),
+        (1, "lila", "finns inte bland alternativen"),
+        (1, "9", "finns inte bland alternativen"),
+        (2, "1, 7", "finns inte bland alternativen"),
+        (3, "kanske", "Svara *ja* eller *nej*"),
+        (4, "tolv", "inget tal"),
+        (4, "101", "inte vara större än 100"),
+        (4, "-1", "inte vara mindre än 0"),
+        (5, "mycket", "inget belopp"),
+    ],
+)
+def test_bad_answers_are_explained_and_asked_again(
+    engine_services: Services, step: int, bad: str, expected: str
+) -> None:
     start(engine_services)
     for answer in ("idag", "grön", "1", "ja", "5")[:step]:
         say_(engine_services, answer)
@@ -170,8 +202,12 @@ def test_buttons_answer_choices_multi_and_default(engine_services: Services) -> 
     press(engine_services, ConvAction.TOGGLE, pack("shades"), [pack("shades", "green"), pack("shades", "red")])
     press(engine_services, ConvAction.DONE, pack("shades"))
     sends = press(engine_services, ConvAction.CHOOSE, pack("ok", "ja"))
-    assert state(engine_services)["answers"] == {"when": "2026-11-23", "colour": "blue",
-                                                 "shades": ["red", "green"], "ok": True}
+    assert state(engine_services)["answers"] == {
+        "when": "2026-11-23",
+        "colour": "blue",
+        "shades": ["red", "green"],
+        "ok": True,
+    }
     assert "fråga 5 av 6" in text_of(sends)
     assert not any(isinstance(p, Choices) for s in sends for p in s.reply.parts)
 

@@ -5,10 +5,18 @@ import pytest
 from handlers.formatting import format_kr, format_number, format_percent, group_thousands
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    (0, "0"), (999, "999"), (1000, "1 000"), (600000, "600 000"), (1234567, "1 234 567"), (-1000, "-1 000"),
-    (-999999, "-999 999"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1 000"),
+        (600000, "600 000"),
+        (1234567, "1 234 567"),
+        (-1000, "-1 000"),
+        (-999999, "-999 999"),
+    ],
+)
 def test_thousands_are_grouped_with_a_space(value: int, shown: str) -> None:
     assert group_thousands(value) == shown
 

@@ -44,19 +44,38 @@ def test_link_needs_a_name_and_a_channel(services: Services) -> None:
     assert raised.value.text.key == "group.need_channel"
 
 
-@pytest.mark.parametrize(("name", "party"), [
-    ("AF", Party.AF), ("kommunen.", Party.KOMMUN), ("Region Uppsala", Party.REGION), ("Heby kommun", Party.KOMMUN),
-    ("Arbetsförmedlingen Uppsala", Party.AF), ("Försäkringskassan  lokalkontor", Party.FK),
-    ("Skatteverket", None), ("Uppsala", None), ("Region Uppsala kommun", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [
+        ("AF", Party.AF),
+        ("kommunen.", Party.KOMMUN),
+        ("Region Uppsala", Party.REGION),
+        ("Heby kommun", Party.KOMMUN),
+        ("Arbetsförmedlingen Uppsala", Party.AF),
+        ("Försäkringskassan  lokalkontor", Party.FK),
+        ("Skatteverket", None),
+        ("Uppsala", None),
+        ("Region Uppsala kommun", None),
+        ("", None),
+    ],
+)
 def test_an_organisations_own_name_means_its_party(name: str, party: Party | None) -> None:
     assert party_named(name) == party
 
 
-@pytest.mark.parametrize(("party", "stored"), [
-    ("AF", "af"), ("Arbetsförmedlingen", "af"), ("fk", "fk"), ("Försäkringskassan", "fk"),
-    ("Region", "region"), ("landstinget", "region"), ("kommun", "kommun"), ("Kommunen", "kommun"),
-])
+@pytest.mark.parametrize(
+    ("party", "stored"),
+    [
+        ("AF", "af"),
+        ("Arbetsförmedlingen", "af"),
+        ("fk", "fk"),
+        ("Försäkringskassan", "fk"),
+        ("Region", "region"),
+        ("landstinget", "region"),
+        ("kommun", "kommun"),
+        ("Kommunen", "kommun"),
+    ],
+)
 def test_member_accepts_the_usual_party_names(services: Services, party: str, stored: str) -> None:
     command(services, "koppla Heby")
     reply = command(services, f"medlem <@UBERTIL|bertil> {party} samordnare, ledamot")
@@ -70,8 +89,12 @@ def test_member_accepts_the_usual_party_names(services: Services, party: str, st
 
 def test_member_refuses_unknown_party_role_and_plain_names(services: Services) -> None:
     command(services, "koppla Heby")
-    for text, key in [("medlem <@UB> Skatteverket", "party.unknown"), ("medlem <@UB> AF chef", "role.unknown"),
-                      ("medlem bertil AF", "mention.expected"), ("medlem <@UB>", "member.usage")]:
+    for text, key in [
+        ("medlem <@UB> Skatteverket", "party.unknown"),
+        ("medlem <@UB> AF chef", "role.unknown"),
+        ("medlem bertil AF", "mention.expected"),
+        ("medlem <@UB>", "member.usage"),
+    ]:
         with pytest.raises(DomainError) as raised:
             command(services, text)
         assert raised.value.text.key == key

@@ -30,7 +30,11 @@ def wrong_check_digit(nine: str) -> str:
 
 def test_the_helper_agrees_with_hand_checked_numbers() -> None:
     assert [with_check_digit(n) for n in ("121212121", "811218987", "850709980", "701063239")] == [
-        "1212121212", "8112189876", "8507099805", "7010632391"]
+        "1212121212",
+        "8112189876",
+        "8507099805",
+        "7010632391",
+    ]
 
 
 # Literals checked by hand: 1212121212 (Skatteverket's 19121212-1212): 2+2+2+2+2+2+2+2+2 = 18 -> check 2.
@@ -237,8 +241,15 @@ def test_is_personnummer_judges_one_candidate(candidate: str, kind: IdentityKind
 
 @pytest.mark.parametrize(
     ("digits", "ok"),
-    [("1212121212", True), ("1212121213", False), ("7010632391", True), ("79927398713", True),
-     ("79927398710", False), ("", False), ("121212-1212", False)],
+    [
+        ("1212121212", True),
+        ("1212121213", False),
+        ("7010632391", True),
+        ("79927398713", True),
+        ("79927398710", False),
+        ("", False),
+        ("121212-1212", False),
+    ],
 )
 def test_luhn_ok(digits: str, ok: bool) -> None:
     assert luhn_ok(digits) is ok

@@ -57,7 +57,11 @@ def test_answers_update_the_announcement_per_party(services: Services, called: i
     shown = text_of([update_of(press(services, MeetingAction.RSVP_YES, str(called), user=DAVID))])
     assert "Alla fyra parter kommer." in shown and "kommer inte" not in shown
     assert sorted((r.user_id, r.party, r.answer) for r in stored(services).rsvps) == [
-        (ANNA, "kommun", "kommer"), (BERTIL, "af", "kommer"), (CECILIA, "fk", "ersattare"), (DAVID, "region", "kommer")]
+        (ANNA, "kommun", "kommer"),
+        (BERTIL, "af", "kommer"),
+        (CECILIA, "fk", "ersattare"),
+        (DAVID, "region", "kommer"),
+    ]
 
 
 def test_someone_outside_the_group_cannot_answer(services: Services, called: int) -> None:
@@ -89,11 +93,14 @@ def test_agenda_items_go_on_the_next_meeting_or_wait_for_one(services: Services)
     assert "5. Samverkan kring unga 16–29 _(från <@UCECILIA>)_" in text_of([update_of(sends)])
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("", "meeting.item_usage"),
-    ("x" * 301, "meeting.item_too_long"),
-    ("Ring 070-123 45 67 om detta", "identity.refused"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("", "meeting.item_usage"),
+        ("x" * 301, "meeting.item_too_long"),
+        ("Ring 070-123 45 67 om detta", "identity.refused"),
+    ],
+)
 def test_bad_agenda_items_are_refused(services: Services, called: int, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
         command(services, f"möte punkt {text}", user=BERTIL)
@@ -108,8 +115,10 @@ def test_outsiders_cannot_add_agenda_items(services: Services, called: int) -> N
 
 def test_moving_updates_the_announcement_and_bumps_the_calendar_sequence(services: Services, called: int) -> None:
     sends = command(services, "möte flytta torsdag nästa vecka kl 10")
-    assert "flyttat från tisdag 1 december 2026 kl. 13.00–15.00 till torsdag 3 december 2026 kl. 10.00–12.00" in \
-        text_of(sends[:1])
+    assert (
+        "flyttat från tisdag 1 december 2026 kl. 13.00–15.00 till torsdag 3 december 2026 kl. 10.00–12.00"
+        in text_of(sends[:1])
+    )
     shown = text_of([update_of(sends)])
     assert "När: torsdag 3 december 2026 kl. 10.00–12.00" in shown and "Mötet har flyttats" in shown
     [notice] = [s for s in sends if s.thread_ts == POSTED_TS]
@@ -124,8 +133,10 @@ def test_moving_updates_the_announcement_and_bumps_the_calendar_sequence(service
 def test_moving_to_another_day_keeps_the_time_and_the_length(services: Services, called: int) -> None:
     command(services, "möte flytta onsdag 2 december")
     meeting = stored(services)
-    assert (meeting.starts_at, meeting.ends_at) == (datetime(2026, 12, 2, 12, tzinfo=UTC),
-                                                    datetime(2026, 12, 2, 14, tzinfo=UTC))
+    assert (meeting.starts_at, meeting.ends_at) == (
+        datetime(2026, 12, 2, 12, tzinfo=UTC),
+        datetime(2026, 12, 2, 14, tzinfo=UTC),
+    )
 
 
 def test_an_ambiguous_new_time_is_asked_back(services: Services, called: int) -> None:
@@ -137,11 +148,14 @@ def test_an_ambiguous_new_time_is_asked_back(services: Services, called: int) ->
     assert stored(services).starts_at == datetime(2026, 12, 1, 8, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("möte flytta", "meeting.move_usage"),
-    ("möte flytta vid tillfälle", "meeting.when_unknown"),
-    ("möte flytta igår kl 13", "meeting.when_past"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("möte flytta", "meeting.move_usage"),
+        ("möte flytta vid tillfälle", "meeting.when_unknown"),
+        ("möte flytta igår kl 13", "meeting.when_past"),
+    ],
+)
 def test_bad_new_times_are_refused(services: Services, called: int, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
         command(services, text)
@@ -198,8 +212,14 @@ def test_this_years_meetings_with_attendance_and_the_goal(services: Services, ca
 def test_reminder_days_and_goal_are_group_settings(services: Services, called: int) -> None:
     assert "14, 2 dagar före" in text_of(command(services, "möte påminnelser 2, 14"))
     assert "inga påminnelser" in text_of(command(services, "möte påminnelser av"))
-    for bad in ("möte påminnelser 0", "möte påminnelser imorgon", "möte påminnelser 7 ²", "möte mål 0",
-                "möte mål många", "möte mål ²"):
+    for bad in (
+        "möte påminnelser 0",
+        "möte påminnelser imorgon",
+        "möte påminnelser 7 ²",
+        "möte mål 0",
+        "möte mål många",
+        "möte mål ²",
+    ):
         with pytest.raises(DomainError):
             command(services, bad)
     with pytest.raises(NotAllowed):

@@ -34,8 +34,9 @@ from tests.support.talk import TEAM, text_of
 @pytest.fixture
 def other(services: Services, database_url: str) -> Iterator[Services]:
     """A second bot process on the same database and clock."""
-    second = Services(services.settings, Database.from_url(database_url), services.router, services.config,
-                      services.clock)
+    second = Services(
+        services.settings, Database.from_url(database_url), services.router, services.config, services.clock
+    )
     yield second
     second.db.dispose()
 
@@ -66,8 +67,9 @@ def called(services: Services) -> int:
     return meeting_id
 
 
-def test_reminders_go_out_once_seven_days_and_one_day_before(services: Services, other: Services,
-                                                             clock: FakeClock, called: int) -> None:
+def test_reminders_go_out_once_seven_days_and_one_day_before(
+    services: Services, other: Services, clock: FakeClock, called: int
+) -> None:
     at(clock, 2026, 11, 24, 12, 59)
     assert due(services) == [] and due(other) == []
     at(clock, 2026, 11, 24, 13, 0)
@@ -75,8 +77,10 @@ def test_reminders_go_out_once_seven_days_and_one_day_before(services: Services,
     assert due(services) == [] and due(other) == []
     [channel] = [s for s in sends if s.to == To.CHANNEL]
     assert channel.channel_id == HEBY
-    assert "Påminnelse: *Heby* har möte om 7 dagar, tisdag 1 december 2026 kl. 13.00–15.00 – Kommunhuset, sal 3." \
+    assert (
+        "Påminnelse: *Heby* har möte om 7 dagar, tisdag 1 december 2026 kl. 13.00–15.00 – Kommunhuset, sal 3."
         in text_of([channel])
+    )
     assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in text_of([channel])
     dms = [s for s in sends if s.to == To.USER]
     assert sorted(s.user_id for s in dms) == [ANNA, CECILIA, DAVID]
@@ -90,8 +94,9 @@ def test_reminders_go_out_once_seven_days_and_one_day_before(services: Services,
     assert due(other) == [] and due(services) == []
 
 
-def test_an_answer_from_the_reminder_dm_updates_the_announcement(services: Services, clock: FakeClock,
-                                                                 called: int) -> None:
+def test_an_answer_from_the_reminder_dm_updates_the_announcement(
+    services: Services, clock: FakeClock, called: int
+) -> None:
     at(clock, 2026, 11, 24, 13, 0)
     due(services)
     sends = press(services, MeetingAction.RSVP_YES, str(called), user=DAVID)
@@ -115,8 +120,7 @@ def test_reminders_follow_a_moved_meeting(services: Services, clock: FakeClock, 
     assert "har möte imorgon" in text_of([s for s in due(services) if s.to == To.CHANNEL])
 
 
-def test_a_meeting_called_three_days_ahead_gets_only_the_one_day_reminder(services: Services,
-                                                                          clock: FakeClock) -> None:
+def test_a_meeting_called_three_days_ahead_gets_only_the_one_day_reminder(services: Services, clock: FakeClock) -> None:
     setup_group(services)
     schedule_meeting(services, when="torsdag kl 13")
     assert due(services) == []
@@ -135,8 +139,9 @@ def test_reminder_days_come_from_the_group_settings(services: Services, clock: F
     assert due(services) == []
 
 
-def test_after_the_meeting_the_minute_taker_is_asked_and_the_minutes_posted(services: Services, other: Services,
-                                                                            clock: FakeClock, called: int) -> None:
+def test_after_the_meeting_the_minute_taker_is_asked_and_the_minutes_posted(
+    services: Services, other: Services, clock: FakeClock, called: int
+) -> None:
     at(clock, 2026, 12, 1, 14, 59)
     assert due(services) == []
     at(clock, 2026, 12, 1, 15, 0)
@@ -171,9 +176,9 @@ def test_long_minutes_are_posted_whole_in_pieces(services: Services, clock: Fake
     assert "".join(text_of([thread]).split()).endswith("".join(minutes.split()))
 
 
-def test_a_busy_minute_taker_gets_a_button_instead_of_losing_their_conversation(services: Services,
-                                                                                clock: FakeClock,
-                                                                                called: int) -> None:
+def test_a_busy_minute_taker_gets_a_button_instead_of_losing_their_conversation(
+    services: Services, clock: FakeClock, called: int
+) -> None:
     key = ConversationKey(TEAM, ANNA, DM, "")
     with services.db.unit_of_work() as session:
         conversations.save_new(session, key=key, flow="case", state={"answers": {}}, now=clock.now)
@@ -187,8 +192,9 @@ def test_a_busy_minute_taker_gets_a_button_instead_of_losing_their_conversation(
     assert "Skriv eller klistra in minnesanteckningarna" in text_of(started)
 
 
-def test_minutes_can_be_started_from_the_channel_by_the_writer_only(services: Services, clock: FakeClock,
-                                                                    called: int) -> None:
+def test_minutes_can_be_started_from_the_channel_by_the_writer_only(
+    services: Services, clock: FakeClock, called: int
+) -> None:
     with pytest.raises(DomainError) as raised:
         command(services, "möte anteckningar")
     assert raised.value.text.key == "minutes.nothing_to_write"
@@ -204,8 +210,9 @@ def test_minutes_can_be_started_from_the_channel_by_the_writer_only(services: Se
         command(services, "möte anteckningar")
 
 
-def test_a_cancelled_meeting_gets_no_reminders_and_no_minutes(services: Services, clock: FakeClock,
-                                                              called: int) -> None:
+def test_a_cancelled_meeting_gets_no_reminders_and_no_minutes(
+    services: Services, clock: FakeClock, called: int
+) -> None:
     press(services, MeetingAction.CANCEL_CONFIRM, str(called), channel=HEBY)
     for day in (24, 30):
         at(clock, 2026, 11, day, 13, 0)

@@ -51,8 +51,9 @@ def deliver(services: Services, sends: list[Send], ts: str = POSTED_TS) -> list[
     return sends
 
 
-def schedule_meeting(services: Services, when: str = "tisdag nästa vecka kl 13",
-                     place: str = "Kommunhuset, sal 3") -> list[Send]:
+def schedule_meeting(
+    services: Services, when: str = "tisdag nästa vecka kl 13", place: str = "Kommunhuset, sal 3"
+) -> list[Send]:
     """Anna calls a meeting: the command with the time, then the place, the default length and herself."""
     command(services, f"möte {when}")
     dm(services, place)
@@ -65,8 +66,9 @@ def stored(services: Services) -> Meeting:
     with services.db.unit_of_work() as session:
         group = groups_repo.find_group_by_channel(session, channel_id=HEBY)
         assert group is not None
-        [meeting] = repo.meetings_between(session, group=group, start=datetime(2026, 1, 1, tzinfo=UTC),
-                                          end=datetime(2028, 1, 1, tzinfo=UTC))
+        [meeting] = repo.meetings_between(
+            session, group=group, start=datetime(2026, 1, 1, tzinfo=UTC), end=datetime(2028, 1, 1, tzinfo=UTC)
+        )
         _ = meeting.rsvps, meeting.agenda, meeting.group.name
         return meeting
 
@@ -100,9 +102,18 @@ def test_a_meeting_typed_with_the_command_is_confirmed_in_words_and_announced(se
     assert announcement.to == To.CHANNEL and announcement.channel_id == HEBY
     assert announcement.posted is not None and announcement.posted.name == ANNOUNCED
     shown = text_of([announcement])
-    for expected in ("Möte i LOKUS Heby", "När: tisdag 1 december 2026 kl. 13.00–15.00", "Plats: Kommunhuset, sal 3",
-                     "1. Uppföljning av handlingsplanen", "2. Sammanställning av lots-ärenden", "3. Planens status",
-                     "Antecknar: <@UANNA>", "[:a Kommer]", "[:b Kommer inte]", "[:c Skickar ersättare]"):
+    for expected in (
+        "Möte i LOKUS Heby",
+        "När: tisdag 1 december 2026 kl. 13.00–15.00",
+        "Plats: Kommunhuset, sal 3",
+        "1. Uppföljning av handlingsplanen",
+        "2. Sammanställning av lots-ärenden",
+        "3. Planens status",
+        "Antecknar: <@UANNA>",
+        "[:a Kommer]",
+        "[:b Kommer inte]",
+        "[:c Skickar ersättare]",
+    ):
         assert expected in shown
     deliver(services, sends)
     meeting = stored(services)
@@ -125,8 +136,12 @@ def test_the_ics_file_opens_in_a_calendar_library(services: Services) -> None:
     assert int(event["SEQUENCE"]) == 0 and str(event["STATUS"]) == "CONFIRMED"
     assert str(event["UID"]).startswith("lokusbot-") and str(event["UID"]).endswith("@lokusbot")
     description = str(event["DESCRIPTION"])
-    assert description.splitlines()[:4] == ["Dagordning", "1. Uppföljning av handlingsplanen",
-                                            "2. Sammanställning av lots-ärenden", "3. Planens status"]
+    assert description.splitlines()[:4] == [
+        "Dagordning",
+        "1. Uppföljning av handlingsplanen",
+        "2. Sammanställning av lots-ärenden",
+        "3. Planens status",
+    ]
 
 
 def test_the_whole_conversation_without_a_time_and_with_another_minute_taker(services: Services) -> None:
@@ -164,14 +179,18 @@ def test_a_range_needs_no_length(services: Services) -> None:
     assert "fredag 27 november 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, "mig"))
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("igår kl 13", "har redan varit"),
-    ("idag kl 9", "har redan varit"),
-    ("1 januari 2030 kl 10", "mer än två år bort"),
-    ("någon gång snart", "förstod inte"),
-])
-def test_past_far_or_unclear_times_are_refused_kindly_and_asked_again(services: Services, typed: str,
-                                                                       expected: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("igår kl 13", "har redan varit"),
+        ("idag kl 9", "har redan varit"),
+        ("1 januari 2030 kl 10", "mer än två år bort"),
+        ("någon gång snart", "förstod inte"),
+    ],
+)
+def test_past_far_or_unclear_times_are_refused_kindly_and_asked_again(
+    services: Services, typed: str, expected: str
+) -> None:
     setup_group(services)
     reply = text_of(command(services, f"möte {typed}"))
     assert expected in reply and "När ska mötet vara?" in reply
@@ -204,8 +223,13 @@ def test_a_meeting_is_called_from_the_groups_channel(services: Services) -> None
 def test_another_conversation_in_the_dm_is_not_thrown_away(services: Services) -> None:
     setup_group(services)
     with services.db.unit_of_work() as session:
-        conversations.save_new(session, key=ConversationKey(TEAM, ANNA, DM, ""), flow="case",
-                               state={"answers": {"unit": "AME"}}, now=datetime(2026, 11, 23, 9, tzinfo=UTC))
+        conversations.save_new(
+            session,
+            key=ConversationKey(TEAM, ANNA, DM, ""),
+            flow="case",
+            state={"answers": {"unit": "AME"}},
+            now=datetime(2026, 11, 23, 9, tzinfo=UTC),
+        )
     with pytest.raises(DomainError) as raised:
         command(services, "möte")
     assert raised.value.text.key == "meeting.busy_elsewhere"
@@ -228,8 +252,9 @@ def test_scheduling_is_audited_and_the_time_rechecked_at_save(services: Services
     deliver(services, dm(services, "ja"))
     meeting = stored(services)
     with services.db.unit_of_work() as session:
-        assert [e.action for e in audit.entries_for(session, entity="meeting", entity_id=meeting.id)] == \
-            ["meeting.schedule"]
+        assert [e.action for e in audit.entries_for(session, entity="meeting", entity_id=meeting.id)] == [
+            "meeting.schedule"
+        ]
 
 
 def test_the_minute_taker_must_be_in_the_group(services: Services) -> None:

@@ -66,8 +66,11 @@ def test_the_plan_is_complete_only_when_all_four_parties_have_approved(services:
     plan = the_plan(services)
     assert plan.status == repo.COMPLETE
     assert [(a.party, a.name, a.organisation) for a in plan.approvals] == [
-        ("af", "Bertil Berg", "Arbetsförmedlingen Norra Uppland"), ("fk", "Cecilia Ek", ""),
-        ("region", "David Lind", "LUL"), ("kommun", "Anna Ahl", "Heby kommun")]
+        ("af", "Bertil Berg", "Arbetsförmedlingen Norra Uppland"),
+        ("fk", "Cecilia Ek", ""),
+        ("region", "David Lind", "LUL"),
+        ("kommun", "Anna Ahl", "Heby kommun"),
+    ]
 
 
 def test_a_party_approves_once_and_only_members_of_a_party_approve(services: Services) -> None:
@@ -96,8 +99,10 @@ def test_a_change_after_approval_withdraws_the_approvals_and_says_so(services: S
     refused = answer(services, DAVID, plan_id, "kompetens", [], confirm=False)
     assert "Bara sammankallande" in refused
     text = answer(services, ANNA, plan_id, "kompetens", ["ändra 1", "SIP-utbildning och Granskning uppdrag."])
-    assert ("<@UANNA> ändrade avsnittet ”Kompetenshöjande insatser” efter att *Verksamhetsplan 2028 – Heby* "
-            "godkänts, så godkännandena från Arbetsförmedlingen, Försäkringskassan har dragits tillbaka.") in text
+    assert (
+        "<@UANNA> ändrade avsnittet ”Kompetenshöjande insatser” efter att *Verksamhetsplan 2028 – Heby* "
+        "godkänts, så godkännandena från Arbetsförmedlingen, Försäkringskassan har dragits tillbaka."
+    ) in text
     plan = the_plan(services)
     assert repo.active_approvals(plan) == []
     assert [(a.party, a.withdrawn_because) for a in plan.approvals] == [("af", "change"), ("fk", "change")]
@@ -129,11 +134,29 @@ def test_an_assignment_plan_is_approved_without_its_follow_up_reports(services: 
     heby(services)
     command(services, ANNA, "plan ny uppdrag 2027")
     plan = the_plan(services, "uppdrag", 2027)
-    answer(services, ANNA, plan.id, "uppdrag", ["2027-02-01", "2027-12-15", "Unga med aktivitetsersättning",
-                                                "En från varje part, Anna sammankallande", "Vid varje LOKUS-möte",
-                                                "Fler unga i praktik", "hoppa över", "Skriftlig slutrapport"])
-    text = answer(services, ANNA, plan.id, "handlingsplan", ["Anna bokar träffar, Bertil ordnar praktik.",
-                                                             "Antal unga i praktik."])
+    answer(
+        services,
+        ANNA,
+        plan.id,
+        "uppdrag",
+        [
+            "2027-02-01",
+            "2027-12-15",
+            "Unga med aktivitetsersättning",
+            "En från varje part, Anna sammankallande",
+            "Vid varje LOKUS-möte",
+            "Fler unga i praktik",
+            "hoppa över",
+            "Skriftlig slutrapport",
+        ],
+    )
+    text = answer(
+        services,
+        ANNA,
+        plan.id,
+        "handlingsplan",
+        ["Anna bokar träffar, Bertil ordnar praktik.", "Antal unga i praktik."],
+    )
     assert "Jag har bett om godkännande" in text
     for user, name in ((ANNA, "Anna Ahl"), (BERTIL, "Bertil Berg"), (CECILIA, "Cecilia Ek"), (DAVID, "David Lind")):
         approve(services, user, plan.id, name)

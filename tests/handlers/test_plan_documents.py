@@ -47,20 +47,28 @@ def test_a_draft_is_clearly_marked_and_lists_what_is_missing(services: Services)
     sends = command(services, CECILIA, "plan dokument")
     assert [s.to for s in sends] == [To.CHANNEL] and sends[0].channel_id == HEBY
     assert "Det är ett *utkast*" in text_of(sends)
-    assert sorted(f.filename for f in sends[0].reply.files) == ["verksamhetsplan-2028-heby-utkast.docx",
-                                                                  "verksamhetsplan-2028-heby-utkast.md"]
+    assert sorted(f.filename for f in sends[0].reply.files) == [
+        "verksamhetsplan-2028-heby-utkast.docx",
+        "verksamhetsplan-2028-heby-utkast.md",
+    ]
     paragraphs, tables, header = _docx_text(_files(sends)["docx"])
     assert header == "UTKAST – Verksamhetsplan 2028 LOKUS Heby"
     assert paragraphs[0] == "UTKAST"
-    assert "Avsnitt som saknar svar: Målgrupper, Män och kvinnor, Strukturområden, Kompetenshöjande insatser, " \
-           "Medel" in paragraphs
+    assert (
+        "Avsnitt som saknar svar: Målgrupper, Män och kvinnor, Strukturområden, Kompetenshöjande insatser, "
+        "Medel" in paragraphs
+    )
     assert "Godkännande saknas från: Arbetsförmedlingen, Försäkringskassan, Region, Kommun" in paragraphs
     assert "Fungerande samverkan & kunskap <om> parterna." in paragraphs, "user text is not escaped in files"
     assert paragraphs.count("(ej besvarat än)") == 5
     signatures = tables[-1]
     assert signatures[0] == ["Datum:", "Underskrift:", "Namnförtydligande:", "Organisation:"]
-    assert signatures[1:] == [["", "", "", "Arbetsförmedlingen"], ["", "", "", "Försäkringskassan"],
-                              ["", "", "", "Region"], ["", "", "", "Kommun"]]
+    assert signatures[1:] == [
+        ["", "", "", "Arbetsförmedlingen"],
+        ["", "", "", "Försäkringskassan"],
+        ["", "", "", "Region"],
+        ["", "", "", "Kommun"],
+    ]
     markdown = _files(sends)["md"].decode()
     assert markdown.startswith("**UTKAST** – Det här är ett utkast")
     english = _files(sends, "en")
@@ -85,19 +93,34 @@ def test_the_approved_plan_reads_like_the_form_with_the_table_totals_and_signatu
     assert paragraphs[1:4] == [
         "Blankett för verksamhetsplan 2028. Ska ha inkommit till förbundet senast 1 september 2027.",
         "Verksamhetsplanen för 2028 är även ansökan om medel från förbundet gällande år 2028.",
-        "LOKUS-grupp område: Heby"]
+        "LOKUS-grupp område: Heby",
+    ]
     for question, reply_text in (
-            ("Vilka mål har LOKUS-gruppen för arbetet 2028?", "Fungerande samverkan mellan de fyra myndigheterna."),
-            ("Vilka målgrupper kommer LOKUS-gruppen att prioritera under 2028?",
-             "Unga 16–29 år med aktivitetsersättning."),
-            ("Har prioriteringen påverkats utifrån olika behov hos män och kvinnor?",
-             "Nej. Lots-ärendena redovisas könsuppdelat.")):
+        ("Vilka mål har LOKUS-gruppen för arbetet 2028?", "Fungerande samverkan mellan de fyra myndigheterna."),
+        ("Vilka målgrupper kommer LOKUS-gruppen att prioritera under 2028?", "Unga 16–29 år med aktivitetsersättning."),
+        (
+            "Har prioriteringen påverkats utifrån olika behov hos män och kvinnor?",
+            "Nej. Lots-ärendena redovisas könsuppdelat.",
+        ),
+    ):
         assert paragraphs[paragraphs.index(question) + 1] == reply_text
     resources, signatures = tables
-    assert resources[0] == ["Resurser:*", "Procent av heltid", "Tidsperiod (under året):", "Resultatmål:**",
-                            "Bedömda effekter:***", "Kostnader:****"]
-    assert resources[1] == ["Samverkanskoordinator", "75 %", "2028",
-                            "Besöka och informera om SK:s funktion hos parterna.", "–", "450 000 kr"]
+    assert resources[0] == [
+        "Resurser:*",
+        "Procent av heltid",
+        "Tidsperiod (under året):",
+        "Resultatmål:**",
+        "Bedömda effekter:***",
+        "Kostnader:****",
+    ]
+    assert resources[1] == [
+        "Samverkanskoordinator",
+        "75 %",
+        "2028",
+        "Besöka och informera om SK:s funktion hos parterna.",
+        "–",
+        "450 000 kr",
+    ]
     assert resources[2][:2] == ["Tilläggsresurs", "50 %"] and resources[2][5] == "300 000 kr"
     assert resources[3] == ["Summa", "125 %", "", "", "", "750 000 kr"]
     assert any("Helårstjänster finansieras med 600 000 kr per år" in p for p in paragraphs)
@@ -105,7 +128,8 @@ def test_the_approved_plan_reads_like_the_form_with_the_table_totals_and_signatu
         ["23 november 2026", "Godkänd i lokusbot", "Bertil Berg", "Arbetsförmedlingen Norra Uppland"],
         ["23 november 2026", "Godkänd i lokusbot", "Cecilia Ek", "Försäkringskassan"],
         ["23 november 2026", "Godkänd i lokusbot", "David Lind", "LUL"],
-        ["23 november 2026", "Godkänd i lokusbot", "Anna Ahl", "Heby kommun"]]
+        ["23 november 2026", "Godkänd i lokusbot", "Anna Ahl", "Heby kommun"],
+    ]
     markdown = files["md"].decode()
     assert "# Verksamhetsplan 2028 LOKUS Heby" in markdown and "UTKAST" not in markdown
     assert "| Samverkanskoordinator | 75 % | 2028 |" in markdown
@@ -119,8 +143,15 @@ def test_the_documents_button_in_a_dm_sends_the_files_privately(services: Servic
     sends = press(services, DAVID, PlanAction.DOCUMENT, pack(the_plan(services, "loksam", 2027).id))
     assert [s.to for s in sends] == [To.REQUESTER]
     paragraphs, _, _ = _docx_text(_files(sends)["docx"])
-    for heading in ("Deltagare", "Möten", "Minnesanteckningar", "Årlig lokal kartläggning", "Projekt",
-                    "Sprida kunskap om samordningsförbundet lokalt", "Utvärdering av gruppens arbete och resultat"):
+    for heading in (
+        "Deltagare",
+        "Möten",
+        "Minnesanteckningar",
+        "Årlig lokal kartläggning",
+        "Projekt",
+        "Sprida kunskap om samordningsförbundet lokalt",
+        "Utvärdering av gruppens arbete och resultat",
+    ):
         assert heading in paragraphs
     assert "Arbetsförmedlings representation" in paragraphs and "Samman kallande" in paragraphs
 

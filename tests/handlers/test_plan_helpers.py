@@ -16,9 +16,19 @@ HEBY = "CHEBY"
 ANNA, BERTIL, CECILIA, DAVID = "UANNA", "UBERTIL", "UCECILIA", "UDAVID"
 PARTY_OF = {ANNA: "kommun", BERTIL: "AF", CECILIA: "FK", DAVID: "region"}
 MEDEL_ROWS = [
-    "Samverkanskoordinator", "75", "ok", "Besöka och informera om SK:s funktion hos parterna.", "hoppa över", "ok",
+    "Samverkanskoordinator",
+    "75",
+    "ok",
+    "Besöka och informera om SK:s funktion hos parterna.",
+    "hoppa över",
+    "ok",
     "ja",
-    "Tilläggsresurs", "50", "2027-01-01 – 2027-12-31", "25 personer per år", "10 personer till rätt insats", "ok",
+    "Tilläggsresurs",
+    "50",
+    "2027-01-01 – 2027-12-31",
+    "25 personer per år",
+    "10 personer till rätt insats",
+    "ok",
     "nej",
 ]
 
@@ -41,8 +51,9 @@ def dm(services: Services, user: str, text: str) -> list[Send]:
     return kindly(services, actor(user), lambda ctx: services.router.message(ctx, text))
 
 
-def press(services: Services, user: str, action: str, value: str, channel: str = "",
-          selected: list[str] | None = None) -> list[Send]:
+def press(
+    services: Services, user: str, action: str, value: str, channel: str = "", selected: list[str] | None = None
+) -> list[Send]:
     """The user presses a button (in the DM unless a channel is given)."""
     return kindly(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value, selected))
 
@@ -69,8 +80,9 @@ def the_plan(services: Services, template: str = "verksamhetsplan", year: int = 
         return plan
 
 
-def answer(services: Services, user: str, plan_id: int, section: str, answers: Sequence[str],
-           confirm: bool = True) -> str:
+def answer(
+    services: Services, user: str, plan_id: int, section: str, answers: Sequence[str], confirm: bool = True
+) -> str:
     """Press "Skriv" for the section in the DM, type each answer, and save; all the replies as text."""
     replies = press(services, user, PlanAction.WRITE, pack(plan_id, section))
     for text in [*answers, *(["ja"] if confirm else [])]:

@@ -56,8 +56,9 @@ def test_reminders_go_to_exactly_those_missing_at_each_set_day(services: Service
     assert sorted(dms_to(_tick(services))) == [CECILIA, DAVID]
 
 
-def test_a_reminder_is_sent_once_however_many_processes_run(services: Services, clock: FakeClock,
-                                                           database_url: str) -> None:
+def test_a_reminder_is_sent_once_however_many_processes_run(
+    services: Services, clock: FakeClock, database_url: str
+) -> None:
     _assigned_plan(services)
     clock.now = datetime(2027, 8, 25, 8, 0, tzinfo=UTC)
     other = Services(services.settings, Database.from_url(database_url), services.router, services.config, clock)
@@ -68,8 +69,9 @@ def test_a_reminder_is_sent_once_however_many_processes_run(services: Services, 
     assert sorted(dms_to(first)) == [CECILIA, DAVID] and second == []
 
 
-def test_answered_sections_stop_the_reminders_and_unassigned_ones_go_to_the_convenor(services: Services,
-                                                                                   clock: FakeClock) -> None:
+def test_answered_sections_stop_the_reminders_and_unassigned_ones_go_to_the_convenor(
+    services: Services, clock: FakeClock
+) -> None:
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     command(services, ANNA, "plan tilldela 1 2 3 4 5 <@UDAVID>")

@@ -27,16 +27,31 @@ def test_the_three_seed_templates_load_with_their_questions_word_for_word() -> N
         "Vilka strukturområden kommer LOKUS-gruppen att prioritera under {år}?",
         "Vilka specifika kompetenshöjande insatser kommer LOKUS-gruppen att prioritera under {år}?",
         "Hur utifrån verksamhetsplanen önskar LOKUS-gruppen använda de medel som kan äskas inom ramen för "
-        "långsiktig samverkan gällande {år}?"]
+        "långsiktig samverkan gällande {år}?",
+    ]
     table = plan.sections[5].questions[0]
     assert table.kind == QuestionKind.TABLE
-    assert [c.label for c in table.columns] == ["Resurser:*", "Procent av heltid", "Tidsperiod (under året):",
-                                                "Resultatmål:**", "Bedömda effekter:***", "Kostnader:****"]
+    assert [c.label for c in table.columns] == [
+        "Resurser:*",
+        "Procent av heltid",
+        "Tidsperiod (under året):",
+        "Resultatmål:**",
+        "Bedömda effekter:***",
+        "Kostnader:****",
+    ]
     assert [p.value for p in plan.approving_parties] == ["af", "fk", "region", "kommun"]
     loksam = loaded.templates["loksam"]
     texts = [q.text for s in loksam.sections for q in s.questions]
-    for text in ("Arbetsförmedlings representation", "Ska ersättare utses?", "Hur många per år", "Vem skriver?",
-                 "Delges vem?", "frekvens/år (minst)", "idéförankring – hur?", "Datum?"):
+    for text in (
+        "Arbetsförmedlings representation",
+        "Ska ersättare utses?",
+        "Hur många per år",
+        "Vem skriver?",
+        "Delges vem?",
+        "frekvens/år (minst)",
+        "idéförankring – hur?",
+        "Datum?",
+    ):
         assert text in texts
     uppdrag = loaded.templates["uppdrag"]
     assert [s.key for s in uppdrag.sections if s.follow_up] == ["avrapportering", "slutrapport"]
@@ -51,21 +66,38 @@ def test_deadlines_are_configurable_per_template() -> None:
     assert Deadline(month=2, day=29).for_year(2027) == date(2027, 2, 28)
 
 
-@pytest.mark.parametrize(("name", "line", "code", "said"), [
-    ("bad_kind", 11, "enum", "bad_kind.yaml, rad 11 (vid sections › 1 › questions › 1 › kind): ”texts” är inte "
-                             "tillåtet här."),
-    ("unknown_key", 9, "extra_forbidden", "unknown_key.yaml, rad 9 (vid sections › 1 › questons): okänd nyckel"),
-    ("broken_yaml", 8, "yaml", "broken_yaml.yaml, rad 8: filen är inte giltig YAML"),
-    ("bad_placeholder", 10, "placeholder", "rad 10 (vid sections › 1 › questions › 1 › text): okänd platshållare "
-                                           "{grupp} – här går det att använda {schablon}, {år}."),
-    ("bad_flat_rate", 9, "plan_template.flat_rate_from", "flat_rate_from ska peka på en tidigare kolumn av sorten "
-                                                         "percent, inte ”resurs”."),
-    ("duplicate_key", 5, "duplicate_key", "duplicate_key.yaml, rad 5 (vid name): nyckeln ”name” står två gånger."),
-    ("wrong_name", 2, "key_not_file_name", "key är ”something_else” men filen heter wrong_name.yaml"),
-    ("missing_title", 10, "missing", "missing_title.yaml, rad 10 (vid sections › 2 › title): uppgiften saknas."),
-])
-def test_a_broken_template_gets_an_error_naming_the_file_and_line(name: str, line: int, code: str, said: str,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "line", "code", "said"),
+    [
+        (
+            "bad_kind",
+            11,
+            "enum",
+            "bad_kind.yaml, rad 11 (vid sections › 1 › questions › 1 › kind): ”texts” är inte tillåtet här.",
+        ),
+        ("unknown_key", 9, "extra_forbidden", "unknown_key.yaml, rad 9 (vid sections › 1 › questons): okänd nyckel"),
+        ("broken_yaml", 8, "yaml", "broken_yaml.yaml, rad 8: filen är inte giltig YAML"),
+        (
+            "bad_placeholder",
+            10,
+            "placeholder",
+            "rad 10 (vid sections › 1 › questions › 1 › text): okänd platshållare "
+            "{grupp} – här går det att använda {schablon}, {år}.",
+        ),
+        (
+            "bad_flat_rate",
+            9,
+            "plan_template.flat_rate_from",
+            "flat_rate_from ska peka på en tidigare kolumn av sorten percent, inte ”resurs”.",
+        ),
+        ("duplicate_key", 5, "duplicate_key", "duplicate_key.yaml, rad 5 (vid name): nyckeln ”name” står två gånger."),
+        ("wrong_name", 2, "key_not_file_name", "key är ”something_else” men filen heter wrong_name.yaml"),
+        ("missing_title", 10, "missing", "missing_title.yaml, rad 10 (vid sections › 2 › title): uppgiften saknas."),
+    ],
+)
+def test_a_broken_template_gets_an_error_naming_the_file_and_line(
+    name: str, line: int, code: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = BROKEN / f"{name}.yaml"
     with pytest.raises(TemplateError) as caught:
         load_template(path)
@@ -96,8 +128,14 @@ def test_a_section_flow_is_built_from_its_name_and_unknown_names_are_not_flows()
     book = FlowBook({}, {"plan": build_section_flow})
     flow = book["plan:verksamhetsplan:2028:medel:600000"]
     assert [q.key for q in flow.questions[:7]] == [
-        "resurser.1.resurs", "resurser.1.procent", "resurser.1.tidsperiod", "resurser.1.resultatmal",
-        "resurser.1.effekter", "resurser.1.kostnad", "resurser.1.mer"]
+        "resurser.1.resurs",
+        "resurser.1.procent",
+        "resurser.1.tidsperiod",
+        "resurser.1.resultatmal",
+        "resurser.1.effekter",
+        "resurser.1.kostnad",
+        "resurser.1.mer",
+    ]
     assert len(flow.questions) == 10 * 6 + 9, "ten rows of six cells, and 'another row?' after the first nine"
     for name in ("plan:verksamhetsplan:2028:budget:600000", "plan:okand:2028:mal:600000", "plan:x", "case"):
         assert name not in book

@@ -24,8 +24,10 @@ from tests.handlers.test_plan_helpers import (
 from tests.support.talk import text_of
 
 
-@pytest.mark.parametrize(("percent", "cost"), [(100, 600_000), (75, 450_000), (50, 300_000), (90, 540_000),
-                                               (37.5, 225_000), (0, 0), (None, 0)])
+@pytest.mark.parametrize(
+    ("percent", "cost"),
+    [(100, 600_000), (75, 450_000), (50, 300_000), (90, 540_000), (37.5, 225_000), (0, 0), (None, 0)],
+)
 def test_the_flat_rate_is_600_000_kr_per_full_time_year(percent: float | None, cost: int) -> None:
     assert flat_rate_cost(600_000, percent) == cost
 
@@ -34,8 +36,11 @@ def test_table_totals_add_the_total_columns_only() -> None:
     template = find_template("verksamhetsplan")
     assert template is not None
     table = template.sections[5].questions[0]
-    rows = [{"resurs": "SK", "procent": 75, "kostnad": 450_000}, {"resurs": "TR", "procent": 37.5, "kostnad": 225_000},
-            {"resurs": "Övrigt", "procent": 0, "kostnad": 200_000}]
+    rows = [
+        {"resurs": "SK", "procent": 75, "kostnad": 450_000},
+        {"resurs": "TR", "procent": 37.5, "kostnad": 225_000},
+        {"resurs": "Övrigt", "procent": 0, "kostnad": 200_000},
+    ]
     assert totals(table, rows) == {"procent": 112.5, "kostnad": 875_000}
 
 
@@ -45,8 +50,14 @@ def test_starting_a_plan_shows_every_section_the_deadline_and_days_left(services
     text = in_channel(sends)
     assert "<@UANNA> har startat *Verksamhetsplan 2028 – Heby*" in text
     assert "Sista dag: *1 september 2027* (om 282 dagar)." in text
-    for title in ("1. Mål", "2. Målgrupper", "3. Män och kvinnor", "4. Strukturområden",
-                  "5. Kompetenshöjande insatser", "6. Medel"):
+    for title in (
+        "1. Mål",
+        "2. Målgrupper",
+        "3. Män och kvinnor",
+        "4. Strukturområden",
+        "5. Kompetenshöjande insatser",
+        "6. Medel",
+    ):
         assert f"*{title}*" in text
     assert text.count("⬜ saknas · skriver: _ingen än_") == 6
     assert "0 av 6 obligatoriska avsnitt är besvarade." in text
@@ -133,8 +144,18 @@ def test_back_skip_change_and_stopping_midway_work_in_the_resource_table(service
     assert "Rad 1: Kostnader:****: 300 000 kr" in summary
     dm(services, ANNA, "ja")
     stored = the_plan(services).sections[5].answers
-    assert stored == {"resurser": [{"resurs": "Samverkanskoordinator", "procent": 50, "tidsperiod": "2028",
-                                    "resultatmal": "Besöka parterna", "effekter": None, "kostnad": 300_000}]}
+    assert stored == {
+        "resurser": [
+            {
+                "resurs": "Samverkanskoordinator",
+                "procent": 50,
+                "tidsperiod": "2028",
+                "resultatmal": "Besöka parterna",
+                "effekter": None,
+                "kostnad": 300_000,
+            }
+        ]
+    }
 
 
 def test_a_person_can_stop_and_continue_later_where_they_were(services: Services) -> None:
@@ -151,7 +172,9 @@ def test_a_person_can_stop_and_continue_later_where_they_were(services: Services
     dm(services, ANNA, "ja")
     rows = the_plan(services).sections[5].answers["resurser"]
     assert [(r["resurs"], r["procent"], r["kostnad"]) for r in rows] == [
-        ("Samverkanskoordinator", 75, 450_000), ("Tilläggsresurs", 50, 300_000)]
+        ("Samverkanskoordinator", 75, 450_000),
+        ("Tilläggsresurs", 50, 300_000),
+    ]
 
 
 def test_identity_data_in_an_answer_is_refused_and_nothing_is_saved(services: Services) -> None:
@@ -180,7 +203,9 @@ def test_every_save_is_kept_with_who_when_and_the_previous_text(services: Servic
     assert "*Version 1* – <@UBERTIL>, 23 november 2026" in history
     revisions = the_plan(services).sections[0].revisions
     assert [(r.number, r.user_id, r.answers["mal"]) for r in revisions] == [
-        (1, BERTIL, "Första versionen av målen."), (2, ANNA, "Andra versionen av målen.")]
+        (1, BERTIL, "Första versionen av målen."),
+        (2, ANNA, "Andra versionen av målen."),
+    ]
 
 
 def test_saving_unchanged_answers_adds_no_version(services: Services) -> None:
@@ -217,8 +242,9 @@ def test_next_years_plan_starts_from_last_years_answers_to_review(services: Serv
     assert "svaren från 2027 som förslag" in review and "Målen för 2027." in review
     dm(services, BERTIL, "ja")
     assert the_plan(services).sections[0].answers == {"mal": "Målen för 2027."}
-    assert "har ingen Verksamhetsplan för 2020" in text_of(command(services, ANNA, "plan ny verksamhetsplan 2026 "
-                                                                                     "--från 2020"))
+    assert "har ingen Verksamhetsplan för 2020" in text_of(
+        command(services, ANNA, "plan ny verksamhetsplan 2026 --från 2020")
+    )
 
 
 def test_an_unfinished_conversation_is_not_thrown_away_by_starting_a_section(services: Services) -> None:

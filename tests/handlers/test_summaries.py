@@ -29,8 +29,14 @@ UPPSALA, HEBY = "CUPPSALA", "CHEBY"
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-def add_group(services: Services, name: str, channel: str | None, specs: list[CaseSpec],
-              members: dict[str, tuple[str, list[str]]], settings: dict[str, int] | None = None) -> None:
+def add_group(
+    services: Services,
+    name: str,
+    channel: str | None,
+    specs: list[CaseSpec],
+    members: dict[str, tuple[str, list[str]]],
+    settings: dict[str, int] | None = None,
+) -> None:
     with services.db.unit_of_work() as session:
         group = make_group(session, name=name, channel=channel, settings=settings)
         for user, (party, roles) in members.items():
@@ -41,8 +47,13 @@ def add_group(services: Services, name: str, channel: str | None, specs: list[Ca
 @pytest.fixture
 def uppsala(services: Services) -> Services:
     """Uppsala's 68 cases of 2026 and 60 of 2025; Anna is samordnare, Bertil ledamot."""
-    add_group(services, "Uppsala", UPPSALA, uppsala_example() + year_before(60),
-              {"UANNA": ("kommun", ["samordnare"]), "UBERTIL": ("af", ["ledamot"])})
+    add_group(
+        services,
+        "Uppsala",
+        UPPSALA,
+        uppsala_example() + year_before(60),
+        {"UANNA": ("kommun", ["samordnare"]), "UBERTIL": ("af", ["ledamot"])},
+    )
     return services
 
 
@@ -64,44 +75,75 @@ def test_the_uppsala_figures_are_posted_in_the_channel(uppsala: Services) -> Non
     shown = lines(sends)
     assert shown[0] == "== Lots-ärenden – Uppsala =="
     assert "*68* lots-ärenden har aktualiserats under perioden." in shown
-    assert ("*Kön:* I 59 av 68 ärenden är könstillhörigheten dokumenterad. Av dessa 59 är 59 % kvinnor (35) "
-            "och 41 % män (24).") in shown
-    assert ("*Tilläggsresursen:* 24 personer har aktualiserats till tilläggsresursen (35 % av ärendena). "
-            "Av dessa är 67 % kvinnor (16) och 33 % män (8).") in shown
-    for line in ("Fortfarande öppna: 38 (56 %)", "Perioden innan: 60", "Förändring: 8 fler (13 % ökning)",
-                 "Arbetsförmedlingen: 20 (29 %)", "Försäkringskassan: 12 (18 %)", "Region: 14 (21 %)",
-                 "Kommun: 22 (32 %)", "*Ålder* (andel av 60 med känd ålder)",
-                 "16–29 år (förbundets prioriterade målgrupp): 25 (42 %)", "50–64 år: 8 (13 %)", "Okänd ålder: 8"):
+    assert (
+        "*Kön:* I 59 av 68 ärenden är könstillhörigheten dokumenterad. Av dessa 59 är 59 % kvinnor (35) "
+        "och 41 % män (24)."
+    ) in shown
+    assert (
+        "*Tilläggsresursen:* 24 personer har aktualiserats till tilläggsresursen (35 % av ärendena). "
+        "Av dessa är 67 % kvinnor (16) och 33 % män (8)."
+    ) in shown
+    for line in (
+        "Fortfarande öppna: 38 (56 %)",
+        "Perioden innan: 60",
+        "Förändring: 8 fler (13 % ökning)",
+        "Arbetsförmedlingen: 20 (29 %)",
+        "Försäkringskassan: 12 (18 %)",
+        "Region: 14 (21 %)",
+        "Kommun: 22 (32 %)",
+        "*Ålder* (andel av 60 med känd ålder)",
+        "16–29 år (förbundets prioriterade målgrupp): 25 (42 %)",
+        "50–64 år: 8 (13 %)",
+        "Okänd ålder: 8",
+    ):
         assert line in shown
 
 
 def test_period_note_names_the_period_and_the_one_it_is_compared_with(uppsala: Services) -> None:
     assert lines(command(uppsala, "sammanfattning"))[1] == (
         "(Period: i år (2026), 1 januari 2026 – 23 november 2026. Jämförs med lika lång period innan: "
-        "8 februari 2025 – 31 december 2025.)")
+        "8 februari 2025 – 31 december 2025.)"
+    )
 
 
 def test_lists_come_most_frequent_first_and_small_counts_are_protected(uppsala: Services) -> None:
     shown = lines(command(uppsala, "sammanfattning"))
-    targets = shown[shown.index("*Målgrupper*, vanligast först (ett ärende kan höra till flera; andel av 68 "
-                                "ärenden)") + 1:][:5]
-    assert targets == ["Psykisk ohälsa/funktionsnedsättning: 30 (44 %)", "Nyanlända: 12 (18 %)",
-                       "Unga utan gymnasieutbildning: 10 (15 %)", "Långvarigt försörjningsstöd: 9 (13 %)",
-                       "Aktivitetsersättning: färre än 3"]
-    failures = shown[shown.index("*Vad som brast i samverkan*, vanligast först (ett ärende kan ha flera; andel av "
-                                 "68 ärenden)") + 1:][:4]
-    assert failures == ["Ansvarsfördelning: 28 (41 %)", "Information mellan parter: 20 (29 %)",
-                        "Väntetider: 15 (22 %)", "Saknad insats: 5 (7 %)"]
+    targets = shown[
+        shown.index("*Målgrupper*, vanligast först (ett ärende kan höra till flera; andel av 68 ärenden)") + 1 :
+    ][:5]
+    assert targets == [
+        "Psykisk ohälsa/funktionsnedsättning: 30 (44 %)",
+        "Nyanlända: 12 (18 %)",
+        "Unga utan gymnasieutbildning: 10 (15 %)",
+        "Långvarigt försörjningsstöd: 9 (13 %)",
+        "Aktivitetsersättning: färre än 3",
+    ]
+    failures = shown[
+        shown.index("*Vad som brast i samverkan*, vanligast först (ett ärende kan ha flera; andel av 68 ärenden)") + 1 :
+    ][:4]
+    assert failures == [
+        "Ansvarsfördelning: 28 (41 %)",
+        "Information mellan parter: 20 (29 %)",
+        "Väntetider: 15 (22 %)",
+        "Saknad insats: 5 (7 %)",
+    ]
 
 
 def test_closed_cases_by_outcome_beside_the_national_average_with_complementary_protection(uppsala: Services) -> None:
     shown = lines(command(uppsala, "sammanfattning"))
-    assert ("*Avslutade:* 30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
-            "riksgenomsnittet som förbundet jämför med är 34 %.") in shown
-    outcomes = shown[shown.index("Ordinarie verksamhet hos en part: 10 (33 %)"):][:6]
-    assert outcomes == ["Ordinarie verksamhet hos en part: 10 (33 %)", "Arbete: 6 (20 %)",
-                        "Sjukersättning/aktivitetsersättning: 5 (17 %)", "Studier: 4 (13 %)",
-                        "Annat: skyddat", "Okänt: färre än 3"]
+    assert (
+        "*Avslutade:* 30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
+        "riksgenomsnittet som förbundet jämför med är 34 %."
+    ) in shown
+    outcomes = shown[shown.index("Ordinarie verksamhet hos en part: 10 (33 %)") :][:6]
+    assert outcomes == [
+        "Ordinarie verksamhet hos en part: 10 (33 %)",
+        "Arbete: 6 (20 %)",
+        "Sjukersättning/aktivitetsersättning: 5 (17 %)",
+        "Studier: 4 (13 %)",
+        "Annat: skyddat",
+        "Okänt: färre än 3",
+    ]
 
 
 def test_the_samordnare_gets_exact_numbers_privately_in_a_dm(uppsala: Services) -> None:
@@ -109,8 +151,9 @@ def test_the_samordnare_gets_exact_numbers_privately_in_a_dm(uppsala: Services) 
     assert [s.to for s in sends] == [To.REQUESTER]
     shown = lines(sends)
     assert "Aktivitetsersättning: 2 (3 %)" in shown and "Okänt: 2 (7 %)" in shown and "Annat: 3 (10 %)" in shown
-    assert shown[-2] == ("(Exakta tal, bara för dig – dela dem inte vidare. I kanalen visas antal under 3 som "
-                         "”färre än 3”.)")
+    assert shown[-2] == (
+        "(Exakta tal, bara för dig – dela dem inte vidare. I kanalen visas antal under 3 som ”färre än 3”.)"
+    )
 
 
 def test_an_ordinary_member_gets_the_protected_summary_in_a_dm(uppsala: Services) -> None:
@@ -136,24 +179,38 @@ def test_a_bad_period_holding_a_personnummer_is_not_quoted_back(uppsala: Service
 
 
 def test_units_are_listed_under_their_party_when_asked_for(services: Services) -> None:
-    specs = [*times(6, CaseSpec(unit="Rehab")), *times(4, CaseSpec(unit="Etablering")), CaseSpec(unit="Ungdom"),
-             *times(5, CaseSpec(party="fk", gender="man"))]
+    specs = [
+        *times(6, CaseSpec(unit="Rehab")),
+        *times(4, CaseSpec(unit="Etablering")),
+        CaseSpec(unit="Ungdom"),
+        *times(5, CaseSpec(party="fk", gender="man")),
+    ]
     add_group(services, "Heby", HEBY, specs, {"UBERTIL": ("af", [])})
     shown = lines(command(services, "sammanfattning i år enheter", channel=HEBY))
     start = shown.index("Arbetsförmedlingen: 11 (69 %)")
-    assert shown[start:start + 4] == ["Arbetsförmedlingen: 11 (69 %)", "• Rehab: 6", "• Etablering: skyddat",
-                                      "• Ungdom: färre än 3"]
+    assert shown[start : start + 4] == [
+        "Arbetsförmedlingen: 11 (69 %)",
+        "• Rehab: 6",
+        "• Etablering: skyddat",
+        "• Ungdom: färre än 3",
+    ]
     after = shown[shown.index("Försäkringskassan: 5 (31 %)") + 1]
     assert after == "Region: 0 (0 %)", "a party whose cases name no unit gets no unit lines"
 
 
 def test_a_small_group_shows_fewer_than_three_and_no_percentage_for_it(services: Services) -> None:
-    specs = [*times(8, CaseSpec()), CaseSpec(gender="man"), *times(2, CaseSpec(gender="annat")),
-             *times(3, CaseSpec(gender="ej_dokumenterat"))]
+    specs = [
+        *times(8, CaseSpec()),
+        CaseSpec(gender="man"),
+        *times(2, CaseSpec(gender="annat")),
+        *times(3, CaseSpec(gender="ej_dokumenterat")),
+    ]
     add_group(services, "Heby", HEBY, specs, {"UBERTIL": ("af", [])})
     shown = lines(command(services, "sammanfattning", channel=HEBY))
-    assert ("*Kön:* I 11 av 14 ärenden är könstillhörigheten dokumenterad. Av dessa 11 är 73 % kvinnor (8), "
-            "färre än 3 män och färre än 3 med annat kön.") in shown
+    assert (
+        "*Kön:* I 11 av 14 ärenden är könstillhörigheten dokumenterad. Av dessa 11 är 73 % kvinnor (8), "
+        "färre än 3 män och färre än 3 med annat kön."
+    ) in shown
 
 
 def test_a_lone_small_count_takes_another_with_it_so_it_cannot_be_worked_out(services: Services) -> None:
@@ -222,8 +279,9 @@ def test_a_dm_with_several_groups_asks_which(uppsala: Services) -> None:
 
 
 def test_the_forbund_gets_every_group_together_and_one_line_each(uppsala: Services) -> None:
-    add_group(uppsala, "Heby", HEBY, times(5, CaseSpec(gender="man", referred_tr=True)),
-              {"UFORA": ("region", ["förbund"])})
+    add_group(
+        uppsala, "Heby", HEBY, times(5, CaseSpec(gender="man", referred_tr=True)), {"UFORA": ("region", ["förbund"])}
+    )
     sends = command(uppsala, "sammanfattning alla", user="UFORA", channel=HEBY)
     assert [s.to for s in sends] == [To.REQUESTER]
     shown = lines(sends)
@@ -261,28 +319,53 @@ def test_the_summary_reads_in_english_too(uppsala: Services) -> None:
 
 
 def test_protecting_one_tr_case_keeps_the_headline_and_gives_up_the_split(services: Services) -> None:
-    specs = [*times(9, CaseSpec(referred_tr=True)), *times(5, CaseSpec(gender="man", referred_tr=True)),
-             CaseSpec(gender="ej_dokumenterat", referred_tr=True), *times(10, CaseSpec(gender="man")),
-             *times(6, CaseSpec(gender="ej_dokumenterat"))]
+    specs = [
+        *times(9, CaseSpec(referred_tr=True)),
+        *times(5, CaseSpec(gender="man", referred_tr=True)),
+        CaseSpec(gender="ej_dokumenterat", referred_tr=True),
+        *times(10, CaseSpec(gender="man")),
+        *times(6, CaseSpec(gender="ej_dokumenterat")),
+    ]
     add_group(services, "Heby", HEBY, specs, {"UBERTIL": ("af", [])})
     text = text_of(command(services, "sammanfattning", channel=HEBY))
-    assert ("*Tilläggsresursen:* 15 personer har aktualiserats till tilläggsresursen (48 % av ärendena). "
-            "Fördelningen på kön visas inte, eftersom antalen är för små.") in text
+    assert (
+        "*Tilläggsresursen:* 15 personer har aktualiserats till tilläggsresursen (48 % av ärendena). "
+        "Fördelningen på kön visas inte, eftersom antalen är för små."
+    ) in text
 
 
-@pytest.mark.parametrize(("part", "whole", "shown"), [
-    (35, 59, "59 %"), (24, 59, "41 %"), (16, 24, "67 %"), (8, 24, "33 %"), (1, 8, "13 %"), (5, 8, "63 %"),
-    (1, 3, "33 %"), (0, 5, "0 %"), (5, 5, "100 %"), (1, 300, "under 1 %"), (299, 300, "över 99 %"),
-])
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (35, 59, "59 %"),
+        (24, 59, "41 %"),
+        (16, 24, "67 %"),
+        (8, 24, "33 %"),
+        (1, 8, "13 %"),
+        (5, 8, "63 %"),
+        (1, 3, "33 %"),
+        (0, 5, "0 %"),
+        (5, 5, "100 %"),
+        (1, 300, "under 1 %"),
+        (299, 300, "över 99 %"),
+    ],
+)
 def test_percentages_are_whole_numbers_with_halves_rounded_up(part: int, whole: int, shown: str) -> None:
     assert Catalogue.for_console("sv", str).render(percent_text(part, whole)) == shown
 
 
 def test_the_chart_shows_only_what_may_be_shown(services: Services) -> None:
     may = CaseSpec(party="kommun", raised_on=date(2026, 5, 4))
-    specs = [*times(10, CaseSpec()), *times(4, CaseSpec(gender="man")), CaseSpec(party="fk"),
-             *times(2, CaseSpec(party="region")), *times(6, replace(may, gender="man")), *times(5, may),
-             replace(may, gender="annat"), CaseSpec(raised_on=date(2026, 4, 1))]
+    specs = [
+        *times(10, CaseSpec()),
+        *times(4, CaseSpec(gender="man")),
+        CaseSpec(party="fk"),
+        *times(2, CaseSpec(party="region")),
+        *times(6, replace(may, gender="man")),
+        *times(5, may),
+        replace(may, gender="annat"),
+        CaseSpec(raised_on=date(2026, 4, 1)),
+    ]
     add_group(services, "Heby", HEBY, specs, {"UBERTIL": ("af", [])})
 
     def figures_of(ctx: Ctx) -> ChartData | None:
@@ -308,8 +391,9 @@ def test_the_chart_shows_only_what_may_be_shown(services: Services) -> None:
 def test_the_samordnare_raises_the_threshold_and_the_channel_summary_follows(uppsala: Services) -> None:
     said = command(uppsala, "sammanfattning gräns 5", user="UANNA")
     assert [s.to for s in said] == [To.CHANNEL]
-    assert text_of(said) == ("<@UANNA> ändrade skyddet av små tal i *Uppsala*: antal under 5 visas nu som "
-                             "”färre än 5” i kanalen.")
+    assert text_of(said) == (
+        "<@UANNA> ändrade skyddet av små tal i *Uppsala*: antal under 5 visas nu som ”färre än 5” i kanalen."
+    )
     shown = lines(command(uppsala, "sammanfattning"))
     assert "Aktivitetsersättning: färre än 5" in shown and "Studier: färre än 5" in shown
     assert not any("färre än 3" in line for line in shown)
@@ -319,20 +403,27 @@ def test_the_samordnare_raises_the_threshold_and_the_channel_summary_follows(upp
 
 
 def test_the_automatic_summary_days_are_set_or_turned_off_in_the_channel(uppsala: Services) -> None:
-    assert "postas av sig själv dagen före varje möte" in text_of(command(uppsala, "sammanfattning dagar 1",
-                                                                          user="UANNA"))
+    assert "postas av sig själv dagen före varje möte" in text_of(
+        command(uppsala, "sammanfattning dagar 1", user="UANNA")
+    )
     assert "postas inte av sig själv" in text_of(command(uppsala, "sammanfattning dagar av", user="UANNA"))
     with uppsala.db.unit_of_work() as session:
         group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
         assert group is not None and group.settings["summary_days_before"] == 0
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("sammanfattning gräns 2", "summary.threshold_usage"), ("sammanfattning gräns fem", "summary.threshold_usage"),
-    ("sammanfattning gräns 21", "summary.threshold_usage"), ("sammanfattning gräns ²", "summary.threshold_usage"),
-    ("sammanfattning dagar 31", "summary.days_usage"), ("sammanfattning dagar -2", "summary.days_usage"),
-    ("sammanfattning dagar ³", "summary.days_usage"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("sammanfattning gräns 2", "summary.threshold_usage"),
+        ("sammanfattning gräns fem", "summary.threshold_usage"),
+        ("sammanfattning gräns 21", "summary.threshold_usage"),
+        ("sammanfattning gräns ²", "summary.threshold_usage"),
+        ("sammanfattning dagar 31", "summary.days_usage"),
+        ("sammanfattning dagar -2", "summary.days_usage"),
+        ("sammanfattning dagar ³", "summary.days_usage"),
+    ],
+)
 def test_bad_settings_are_explained_and_change_nothing(uppsala: Services, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
         command(uppsala, text, user="UANNA")

@@ -16,20 +16,41 @@ from tests.support.case_factory import CaseSpec, insert_cases, make_group, times
 from tests.support.talk import actor, text_of
 
 
-def schedule(services: Services, clock: FakeClock, *, days_ahead: float, settings: dict[str, int] | None = None,
-             earlier_meeting_days_ago: float | None = None) -> int:
+def schedule(
+    services: Services,
+    clock: FakeClock,
+    *,
+    days_ahead: float,
+    settings: dict[str, int] | None = None,
+    earlier_meeting_days_ago: float | None = None,
+) -> int:
     with services.db.unit_of_work() as session:
         group = make_group(session, name="Heby", channel="CHEBY", settings=settings)
         insert_cases(session, group=group, specs=times(5, CaseSpec(raised_on=date(2026, 11, 2))))
         insert_cases(session, group=group, specs=times(4, CaseSpec(raised_on=date(2026, 9, 1), gender="man")))
         if earlier_meeting_days_ago is not None:
             start = clock.now - timedelta(days=earlier_meeting_days_ago)
-            meetings_repo.create_meeting(session, group=group, starts_at=start, ends_at=start + timedelta(hours=2),
-                                         place="Kommunhuset", convenor="UANNA", minute_taker="UANNA", now=start)
+            meetings_repo.create_meeting(
+                session,
+                group=group,
+                starts_at=start,
+                ends_at=start + timedelta(hours=2),
+                place="Kommunhuset",
+                convenor="UANNA",
+                minute_taker="UANNA",
+                now=start,
+            )
         start = clock.now + timedelta(days=days_ahead)
-        meeting = meetings_repo.create_meeting(session, group=group, starts_at=start,
-                                               ends_at=start + timedelta(hours=2), place="Kommunhuset",
-                                               convenor="UANNA", minute_taker="UANNA", now=clock.now)
+        meeting = meetings_repo.create_meeting(
+            session,
+            group=group,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            place="Kommunhuset",
+            convenor="UANNA",
+            minute_taker="UANNA",
+            now=clock.now,
+        )
         return meeting.id
 
 
@@ -37,12 +58,16 @@ def due(services: Services) -> list[Send]:
     """The summaries among what the scheduler sends now (meeting reminders go out too)."""
     sent: list[Send] = []
     run_due(services, "", sent.extend)
-    return [send for send in sent if any(isinstance(p, Header) and p.text.key.startswith("summary")
-                                         for p in send.reply.parts)]
+    return [
+        send
+        for send in sent
+        if any(isinstance(p, Header) and p.text.key.startswith("summary") for p in send.reply.parts)
+    ]
 
 
-def test_the_summary_comes_three_days_before_and_only_once(services: Services, clock: FakeClock,
-                                                           database_url: str) -> None:
+def test_the_summary_comes_three_days_before_and_only_once(
+    services: Services, clock: FakeClock, database_url: str
+) -> None:
     schedule(services, clock, days_ahead=5)
     assert due(services) == []
     clock.advance(days=2, hours=1)

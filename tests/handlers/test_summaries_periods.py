@@ -15,34 +15,37 @@ def label(text: str) -> str:
     return Catalogue.for_console("sv", str).render(parse_period(text, TODAY).label)
 
 
-@pytest.mark.parametrize(("typed", "start", "end"), [
-    ("i år", date(2026, 1, 1), TODAY),
-    ("I år.", date(2026, 1, 1), TODAY),
-    ("förra året", date(2025, 1, 1), date(2025, 12, 31)),
-    ("i fjol", date(2025, 1, 1), date(2025, 12, 31)),
-    ("2024", date(2024, 1, 1), date(2024, 12, 31)),
-    ("hösten 2026", date(2026, 7, 1), TODAY),
-    ("hösten 2025", date(2025, 7, 1), date(2025, 12, 31)),
-    ("våren 2026", date(2026, 1, 1), date(2026, 6, 30)),
-    ("vt 2026", date(2026, 1, 1), date(2026, 6, 30)),
-    ("hösten", date(2026, 7, 1), TODAY),
-    ("från 2026-01-01 till 2026-06-30", date(2026, 1, 1), date(2026, 6, 30)),
-    ("2026-01-01–2026-06-30", date(2026, 1, 1), date(2026, 6, 30)),
-    ("från 1 mars till 31 maj", date(2026, 3, 1), date(2026, 5, 31)),
-    ("från 1 december till 31 januari", date(2025, 12, 1), date(2026, 1, 31)),
-    ("sedan 2026-09-01", date(2026, 9, 1), TODAY),
-    ("senaste 90 dagarna", date(2026, 8, 26), TODAY),
-    ("senaste tre månaderna", date(2026, 8, 24), TODAY),
-    ("senaste månaden", date(2026, 10, 24), TODAY),
-    ("senaste 2 veckorna", date(2026, 11, 10), TODAY),
-    ("senaste året", date(2025, 11, 24), TODAY),
-    ("förra månaden", date(2026, 10, 1), date(2026, 10, 31)),
-    ("den här månaden", date(2026, 11, 1), TODAY),
-    ("oktober", date(2026, 10, 1), date(2026, 10, 31)),
-    ("december", date(2025, 12, 1), date(2025, 12, 31)),
-    ("februari 2024", date(2024, 2, 1), date(2024, 2, 29)),
-    ("last 30 days", date(2026, 10, 25), TODAY),
-])
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("i år", date(2026, 1, 1), TODAY),
+        ("I år.", date(2026, 1, 1), TODAY),
+        ("förra året", date(2025, 1, 1), date(2025, 12, 31)),
+        ("i fjol", date(2025, 1, 1), date(2025, 12, 31)),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("hösten 2026", date(2026, 7, 1), TODAY),
+        ("hösten 2025", date(2025, 7, 1), date(2025, 12, 31)),
+        ("våren 2026", date(2026, 1, 1), date(2026, 6, 30)),
+        ("vt 2026", date(2026, 1, 1), date(2026, 6, 30)),
+        ("hösten", date(2026, 7, 1), TODAY),
+        ("från 2026-01-01 till 2026-06-30", date(2026, 1, 1), date(2026, 6, 30)),
+        ("2026-01-01–2026-06-30", date(2026, 1, 1), date(2026, 6, 30)),
+        ("från 1 mars till 31 maj", date(2026, 3, 1), date(2026, 5, 31)),
+        ("från 1 december till 31 januari", date(2025, 12, 1), date(2026, 1, 31)),
+        ("sedan 2026-09-01", date(2026, 9, 1), TODAY),
+        ("senaste 90 dagarna", date(2026, 8, 26), TODAY),
+        ("senaste tre månaderna", date(2026, 8, 24), TODAY),
+        ("senaste månaden", date(2026, 10, 24), TODAY),
+        ("senaste 2 veckorna", date(2026, 11, 10), TODAY),
+        ("senaste året", date(2025, 11, 24), TODAY),
+        ("förra månaden", date(2026, 10, 1), date(2026, 10, 31)),
+        ("den här månaden", date(2026, 11, 1), TODAY),
+        ("oktober", date(2026, 10, 1), date(2026, 10, 31)),
+        ("december", date(2025, 12, 1), date(2025, 12, 31)),
+        ("februari 2024", date(2024, 2, 1), date(2024, 2, 29)),
+        ("last 30 days", date(2026, 10, 25), TODAY),
+    ],
+)
 def test_periods_people_type(typed: str, start: date, end: date) -> None:
     period = parse_period(typed, TODAY)
     assert (period.start, period.end) == (start, end)
@@ -71,11 +74,14 @@ def test_a_period_that_has_not_started_is_refused_kindly() -> None:
     assert parse_period("våren 2027", date(2027, 3, 15)).end == date(2027, 3, 15)
 
 
-@pytest.mark.parametrize(("typed", "key"), [
-    ("någon gång", "summary.period_unknown"),
-    ("senaste 90 katterna", "summary.period_unknown"),
-    ("från 2026-06-30 till 2026-01-01", "summary.period_reversed"),
-])
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("någon gång", "summary.period_unknown"),
+        ("senaste 90 katterna", "summary.period_unknown"),
+        ("från 2026-06-30 till 2026-01-01", "summary.period_reversed"),
+    ],
+)
 def test_periods_that_cannot_be_read_say_what_works(typed: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
         parse_period(typed, TODAY)

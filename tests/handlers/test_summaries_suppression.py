@@ -49,8 +49,9 @@ def cells(linked: Linked) -> list[Any]:
     return [k for k in linked.values if isinstance(k, tuple) and k[0] == "cell"]
 
 
-def what_a_reader_can_find(linked: Linked, shown: Mapping[object, Shown], base: Sequence[object],
-                           threshold: int) -> dict[object, set[int]]:
+def what_a_reader_can_find(
+    linked: Linked, shown: Mapping[object, Shown], base: Sequence[object], threshold: int
+) -> dict[object, set[int]]:
     """Every value each count can take, by trying the base counts within what is published about each.
 
     A plain depth-first search, independent of the module's interval reasoning: the base counts take every

@@ -19,14 +19,32 @@ def fill(database: Database) -> tuple[int, int]:
     base = CaseSpec(raised_on=date(2026, 3, 10))
     heby_cases = [
         *times(3, base),
-        CaseSpec(gender="man", party="fk", age_band="20-24", raised_on=START, referred_tr=True,
-                 unit="Sjukpenning", target_groups=("nyanlanda", "sjukskrivna"), failures=("information",)),
-        CaseSpec(gender="man", party="fk", age_band="20-24", raised_on=END, referred_tr=True,
-                 unit="Sjukpenning", target_groups=("nyanlanda",), failures=("information", "vantetider")),
-        CaseSpec(gender="ej_dokumenterat", party="kommun", age_band="okant", raised_on=date(2026, 2, 14),
-                 unit="AME").closed("arbete", date(2026, 4, 1)),
-        CaseSpec(gender="kvinna", party="region", age_band="65+", raised_on=date(2026, 5, 5),
-                 referred_tr=True).closed(None, date(2026, 6, 30)),
+        CaseSpec(
+            gender="man",
+            party="fk",
+            age_band="20-24",
+            raised_on=START,
+            referred_tr=True,
+            unit="Sjukpenning",
+            target_groups=("nyanlanda", "sjukskrivna"),
+            failures=("information",),
+        ),
+        CaseSpec(
+            gender="man",
+            party="fk",
+            age_band="20-24",
+            raised_on=END,
+            referred_tr=True,
+            unit="Sjukpenning",
+            target_groups=("nyanlanda",),
+            failures=("information", "vantetider"),
+        ),
+        CaseSpec(
+            gender="ej_dokumenterat", party="kommun", age_band="okant", raised_on=date(2026, 2, 14), unit="AME"
+        ).closed("arbete", date(2026, 4, 1)),
+        CaseSpec(gender="kvinna", party="region", age_band="65+", raised_on=date(2026, 5, 5), referred_tr=True).closed(
+            None, date(2026, 6, 30)
+        ),
         CaseSpec(raised_on=date(2025, 12, 31)).closed("studier", date(2026, 2, 1)),  # raised before, closed in
         CaseSpec(raised_on=date(2026, 7, 1)),  # the day after the period
         CaseSpec(raised_on=date(2026, 4, 4)).closed("annat", date(2026, 7, 2)),  # closed after the period
@@ -35,8 +53,9 @@ def fill(database: Database) -> tuple[int, int]:
         heby = make_group(session, name="Heby", channel="CHEBY")
         tierp = make_group(session, name="Tierp", channel="CTIERP")
         insert_cases(session, group=heby, specs=heby_cases)
-        insert_cases(session, group=tierp, specs=times(4, CaseSpec(gender="man", raised_on=date(2026, 3, 1),
-                                                                   referred_tr=True)))
+        insert_cases(
+            session, group=tierp, specs=times(4, CaseSpec(gender="man", raised_on=date(2026, 3, 1), referred_tr=True))
+        )
         return heby.id, tierp.id
 
 
@@ -47,14 +66,16 @@ def test_every_split_is_counted_for_the_cases_raised_in_the_period(database: Dat
     assert stats.raised == 8 and stats.still_open == 5
     assert stats.by_gender == Counter({"kvinna": 5, "man": 2, "ej_dokumenterat": 1})
     assert stats.by_party == Counter({"af": 4, "fk": 2, "kommun": 1, "region": 1})
-    assert stats.by_party_gender == Counter({("af", "kvinna"): 4, ("fk", "man"): 2, ("kommun", "ej_dokumenterat"): 1,
-                                             ("region", "kvinna"): 1})
+    assert stats.by_party_gender == Counter(
+        {("af", "kvinna"): 4, ("fk", "man"): 2, ("kommun", "ej_dokumenterat"): 1, ("region", "kvinna"): 1}
+    )
     assert stats.by_age_band == Counter({"30-39": 4, "20-24": 2, "okant": 1, "65+": 1})
     assert stats.referred_by_gender == Counter({"man": 2, "kvinna": 1}) and stats.referred == 3
     assert stats.by_target_group == Counter({"nyanlanda": 2, "sjukskrivna": 1})
     assert stats.by_failure == Counter({"information": 2, "vantetider": 1})
-    assert stats.by_month == Counter({(2026, 1): 1, (2026, 2): 1, (2026, 3): 3, (2026, 4): 1, (2026, 5): 1,
-                                      (2026, 6): 1})
+    assert stats.by_month == Counter(
+        {(2026, 1): 1, (2026, 2): 1, (2026, 3): 3, (2026, 4): 1, (2026, 5): 1, (2026, 6): 1}
+    )
     assert stats.by_party_unit == Counter()
 
 
@@ -69,8 +90,9 @@ def test_units_are_counted_only_when_asked_for(database: Database) -> None:
     heby, _ = fill(database)
     with database.unit_of_work() as session:
         stats = case_stats(session, group_ids=[heby], start=START, end=END, with_units=True)
-    assert stats.by_party_unit == Counter({("af", ""): 4, ("fk", "Sjukpenning"): 2, ("kommun", "AME"): 1,
-                                           ("region", ""): 1})
+    assert stats.by_party_unit == Counter(
+        {("af", ""): 4, ("fk", "Sjukpenning"): 2, ("kommun", "AME"): 1, ("region", ""): 1}
+    )
 
 
 def test_several_groups_are_counted_together_and_one_by_one(database: Database) -> None:
@@ -94,8 +116,15 @@ def test_the_previous_period_is_a_plain_count(database: Database) -> None:
 
 def test_the_statistics_indexes_exist_after_the_migrations(database: Database) -> None:
     indexes = {index["name"]: index["column_names"] for index in inspect(database.engine).get_indexes("cases")}
-    assert indexes["ix_cases_stats"] == ["group_id", "party", "gender", "age_band", "referred_tr", "status",
-                                         "raised_on"]
+    assert indexes["ix_cases_stats"] == [
+        "group_id",
+        "party",
+        "gender",
+        "age_band",
+        "referred_tr",
+        "status",
+        "raised_on",
+    ]
     assert indexes["ix_cases_closed"] == ["group_id", "status", "outcome", "closed_on", "raised_on"]
 
 

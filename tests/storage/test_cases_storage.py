@@ -16,8 +16,14 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def new(day: int = 1, **changes: object) -> NewCase:
-    base = {"raised_on": date(2026, 11, day), "party": "af", "gender": "kvinna", "age_band": "25-29",
-            "target_groups": ("nyanlanda",), "failures": ("vantetider", "information")}
+    base = {
+        "raised_on": date(2026, 11, day),
+        "party": "af",
+        "gender": "kvinna",
+        "age_band": "25-29",
+        "target_groups": ("nyanlanda",),
+        "failures": ("vantetider", "information"),
+    }
     return NewCase(**{**base, **changes})  # type: ignore[arg-type]
 
 
@@ -48,8 +54,17 @@ def test_a_number_cannot_be_used_twice_in_a_group(database: Database) -> None:
     with database.unit_of_work() as session:
         repo.add_case(session, group_id=heby, case=new(), created_by="U1", now=NOW)
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
-        session.add(Case(group_id=heby, number=1, raised_on=date(2026, 1, 1), party="af", gender="man",
-                         age_band="okant", created_by="U1"))
+        session.add(
+            Case(
+                group_id=heby,
+                number=1,
+                raised_on=date(2026, 1, 1),
+                party="af",
+                gender="man",
+                age_band="okant",
+                created_by="U1",
+            )
+        )
         session.flush()
 
 
@@ -59,14 +74,15 @@ def test_listing_puts_the_users_own_first_then_the_newest(database: Database) ->
         repo.add_case(session, group_id=heby, case=new(1), created_by="UANNA", now=NOW)
         repo.add_case(session, group_id=heby, case=new(5), created_by="UBERTIL", now=NOW)
         repo.add_case(session, group_id=tierp, case=new(9), created_by="UBERTIL", now=NOW)
-        repo.add_case(session, group_id=heby, case=new(3, status="closed", outcome="arbete"), created_by="UANNA",
-                      now=NOW)
+        repo.add_case(
+            session, group_id=heby, case=new(3, status="closed", outcome="arbete"), created_by="UANNA", now=NOW
+        )
     with database.unit_of_work() as session:
-        page, total = repo.list_cases(session, group_ids=[heby, tierp], statuses=repo.OPEN_STATUSES,
-                                      user_id="UANNA")
+        page, total = repo.list_cases(session, group_ids=[heby, tierp], statuses=repo.OPEN_STATUSES, user_id="UANNA")
         assert total == 3 and [(c.group_id, c.raised_on.day) for c in page] == [(heby, 1), (tierp, 9), (heby, 5)]
-        second, _ = repo.list_cases(session, group_ids=[heby, tierp], statuses=repo.OPEN_STATUSES, user_id="UANNA",
-                                    offset=2, limit=2)
+        second, _ = repo.list_cases(
+            session, group_ids=[heby, tierp], statuses=repo.OPEN_STATUSES, user_id="UANNA", offset=2, limit=2
+        )
         assert [c.raised_on.day for c in second] == [5]
         closed, closed_total = repo.list_cases(session, group_ids=[heby], statuses=(repo.CLOSED,), user_id="U")
         assert closed_total == 1 and closed[0].outcome == "arbete"
@@ -111,7 +127,8 @@ def test_groups_named_finds_a_group_in_any_workspace(database: Database) -> None
 
 def test_the_case_migration_goes_down_and_up(database: Database) -> None:
     assert {"cases", "case_target_groups", "case_failures", "case_notes"} <= set(
-        inspect(database.engine).get_table_names())
+        inspect(database.engine).get_table_names()
+    )
     migrate.downgrade(database.engine, "0001")
     assert "cases" not in inspect(database.engine).get_table_names()
     migrate.upgrade(database.engine)
@@ -125,18 +142,24 @@ def test_codes_carry_their_cases_group_and_day(database: Database) -> None:
         repo.add_case(session, group_id=heby, case=new(4), created_by="U1", now=NOW)
         repo.add_case(session, group_id=tierp, case=new(9, failures=("regelverk",)), created_by="U1", now=NOW)
     with database.unit_of_work() as session:
-        rows = session.execute(select(CaseFailure.group_id, CaseFailure.raised_on, CaseFailure.code)
-                               .order_by(CaseFailure.group_id, CaseFailure.code)).all()
-        assert [tuple(row) for row in rows] == [(heby, date(2026, 11, 4), "information"),
-                                                (heby, date(2026, 11, 4), "vantetider"),
-                                                (tierp, date(2026, 11, 9), "regelverk")]
+        rows = session.execute(
+            select(CaseFailure.group_id, CaseFailure.raised_on, CaseFailure.code).order_by(
+                CaseFailure.group_id, CaseFailure.code
+            )
+        ).all()
+        assert [tuple(row) for row in rows] == [
+            (heby, date(2026, 11, 4), "information"),
+            (heby, date(2026, 11, 4), "vantetider"),
+            (tierp, date(2026, 11, 9), "regelverk"),
+        ]
         targets = session.execute(select(CaseTargetGroup.group_id, CaseTargetGroup.raised_on)).all()
         assert [tuple(row) for row in targets] == [(heby, date(2026, 11, 4)), (tierp, date(2026, 11, 9))]
 
 
 @pytest.mark.parametrize("wrong", [{"raised_on": date(2026, 1, 1)}, {"group_id": "other"}])
-def test_the_database_refuses_a_code_whose_group_or_day_is_not_its_cases(database: Database,
-                                                                         wrong: dict[str, object]) -> None:
+def test_the_database_refuses_a_code_whose_group_or_day_is_not_its_cases(
+    database: Database, wrong: dict[str, object]
+) -> None:
     heby, tierp = two_groups(database)
     with database.unit_of_work() as session:
         case_id = repo.add_case(session, group_id=heby, case=new(4), created_by="U1", now=NOW).id
@@ -160,19 +183,27 @@ def test_the_migration_gives_existing_codes_their_cases_group_and_day(database: 
     heby, _ = two_groups(database)
     migrate.downgrade(database.engine, "0005")
     with database.engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO cases (id, group_id, number, raised_on, party, unit, gender, age_band, failure_text, "
-            "referred_tr, status, note, created_by, created_at, updated_at) VALUES (41, :g, 1, '2026-03-02', 'af', "
-            "'', 'kvinna', '30-39', '', false, 'open', '', 'U1', '2026-03-02 09:00:00', '2026-03-02 09:00:00')"),
-            {"g": heby})
+        connection.execute(
+            text(
+                "INSERT INTO cases (id, group_id, number, raised_on, party, unit, gender, age_band, failure_text, "
+                "referred_tr, status, note, created_by, created_at, updated_at) VALUES (41, :g, 1, '2026-03-02', 'af', "
+                "'', 'kvinna', '30-39', '', false, 'open', '', 'U1', '2026-03-02 09:00:00', '2026-03-02 09:00:00')"
+            ),
+            {"g": heby},
+        )
         connection.execute(text("INSERT INTO case_failures (case_id, code) VALUES (41, 'regelverk'), (41, 'annat')"))
         connection.execute(text("INSERT INTO case_target_groups (case_id, code) VALUES (41, 'nyanlanda')"))
     migrate.upgrade(database.engine)
     with database.unit_of_work() as session:
-        failures = session.execute(select(CaseFailure.code, CaseFailure.group_id, CaseFailure.raised_on)
-                                   .order_by(CaseFailure.code)).all()
-        assert [tuple(row) for row in failures] == [("annat", heby, date(2026, 3, 2)),
-                                                    ("regelverk", heby, date(2026, 3, 2))]
+        failures = session.execute(
+            select(CaseFailure.code, CaseFailure.group_id, CaseFailure.raised_on).order_by(CaseFailure.code)
+        ).all()
+        assert [tuple(row) for row in failures] == [
+            ("annat", heby, date(2026, 3, 2)),
+            ("regelverk", heby, date(2026, 3, 2)),
+        ]
         assert session.execute(select(CaseTargetGroup.group_id, CaseTargetGroup.raised_on)).one() == (
-            heby, date(2026, 3, 2))
+            heby,
+            date(2026, 3, 2),
+        )
     assert {"ix_case_failures_stats"} <= {ix["name"] for ix in inspect(database.engine).get_indexes("case_failures")}

@@ -22,8 +22,16 @@ def make_group(session: Session, name: str = "Heby", channel: str = "CHEBY") -> 
 
 def make_meeting(session: Session, group: Group, days: float, status: str = "scheduled") -> Meeting:
     start = NOW + timedelta(days=days)
-    meeting = repo.create_meeting(session, group=group, starts_at=start, ends_at=start + timedelta(hours=2),
-                                  place="Kommunhuset", convenor="UANNA", minute_taker="UANNA", now=NOW)
+    meeting = repo.create_meeting(
+        session,
+        group=group,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        place="Kommunhuset",
+        convenor="UANNA",
+        minute_taker="UANNA",
+        now=NOW,
+    )
     if status != "scheduled":
         repo.set_status(session, meeting=meeting, status=status)
     return meeting
@@ -75,16 +83,16 @@ def test_previous_meeting_date_is_the_latest_not_cancelled_one_before(database: 
         make_meeting(session, group, -5, status=CANCELLED)
         make_meeting(session, group, 8)
         assert repo.previous_meeting_date(session, group, before=NOW) == date(2026, 11, 13)
-        assert repo.previous_meeting_date(session, group=group, before=NOW - timedelta(days=20)) == \
-            date(2026, 9, 24)
+        assert repo.previous_meeting_date(session, group=group, before=NOW - timedelta(days=20)) == date(2026, 9, 24)
 
 
 def test_an_answer_is_changed_not_duplicated(database: Database) -> None:
     with database.unit_of_work() as session:
         meeting = make_meeting(session, make_group(session), 8)
         repo.set_rsvp(session, meeting=meeting, user_id="UBERTIL", party="af", answer="kommer", now=NOW)
-        repo.set_rsvp(session, meeting=meeting, user_id="UBERTIL", party="af", answer="kommer_inte",
-                      now=NOW + timedelta(hours=1))
+        repo.set_rsvp(
+            session, meeting=meeting, user_id="UBERTIL", party="af", answer="kommer_inte", now=NOW + timedelta(hours=1)
+        )
         assert [(r.user_id, r.answer) for r in meeting.rsvps] == [("UBERTIL", "kommer_inte")]
 
 
@@ -93,8 +101,9 @@ def test_moving_bumps_the_sequence_and_forgets_the_reminders_sent(database: Data
         meeting = make_meeting(session, make_group(session), 8)
         repo.mark_reminded(session, meeting=meeting, days=7)
         later = NOW + timedelta(days=10)
-        repo.move_meeting(session, meeting=meeting, starts_at=later, ends_at=later + timedelta(hours=1),
-                          now=NOW + timedelta(days=1))
+        repo.move_meeting(
+            session, meeting=meeting, starts_at=later, ends_at=later + timedelta(hours=1), now=NOW + timedelta(days=1)
+        )
         assert (meeting.status, meeting.sequence, meeting.last_reminder_days) == ("moved", 1, None)
         assert meeting.time_set_at == NOW + timedelta(days=1)
         repo.set_status(session, meeting=meeting, status=CANCELLED)

@@ -23,10 +23,20 @@ def make_group(session: Session, name: str = "Heby", channel: str = "CHEBY") -> 
     return groups_repo.create_group(session, workspace=workspace, name=name, channel_id=channel)
 
 
-def make_plan(session: Session, group: Group, year: int = 2028, deadline: date | None = date(2027, 9, 1),
-              **extra: object) -> Plan:
-    return repo.create_plan(session, group=group, template="verksamhetsplan", year=year, deadline=deadline,
-                            section_keys=SECTIONS, created_by="UANNA", now=NOW, **extra)  # type: ignore[arg-type]
+def make_plan(
+    session: Session, group: Group, year: int = 2028, deadline: date | None = date(2027, 9, 1), **extra: object
+) -> Plan:
+    return repo.create_plan(
+        session,
+        group=group,
+        template="verksamhetsplan",
+        year=year,
+        deadline=deadline,
+        section_keys=SECTIONS,
+        created_by="UANNA",
+        now=NOW,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def test_the_migration_adds_the_plan_tables_and_goes_down_cleanly(database: Database) -> None:
@@ -43,7 +53,10 @@ def test_a_plan_gets_one_section_per_key_and_one_plan_per_group_template_and_yea
         group = make_group(session)
         plan = make_plan(session, group, proposals={"mal": {"mal": "Förra årets mål."}}, copied_from_year=2027)
         assert [(s.key, s.position, s.proposal) for s in plan.sections] == [
-            ("mal", 0, {"mal": "Förra årets mål."}), ("malgrupper", 1, None), ("medel", 2, None)]
+            ("mal", 0, {"mal": "Förra årets mål."}),
+            ("malgrupper", 1, None),
+            ("medel", 2, None),
+        ]
         assert repo.find_plan(session, group=group, template="verksamhetsplan", year=2028) is plan
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
         group = groups_repo.find_group_by_channel(session, channel_id="CHEBY")
@@ -55,10 +68,16 @@ def test_every_save_is_a_numbered_revision_and_the_section_holds_the_newest(data
     with database.unit_of_work() as session:
         plan = make_plan(session, make_group(session), proposals={"medel": {"resurser": []}})
         section = plan.sections[2]
-        repo.save_answers(session, section=section, answers={"resurser": [{"resurs": "SK", "kostnad": 450_000}]},
-                          user_id="UANNA", now=NOW)
-        repo.save_answers(session, section=section, answers={"resurser": []}, user_id="UBERTIL",
-                          now=NOW + timedelta(hours=1))
+        repo.save_answers(
+            session,
+            section=section,
+            answers={"resurser": [{"resurs": "SK", "kostnad": 450_000}]},
+            user_id="UANNA",
+            now=NOW,
+        )
+        repo.save_answers(
+            session, section=section, answers={"resurser": []}, user_id="UBERTIL", now=NOW + timedelta(hours=1)
+        )
         plan_id = plan.id
     with database.unit_of_work() as session:
         plan = repo.get_plan(session, plan_id=plan_id)
@@ -68,21 +87,37 @@ def test_every_save_is_a_numbered_revision_and_the_section_holds_the_newest(data
         assert section.answered_at == NOW + timedelta(hours=1)
         revisions = session.scalars(select(PlanRevision).order_by(PlanRevision.number)).all()
         assert [(r.number, r.user_id, r.answers) for r in revisions] == [
-            (1, "UANNA", {"resurser": [{"resurs": "SK", "kostnad": 450_000}]}), (2, "UBERTIL", {"resurser": []})]
+            (1, "UANNA", {"resurser": [{"resurs": "SK", "kostnad": 450_000}]}),
+            (2, "UBERTIL", {"resurser": []}),
+        ]
 
 
 def test_approvals_are_recorded_withdrawn_and_remembered(database: Database) -> None:
     with database.unit_of_work() as session:
         plan = make_plan(session, make_group(session))
-        repo.record_approval(session, plan=plan, party="af", user_id="UBERTIL", name="Bertil Berg",
-                             organisation="AF Norra Uppland", now=NOW)
+        repo.record_approval(
+            session,
+            plan=plan,
+            party="af",
+            user_id="UBERTIL",
+            name="Bertil Berg",
+            organisation="AF Norra Uppland",
+            now=NOW,
+        )
         repo.mark(session, plan=plan, status=repo.COMPLETE, now=NOW)
         assert plan.completed_at == NOW
         withdrawn = repo.withdraw_approvals(session, plan=plan, because="change", now=NOW + timedelta(days=1))
         assert [a.party for a in withdrawn] == ["af"]
         assert (plan.status, plan.completed_at, repo.active_approvals(plan)) == (repo.OPEN, None, [])
-        repo.record_approval(session, plan=plan, party="af", user_id="UBERTIL", name="Bertil B. Berg",
-                             organisation="", now=NOW + timedelta(days=2))
+        repo.record_approval(
+            session,
+            plan=plan,
+            party="af",
+            user_id="UBERTIL",
+            name="Bertil B. Berg",
+            organisation="",
+            now=NOW + timedelta(days=2),
+        )
         assert [a.name for a in repo.active_approvals(plan)] == ["Bertil B. Berg"]
         last = repo.last_signature_of(session, user_id="UBERTIL")
         assert last is not None and last.name == "Bertil B. Berg"

@@ -18,8 +18,7 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 def test_migrations_create_every_table_and_are_current(database: Database) -> None:
     tables = set(inspect(database.engine).get_table_names())
-    assert {"workspaces", "groups", "members", "conversations", "processed_events", "audit_log",
-            "job_claims"} <= tables
+    assert {"workspaces", "groups", "members", "conversations", "processed_events", "audit_log", "job_claims"} <= tables
     assert migrate.is_current(database.engine)
 
 
@@ -68,8 +67,7 @@ def test_two_processes_writing_one_conversation_conflict_instead_of_losing_an_an
         with other.unit_of_work() as second:
             theirs = conversations.load(second, key=key)
             assert theirs is not None
-            conversations.store(second, conversation=theirs, state={"answers": {"a": 1}}, status="active",
-                                now=NOW)
+            conversations.store(second, conversation=theirs, state={"answers": {"a": 1}}, status="active", now=NOW)
         conversations.store(first, conversation=mine, state={"answers": {"b": 2}}, status="active", now=NOW)
     other.dispose()
     with database.unit_of_work() as session:

@@ -135,9 +135,7 @@ def _multipart_parts(content_type: str, body: bytes) -> list[tuple[str, str | No
         if chunk.startswith(b"--"):
             break
         head, _, content = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
-        headers = dict(
-            line.split(":", 1) for line in head.decode("utf-8", "replace").split("\r\n") if ":" in line
-        )
+        headers = dict(line.split(":", 1) for line in head.decode("utf-8", "replace").split("\r\n") if ":" in line)
         disposition = next((v for k, v in headers.items() if k.strip().lower() == "content-disposition"), "")
         name = _header_param(disposition, "name") or ""
         parts.append((name, _header_param(disposition, "filename"), content.removesuffix(b"\r\n")))
@@ -339,8 +337,16 @@ class FakeSlack:
         """Store a file (e.g. one a user shared) and return its Slack file object; url_private serves it."""
         with self._cond:
             upload = UploadedFile(
-                self._next_id("F"), filename, title or filename, content, None, None, None,
-                length=len(content), completed=True, created=self._now(),
+                self._next_id("F"),
+                filename,
+                title or filename,
+                content,
+                None,
+                None,
+                None,
+                length=len(content),
+                completed=True,
+                created=self._now(),
             )
             self._uploads[upload.file_id] = upload
             return self._file_object(upload, user_id or self.bot_user_id)
@@ -606,8 +612,12 @@ class FakeSlack:
             "text": args.get("text", ""),
             "team": self.team_id,
             "bot_profile": {
-                "id": self.bot_id, "deleted": False, "name": self.bot_name, "updated": self._now(),
-                "app_id": self.app_id, "team_id": self.team_id,
+                "id": self.bot_id,
+                "deleted": False,
+                "name": self.bot_name,
+                "updated": self._now(),
+                "app_id": self.app_id,
+                "team_id": self.team_id,
             },
         }
         for key in ("blocks", "attachments", "metadata"):
@@ -691,9 +701,16 @@ class FakeSlack:
     def _im_object(self, channel_id: str, user_id: str) -> Args:
         """The conversation object of a DM."""
         return {
-            "id": channel_id, "created": self._now(), "is_archived": False, "is_im": True, "is_org_shared": False,
-            "context_team_id": self.team_id, "updated": self._now() * 1000, "user": user_id,
-            "is_user_deleted": False, "priority": 0,
+            "id": channel_id,
+            "created": self._now(),
+            "is_archived": False,
+            "is_im": True,
+            "is_org_shared": False,
+            "context_team_id": self.team_id,
+            "updated": self._now() * 1000,
+            "user": user_id,
+            "is_user_deleted": False,
+            "priority": 0,
         }
 
     def _conversations_info(self, args: Args) -> Args:
@@ -709,14 +726,29 @@ class FakeSlack:
         """The conversation object of a channel."""
         info = self._channels.get(channel_id, {"name": channel_id.lower(), "members": [], "is_private": False})
         return {
-            "id": channel_id, "name": info["name"], "is_channel": not info["is_private"],
-            "is_group": info["is_private"], "is_im": False, "is_mpim": False, "is_private": info["is_private"],
-            "created": self._now(), "is_archived": False, "is_general": False, "unlinked": 0,
-            "name_normalized": info["name"], "is_shared": False, "is_org_shared": False, "is_ext_shared": False,
-            "is_pending_ext_shared": False, "is_member": True, "creator": self.bot_user_id,
-            "context_team_id": self.team_id, "num_members": len(info["members"]),
+            "id": channel_id,
+            "name": info["name"],
+            "is_channel": not info["is_private"],
+            "is_group": info["is_private"],
+            "is_im": False,
+            "is_mpim": False,
+            "is_private": info["is_private"],
+            "created": self._now(),
+            "is_archived": False,
+            "is_general": False,
+            "unlinked": 0,
+            "name_normalized": info["name"],
+            "is_shared": False,
+            "is_org_shared": False,
+            "is_ext_shared": False,
+            "is_pending_ext_shared": False,
+            "is_member": True,
+            "creator": self.bot_user_id,
+            "context_team_id": self.team_id,
+            "num_members": len(info["members"]),
             "topic": {"value": "", "creator": "", "last_set": 0},
-            "purpose": {"value": "", "creator": "", "last_set": 0}, "previous_names": [],
+            "purpose": {"value": "", "creator": "", "last_set": 0},
+            "previous_names": [],
         }
 
     def _conversations_members(self, args: Args) -> Args:
@@ -733,8 +765,15 @@ class FakeSlack:
     # ----- users.*
 
     def _user_object(
-        self, user_id: str, name: str | None, real_name: str | None, display_name: str | None,
-        tz: str, is_bot: bool, deleted: bool, email: str | None,
+        self,
+        user_id: str,
+        name: str | None,
+        real_name: str | None,
+        display_name: str | None,
+        tz: str,
+        is_bot: bool,
+        deleted: bool,
+        email: str | None,
     ) -> Args:
         """A user object as users.info returns it."""
         name = name or user_id.lower()
@@ -742,17 +781,33 @@ class FakeSlack:
         zone_now = datetime.now(ZoneInfo(tz))
         offset = zone_now.utcoffset()
         profile: Args = {
-            "real_name": real_name, "display_name": display_name or "", "real_name_normalized": real_name,
-            "display_name_normalized": display_name or "", "team": self.team_id,
+            "real_name": real_name,
+            "display_name": display_name or "",
+            "real_name_normalized": real_name,
+            "display_name_normalized": display_name or "",
+            "team": self.team_id,
         }
         if email:
             profile["email"] = email
         return {
-            "id": user_id, "team_id": self.team_id, "name": name, "deleted": deleted, "color": "9f69e7",
-            "real_name": real_name, "tz": tz, "tz_label": zone_now.tzname() or tz,
-            "tz_offset": int(offset.total_seconds()) if offset else 0, "profile": profile,
-            "is_admin": False, "is_owner": False, "is_primary_owner": False, "is_restricted": False,
-            "is_ultra_restricted": False, "is_bot": is_bot, "is_app_user": False, "updated": self._now(),
+            "id": user_id,
+            "team_id": self.team_id,
+            "name": name,
+            "deleted": deleted,
+            "color": "9f69e7",
+            "real_name": real_name,
+            "tz": tz,
+            "tz_label": zone_now.tzname() or tz,
+            "tz_offset": int(offset.total_seconds()) if offset else 0,
+            "profile": profile,
+            "is_admin": False,
+            "is_owner": False,
+            "is_primary_owner": False,
+            "is_restricted": False,
+            "is_ultra_restricted": False,
+            "is_bot": is_bot,
+            "is_app_user": False,
+            "updated": self._now(),
         }
 
     def _users_info(self, args: Args) -> Args:
@@ -777,11 +832,24 @@ class FakeSlack:
         if not isinstance(view, dict) or not view.get("type"):
             raise SlackError("invalid_arguments")
         stored: Args = {
-            "id": view_id, "team_id": self.team_id, "type": view["type"], "blocks": [], "private_metadata": "",
-            "callback_id": "", "state": {"values": {}}, "hash": f"{self._now()}.{uuid.uuid4().hex[:8]}",
-            "clear_on_close": False, "notify_on_close": False, "close": None, "submit": None,
-            "previous_view_id": previous_view_id, "root_view_id": root_view_id, "app_id": self.app_id,
-            "external_id": "", "app_installed_team_id": self.team_id, "bot_id": self.bot_id,
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": view["type"],
+            "blocks": [],
+            "private_metadata": "",
+            "callback_id": "",
+            "state": {"values": {}},
+            "hash": f"{self._now()}.{uuid.uuid4().hex[:8]}",
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "close": None,
+            "submit": None,
+            "previous_view_id": previous_view_id,
+            "root_view_id": root_view_id,
+            "app_id": self.app_id,
+            "external_id": "",
+            "app_installed_team_id": self.team_id,
+            "bot_id": self.bot_id,
         }
         stored.update({k: v for k, v in view.items() if k not in ("id", "hash", "state")})
         self._views[view_id] = stored
@@ -889,19 +957,36 @@ class FakeSlack:
         url = f"{self.root_url}files/{upload.file_id}/{quote(name)}"
         channel = upload.channel_id or ""
         return {
-            "id": upload.file_id, "created": upload.created, "timestamp": upload.created, "name": name,
+            "id": upload.file_id,
+            "created": upload.created,
+            "timestamp": upload.created,
+            "name": name,
             "title": upload.title or name,
             "mimetype": mimetypes.guess_type(name)[0] or "application/octet-stream",
-            "filetype": extension, "pretty_type": extension.upper(), "user": user_id, "user_team": self.team_id,
-            "editable": False, "size": len(upload.content), "mode": "hosted", "is_external": False,
-            "external_type": "", "is_public": channel.startswith("C"), "public_url_shared": False,
-            "display_as_bot": False, "username": "", "url_private": url, "url_private_download": url,
+            "filetype": extension,
+            "pretty_type": extension.upper(),
+            "user": user_id,
+            "user_team": self.team_id,
+            "editable": False,
+            "size": len(upload.content),
+            "mode": "hosted",
+            "is_external": False,
+            "external_type": "",
+            "is_public": channel.startswith("C"),
+            "public_url_shared": False,
+            "display_as_bot": False,
+            "username": "",
+            "url_private": url,
+            "url_private_download": url,
             "permalink": f"https://{self.team_domain}.slack.com/files/{user_id}/{upload.file_id}/{quote(name)}",
-            "comments_count": 0, "is_starred": False, "shares": {},
+            "comments_count": 0,
+            "is_starred": False,
+            "shares": {},
             "channels": [channel] if channel.startswith("C") else [],
             "groups": [channel] if channel.startswith("G") else [],
             "ims": [channel] if channel.startswith("D") else [],
-            "has_rich_preview": False, "file_access": "visible",
+            "has_rich_preview": False,
+            "file_access": "visible",
         }
 
 

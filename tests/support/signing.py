@@ -367,8 +367,19 @@ class SlackClientSim:
     ) -> Response:
         """A user clicks or picks in a message (or, with view, in a modal or the Home tab)."""
         payload = self.block_actions_payload(
-            user_id, channel_id, action_id, value, message_ts, block_id, container, response_url,
-            selected_options, action_type, trigger_id, message, view,
+            user_id,
+            channel_id,
+            action_id,
+            value,
+            message_ts,
+            block_id,
+            container,
+            response_url,
+            selected_options,
+            action_type,
+            trigger_id,
+            message,
+            view,
         )
         return self.send_interactive(payload)
 

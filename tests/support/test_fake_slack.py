@@ -181,13 +181,21 @@ def test_users_info_in_stockholm(fake: FakeSlack, client: WebClient) -> None:
     user = client.users_info(user="UANNA")["user"]
     unknown = client.users_info(user="UBO")["user"]
 
-    assert (user["id"], user["name"], user["real_name"], user["tz"]) == ("UANNA", "anna", "Anna Andersson",
-                                                                         "Europe/Stockholm")
+    assert (user["id"], user["name"], user["real_name"], user["tz"]) == (
+        "UANNA",
+        "anna",
+        "Anna Andersson",
+        "Europe/Stockholm",
+    )
     assert user["profile"]["display_name"] == "Anna A"
     assert user["profile"]["real_name"] == "Anna Andersson"
     assert user["tz_offset"] in (3600, 7200)
-    assert (unknown["id"], unknown["name"], unknown["tz"], unknown["is_bot"]) == ("UBO", "ubo", "Europe/Stockholm",
-                                                                                 False)
+    assert (unknown["id"], unknown["name"], unknown["tz"], unknown["is_bot"]) == (
+        "UBO",
+        "ubo",
+        "Europe/Stockholm",
+        False,
+    )
 
 
 def test_channel_info_and_members(fake: FakeSlack, client: WebClient) -> None:
@@ -209,7 +217,11 @@ def test_views_return_the_submitted_view_with_id_and_hash(fake: FakeSlack, clien
     home = client.views_publish(user_id="UANNA", view={"type": "home", "blocks": BLOCKS})["view"]
 
     assert (opened["id"], opened["type"], opened["callback_id"], opened["root_view_id"]) == (
-        "V00000001", "modal", "plan", "V00000001")
+        "V00000001",
+        "modal",
+        "plan",
+        "V00000001",
+    )
     assert opened["hash"] != ""
     assert (updated["id"], updated["callback_id"]) == ("V00000001", "plan2")
     assert (home["id"], home["type"], home["blocks"]) == ("VHUANNA", "home", BLOCKS)
@@ -240,7 +252,9 @@ def test_files_upload_v2_end_to_end(fake: FakeSlack, client: WebClient) -> None:
     )
 
     assert [c.method for c in fake.calls()] == [
-        "files.getUploadURLExternal", "file_upload", "files.completeUploadExternal"
+        "files.getUploadURLExternal",
+        "file_upload",
+        "files.completeUploadExternal",
     ]
     assert fake.calls("files.getUploadURLExternal")[0].args == {"filename": "x.csv", "length": str(len(content))}
     assert fake.calls("files.completeUploadExternal")[0].args == {
@@ -268,10 +282,13 @@ def test_upload_url_points_at_the_fake_and_accepts_multipart(fake: FakeSlack, cl
 
     assert url["upload_url"] == f"http://127.0.0.1:{fake.port}/upload/F00000001"
     boundary = "XyZ"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-            f"Content-Type: text/plain\r\n\r\nabc\r\n--{boundary}--\r\n").encode()
-    request = urllib.request.Request(url["upload_url"], data=body,
-                                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n'
+        f"Content-Type: text/plain\r\n\r\nabc\r\n--{boundary}--\r\n"
+    ).encode()
+    request = urllib.request.Request(
+        url["upload_url"], data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
     with urllib.request.urlopen(request, timeout=5) as reply:
         assert (reply.status, reply.read()) == (200, b"OK - 3")
     assert fake.uploaded_files() == []
@@ -338,8 +355,9 @@ def test_wait_for_returns_calls_made_from_another_thread(fake: FakeSlack, client
     calls = fake.wait_for("chat.postMessage", count=2, timeout=5)
 
     assert [c.args["text"] for c in calls] == ["ett", "två"]
-    assert [c.args["text"] for c in fake.wait_for("chat.postMessage", predicate=lambda c: c.args["text"] == "två")] \
-        == ["två"]
+    assert [c.args["text"] for c in fake.wait_for("chat.postMessage", predicate=lambda c: c.args["text"] == "två")] == [
+        "två"
+    ]
 
 
 def test_wait_for_timeout_lists_received_methods(fake: FakeSlack, client: WebClient) -> None:
@@ -373,8 +391,12 @@ def test_response_url_posts_are_recorded(fake: FakeSlack) -> None:
 
 def test_standalone_module_prints_url_then_json_lines() -> None:
     root = Path(__file__).resolve().parents[2]
-    process = subprocess.Popen([sys.executable, "-m", "tests.support.fake_slack", "--port", "0", "--token", TOKEN],
-                               cwd=root, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.fake_slack", "--port", "0", "--token", TOKEN],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         url = process.stdout.readline().strip()
@@ -385,8 +407,11 @@ def test_standalone_module_prints_url_then_json_lines() -> None:
         process.wait(timeout=5)
 
     assert url.startswith("http://127.0.0.1:") and url.endswith("/api/")
-    assert line == {"method": "chat.postMessage", "path": "/api/chat.postMessage",
-                    "args": {"channel": "C1", "text": "hej"}}
+    assert line == {
+        "method": "chat.postMessage",
+        "path": "/api/chat.postMessage",
+        "args": {"channel": "C1", "text": "hej"},
+    }
     assert process.returncode == 0
 
 
@@ -394,13 +419,16 @@ def test_standalone_module_prints_url_then_json_lines() -> None:
 
 
 def test_signature_matches_slacks_documented_example() -> None:
-    body = (b"token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
-            b"&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
-            b"&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
-            b"&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+    body = (
+        b"token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+        b"&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+        b"&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+        b"&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"
+    )
 
     assert signature(body, "8f742231b10e8888abcd99yyyzzz85a5", 1531420618) == (
-        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503")
+        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
+    )
 
 
 def test_sign_is_accepted_by_slack_sdk_and_tampering_is_rejected() -> None:
@@ -492,8 +520,9 @@ def test_bolt_runs_slash_command(fake: FakeSlack, bolt: tuple[SlackClientSim, li
     assert (seen[0]["user_id"], seen[0]["command"], seen[0]["team_id"]) == ("UANNA", "/lokus", "T0LOKUS")
 
 
-def test_bolt_receives_dm_and_channel_messages(fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]) \
-        -> None:
+def test_bolt_receives_dm_and_channel_messages(
+    fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]
+) -> None:
     slack, seen = bolt
 
     assert slack.dm_message("UANNA", "hej bot").status == 200
@@ -501,12 +530,15 @@ def test_bolt_receives_dm_and_channel_messages(fake: FakeSlack, bolt: tuple[Slac
 
     calls = fake.wait_for("chat.postMessage", count=2)
     assert sorted((c.args["channel"], c.args["text"]) for c in calls) == [
-        ("C0LOKUS", "channel: hej alla"), ("DUANNA", "im: hej bot")]
+        ("C0LOKUS", "channel: hej alla"),
+        ("DUANNA", "im: hej bot"),
+    ]
     assert {e["user"] for e in seen} == {"UANNA", "UBO"}
 
 
-def test_bolt_receives_block_action_and_responds(fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]) \
-        -> None:
+def test_bolt_receives_block_action_and_responds(
+    fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]
+) -> None:
     slack, seen = bolt
 
     response = slack.block_action("UANNA", "C0LOKUS", "klar", "arende-7", message_ts="1700000000.000100")
@@ -514,8 +546,12 @@ def test_bolt_receives_block_action_and_responds(fake: FakeSlack, bolt: tuple[Sl
     assert response.status == 200
     [responded] = fake.wait_for("response_url")
     assert responded.args["text"] == "klickat: arende-7"
-    assert seen[0]["container"] == {"type": "message", "message_ts": "1700000000.000100", "channel_id": "C0LOKUS",
-                                    "is_ephemeral": False}
+    assert seen[0]["container"] == {
+        "type": "message",
+        "message_ts": "1700000000.000100",
+        "channel_id": "C0LOKUS",
+        "is_ephemeral": False,
+    }
 
 
 def test_bolt_receives_view_submission(fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]) -> None:
@@ -528,8 +564,9 @@ def test_bolt_receives_view_submission(fake: FakeSlack, bolt: tuple[SlackClientS
     assert (posted.args["channel"], posted.args["text"]) == ("UANNA", "3,5 h, v48")
 
 
-def test_bolt_publishes_home_on_app_home_opened(fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]) \
-        -> None:
+def test_bolt_publishes_home_on_app_home_opened(
+    fake: FakeSlack, bolt: tuple[SlackClientSim, list[dict[str, Any]]]
+) -> None:
     slack, _ = bolt
 
     assert slack.app_home_opened("UANNA").status == 200
@@ -596,10 +633,19 @@ def test_slash_command_is_signed_form_fields(capture: tuple[SlackClientSim, list
     assert headers["content-type"] == "application/x-www-form-urlencoded"
     assert SignatureVerifier(SECRET).is_valid_request(body, headers) is True
     assert dict(parse_qsl(body.decode())) == {
-        "token": "legacy-verification-token", "team_id": "T0LOKUS", "team_domain": "lokus",
-        "channel_id": "C0LOKUS", "channel_name": "c0lokus", "user_id": "UANNA", "user_name": "uanna",
-        "command": "/lokus", "text": "plan å ä", "api_app_id": "A0LOKUS", "is_enterprise_install": "false",
-        "response_url": "http://x/r", "trigger_id": "1.2.3",
+        "token": "legacy-verification-token",
+        "team_id": "T0LOKUS",
+        "team_domain": "lokus",
+        "channel_id": "C0LOKUS",
+        "channel_name": "c0lokus",
+        "user_id": "UANNA",
+        "user_name": "uanna",
+        "command": "/lokus",
+        "text": "plan å ä",
+        "api_app_id": "A0LOKUS",
+        "is_enterprise_install": "false",
+        "response_url": "http://x/r",
+        "trigger_id": "1.2.3",
     }
 
 
@@ -614,12 +660,28 @@ def test_dm_message_retry_is_a_json_event_callback(capture: tuple[SlackClientSim
     assert SignatureVerifier(SECRET).is_valid_request(body, headers) is True
     envelope = json.loads(body)
     assert (envelope["type"], envelope["event_id"], envelope["team_id"], envelope["api_app_id"]) == (
-        "event_callback", "Ev0LOKUS1", "T0LOKUS", "A0LOKUS")
-    assert envelope["authorizations"] == [{"enterprise_id": None, "team_id": "T0LOKUS", "user_id": "U0LOKUSBOT",
-                                           "is_bot": True, "is_enterprise_install": False}]
+        "event_callback",
+        "Ev0LOKUS1",
+        "T0LOKUS",
+        "A0LOKUS",
+    )
+    assert envelope["authorizations"] == [
+        {
+            "enterprise_id": None,
+            "team_id": "T0LOKUS",
+            "user_id": "U0LOKUSBOT",
+            "is_bot": True,
+            "is_enterprise_install": False,
+        }
+    ]
     event = envelope["event"]
     assert (event["type"], event["channel_type"], event["channel"], event["user"], event["text"]) == (
-        "message", "im", "DUANNA", "UANNA", "hej")
+        "message",
+        "im",
+        "DUANNA",
+        "UANNA",
+        "hej",
+    )
     assert (event["ts"], event["event_ts"]) == ("1700000001.000100", "1700000001.000100")
 
 
@@ -640,8 +702,16 @@ def test_block_action_is_a_payload_form_with_fake_response_url(
 ) -> None:
     slack, received = capture
 
-    slack.block_action("UANNA", "C0LOKUS", "valj", None, selected_options=["v48"], action_type="static_select",
-                       block_id="b1", trigger_id="9.9.9")
+    slack.block_action(
+        "UANNA",
+        "C0LOKUS",
+        "valj",
+        None,
+        selected_options=["v48"],
+        action_type="static_select",
+        block_id="b1",
+        trigger_id="9.9.9",
+    )
 
     [(_, headers, body)] = received
     assert headers["content-type"] == "application/x-www-form-urlencoded"

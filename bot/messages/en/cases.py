@@ -3,26 +3,26 @@
 MESSAGES: dict[str, str] = {
     # Help
     "help.ärende": "Registers a pilot case (lots-ärende) in a conversation with me (in your DM). "
-                   "`/lokus ärende form` opens a form instead.",
+    "`/lokus ärende form` opens a form instead.",
     "help.ärenden": "Shows the group's open pilot cases (yours first) with buttons for status, note and closing. "
-                    "`/lokus ärenden stängda` shows closed ones, `/lokus ärenden export` sends an Excel file "
-                    "(or `export csv`).",
+    "`/lokus ärenden stängda` shows closed ones, `/lokus ärenden export` sends an Excel file "
+    "(or `export csv`).",
     # Registering
     "case.title": "New pilot case",
     "case.intro": "Let's register a pilot case for *LOKUS {group}*. A case is statistics about where cooperation "
-                  "fails – never write a name, personal identity number, phone number or anything else that "
-                  "points out the person.",
+    "fails – never write a name, personal identity number, phone number or anything else that "
+    "points out the person.",
     "case.intro_many": "Let's register a pilot case. You are in several groups ({groups}), so I will ask which one. "
-                       "Never write a name, personal identity number, phone number or anything else that points "
-                       "out the person.",
+    "Never write a name, personal identity number, phone number or anything else that points "
+    "out the person.",
     "case.moved_to_dm": "I have written to you in a direct message, so the channel stays quiet. Continue there.",
     "case.register_usage": "Type `/lokus ärende` to register in a conversation, or `/lokus ärende form` for a form.",
     "case.form_which_group": "Which group is the case for?",
     "case.form_only_in_slack": "The form is only available in Slack. Here we use the conversation instead: type "
-                               "`/lokus ärende`.",
+    "`/lokus ärende`.",
     "case.saved": "Case #{number} registered for LOKUS {group}",
     "case.target_group_gone": "One of the target groups is no longer on *{group}*'s list. Type *change* and pick "
-                              "the target groups again.",
+    "the target groups again.",
     "case.date_future": "That date is in the future. Give the day the case was raised (today or earlier).",
     "case.date_too_old": "That date is before {year}. Please check the year.",
     "case.too_long": "The text is too long ({given} characters). Please shorten it to at most {limit}.",
@@ -102,15 +102,14 @@ MESSAGES: dict[str, str] = {
     "case.list.open_empty": "No open pilot cases in {groups}. Register one with `/lokus ärende`.",
     "case.list.closed_empty": "No closed pilot cases in {groups}.",
     "case.list.line": "*#{number} {group}* – {raised_on} – {party}, {unit}\n{gender}, {age_band} · {failures} · "
-                      "_{status}_",
+    "_{status}_",
     "case.list.line_own": "*#{number} {group}* – {raised_on} – {party}, {unit}  _(yours)_\n{gender}, {age_band} · "
-                          "{failures} · _{status}_",
+    "{failures} · _{status}_",
     "case.list.more": "Show more ({remaining} left)",
-    "case.list.open_hint": "Closed cases: `/lokus ärenden stängda`. The whole list as a file: "
-                           "`/lokus ärenden export`.",
+    "case.list.open_hint": "Closed cases: `/lokus ärenden stängda`. The whole list as a file: `/lokus ärenden export`.",
     "case.list.closed_hint": "A closed case can be reopened. Open cases: `/lokus ärenden`.",
     "case.list_usage": "Type `/lokus ärenden`, `/lokus ärenden stängda` or `/lokus ärenden export` "
-                       "(`export csv` for CSV).",
+    "(`export csv` for CSV).",
     "case.button.to_in_progress": "Mark #{number} in progress",
     "case.button.to_open": "Mark #{number} open",
     "case.button.note": "Note on #{number}",
@@ -122,33 +121,32 @@ MESSAGES: dict[str, str] = {
     "case.reopened": "Case #{number} in {group} is open again.",
     "case.already_closed": "Case #{number} in {group} is already closed. Reopen it first to change anything.",
     "case.not_closed": "Case #{number} in {group} is not closed.",
-    "case.not_found": "I cannot find that case. It may have been removed; show the list again with "
-                      "`/lokus ärenden`.",
+    "case.not_found": "I cannot find that case. It may have been removed; show the list again with `/lokus ärenden`.",
     "case.note_title": "Note",
     "case.note_intro": "A note on case #{number} in {group}.",
     "case.note_saved": "The note is saved on case #{number} in {group}.",
     # Access
     "case.no_groups": "You are not a member of any LOKUS group, so you cannot see or register pilot cases. Ask the "
-                      "group's convenor to type `/lokus medlem @you <party>` in the group's channel.",
+    "group's convenor to type `/lokus medlem @you <party>` in the group's channel.",
     "case.no_access": "You do not have access to that group's pilot cases.",
     # Export
     "case.export.usage": "Type `/lokus ärenden export` for an Excel file or `/lokus ärenden export csv` for CSV.",
     "case.export.title": "Pilot cases LOKUS {group}",
     "case.export.count": "{group} ({count})",
     "case.export.sent": "Here are the pilot cases as {format}: {counts}. The file is sent only to you, in our "
-                        "direct messages.",
+    "direct messages.",
     "case.export.format.xlsx": "an Excel file",
     "case.export.format.csv": "a CSV file",
     # Import
     "case.import.problem": "Row {line}, column {column}: {reason}",
     "case.import.refused": "Nothing was imported: {rows} rows have {problems} problems in all. Fix them and run "
-                           "again – the file is imported only when every row is right.",
+    "again – the file is imported only when every row is right.",
     "case.import.done": "{count} cases imported into LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 case imported into LOKUS {group} (#{first}).",
     "case.import.identity": "the cell seems to hold a {kind}. Cases must never hold data that points out a "
-                            "person – remove it.",
+    "person – remove it.",
     "case.import.identity_header": "A column heading seems to hold personal data. The headings must be the column "
-                                   "names, e.g. datum, part, kon.",
+    "names, e.g. datum, part, kon.",
     "case.import.missing": "a value is missing.",
     "case.import.bad_date": "“{given}” is not a date I understand. Write e.g. 2026-11-20.",
     "case.import.bad_age": "“{given}” is not an age in the target group (16 and older).",
@@ -160,8 +158,7 @@ MESSAGES: dict[str, str] = {
     "case.import.empty": "The file is empty.",
     "case.import.no_rows": "The file has only a heading row and no cases.",
     "case.import.too_many": "The file has {given} rows; at most {limit} can be imported at once. Split it up.",
-    "case.import.old_excel": "I cannot read the old Excel format (.xls). Save the file as .xlsx or .csv and try "
-                             "again.",
+    "case.import.old_excel": "I cannot read the old Excel format (.xls). Save the file as .xlsx or .csv and try again.",
     "case.import.unreadable": "The file cannot be read as CSV or Excel (.xlsx).",
     "case.import.unknown_columns": "Unknown columns: {columns}. The columns must be named: {expected}.",
     "case.import.repeated_columns": "The columns {columns} appear more than once.",
@@ -173,24 +170,24 @@ MESSAGES: dict[str, str] = {
     "case.cli.exported": "The pilot cases of LOKUS {group} ({count}) are saved in {path}.",
     # The group's target groups
     "help.målgrupper": "Shows and changes the group's target groups, the choices cases are registered with: "
-                       "`/lokus målgrupper`, `/lokus målgrupper lägg till <name>`, `/lokus målgrupper ta bort "
-                       "<number>`.",
+    "`/lokus målgrupper`, `/lokus målgrupper lägg till <name>`, `/lokus målgrupper ta bort "
+    "<number>`.",
     "target.list": "*Target groups in {group}* – the choices cases are registered with:\n{items}",
     "target.item": "{number}. {name}",
     "target.hint": "Change with `/lokus målgrupper lägg till <name>` or `/lokus målgrupper ta bort <number>`. "
-                   "Cases that already have a target group keep it.",
+    "Cases that already have a target group keep it.",
     "target.usage": "Write `/lokus målgrupper` for the list, `/lokus målgrupper lägg till <name>` or "
-                    "`/lokus målgrupper ta bort <number>`.",
+    "`/lokus målgrupper ta bort <number>`.",
     "target.name_usage": "Write the target group's name, at most {limit} characters, e.g. "
-                         "`/lokus målgrupper lägg till Unga vuxna`.",
+    "`/lokus målgrupper lägg till Unga vuxna`.",
     "target.identity": "The name seems to contain details about a person. A target group describes a group, "
-                       "never a person – please write another name.",
+    "never a person – please write another name.",
     "target.separator": "Please write the name without commas, semicolons and line breaks – they separate "
-                        "target groups in the case log.",
+    "target groups in the case log.",
     "target.already": "*{group}* already has the target group “{name}”.",
     "target.added": "{user} added the target group *{name}* to *{group}*. New cases can be registered with it.",
     "target.removed": "{user} took the target group *{name}* off the list in *{group}*. Cases that already have "
-                      "it keep it in summaries and exports.",
+    "it keep it in summaries and exports.",
     "target.unknown": "I can't find a target group “{given}” in *{group}*. Write `/lokus målgrupper` for the list.",
     "target.last_one": "The group needs at least one target group. Add a new one before removing the last.",
 }

@@ -3,9 +3,9 @@
 MESSAGES: dict[str, str] = {
     "engine.question": "*{prompt}*  _(question {position} of {total})_",
     "engine.controls": "Write *back* for the previous question, *change* to change an answer, *cancel* to stop "
-                       "or *help*.",
+    "or *help*.",
     "engine.controls_optional": "This question is optional: write *skip* if you like. Write *back* for the "
-                                "previous question, *cancel* to stop or *help*.",
+    "previous question, *cancel* to stop or *help*.",
     "engine.use_default": "Use {value}",
     "engine.skip": "Skip",
     "engine.back": "Back",
@@ -15,18 +15,18 @@ MESSAGES: dict[str, str] = {
     "engine.summary_title": "{title} – is this right?",
     "engine.numbered": "{number}. {label}",
     "engine.confirm_how": "Write *yes* to save, *change 3* (or the question's number) to change an answer, "
-                          "or *cancel*.",
+    "or *cancel*.",
     "engine.change_which": "Which answer do you want to change?",
     "engine.change_unknown": "I can't find a question called “{given}”. Pick one in the list or write its number.",
     "engine.previous_answer": "Your previous answer was: {answer}",
     "engine.replaced": "Your unfinished conversation about {title} has ended; we are starting something new.",
     "engine.resumed": "Welcome back! We continue with {title} where we stopped.",
     "engine.paused": "We were in the middle of {title}, but it has been quiet for a while, so I paused. Your "
-                     "answers are kept: write *continue* here when you want to go on, or *cancel*.",
+    "answers are kept: write *continue* here when you want to go on, or *cancel*.",
     "engine.cancelled": "OK, I have cancelled {title}. Nothing was saved.",
     "engine.not_yet": "We are not done yet – answer the question below first.",
     "engine.help": "Answer the question in text, or pick an option (in the console: write its number). You can "
-                   "always write *back*, *skip* (optional questions), *change <number>*, *cancel* or *help*.",
+    "always write *back*, *skip* (optional questions), *change <number>*, *cancel* or *help*.",
     "engine.stale": "That button belongs to a question that is already answered. Here is where we are:",
     "engine.nothing_back": "This is the first question; there is none before it.",
     "engine.required": "This question needs an answer; it cannot be skipped.",
@@ -36,11 +36,10 @@ MESSAGES: dict[str, str] = {
     "form.only_in_slack": "The form exists only in Slack. Here in the console we use the conversation instead.",
     "answer.empty": "I got no answer – write your answer or pick an option.",
     "answer.choice_unknown": "“{given}” is not one of the options. Write a number from 1 to {count} or the "
-                             "option's name.",
+    "option's name.",
     "answer.multi_empty": "Pick at least one option (you can write several numbers, e.g. *1, 3*).",
     "answer.yes_no": "Answer *yes* or *no*.",
-    "answer.date": "I did not understand the date “{given}”. Write e.g. *today*, *yesterday*, *20/11* or "
-                   "*2026-11-20*.",
+    "answer.date": "I did not understand the date “{given}”. Write e.g. *today*, *yesterday*, *20/11* or *2026-11-20*.",
     "answer.number": "“{given}” is not a number I understand. Write e.g. *12* or *2.5*.",
     "answer.amount": "“{given}” is not an amount I understand. Write e.g. *450 000*, *450 000 kr* or *450 tkr*.",
     "answer.too_small": "The number may not be less than {minimum}.",
@@ -49,30 +48,28 @@ MESSAGES: dict[str, str] = {
     "answer.yes": "Yes",
     "answer.no": "No",
     "identity.refused": "The answer seems to contain a {kind}. Cases and plans must never hold anything that "
-                        "identifies a person, so I have not saved it. Write the answer again without the {kind}.",
+    "identifies a person, so I have not saved it. Write the answer again without the {kind}.",
     "identity.not_shown": "(what you wrote is not shown: it seems to point to a person)",
     "identity.kind.personnummer": "personal identity number",
     "identity.kind.samordningsnummer": "co-ordination number",
     "identity.kind.phone": "phone number",
     "identity.kind.email": "e-mail address",
     "group.linked": "This channel is now linked to the LOKUS group *{group}* (by {user}). Add members with "
-                    "`/lokus medlem @person <party> [roles]`.",
+    "`/lokus medlem @person <party> [roles]`.",
     "group.link_usage": "Write the group's name: `/lokus koppla Heby`.",
     "group.channel_taken": "This channel is already linked to *{group}*.",
     "group.need_channel": "This is done in the group's channel. Write the command there.",
-    "group.not_linked": "This channel is not linked to a LOKUS group yet. Link it with "
-                        "`/lokus koppla <group name>`.",
+    "group.not_linked": "This channel is not linked to a LOKUS group yet. Link it with `/lokus koppla <group name>`.",
     "group.not_member": "You are not a member of *{group}*. Ask the group's convenor to add you with "
-                        "`/lokus medlem @you <party>`.",
+    "`/lokus medlem @you <party>`.",
     "group.manager_only": "Only the convenor, the coordinator or the association can change *{group}*.",
     "group.title": "LOKUS {group}",
     "group.party_missing_cell": "_nobody yet_",
-    "group.parties_missing": "Missing: {parties}. The group needs a representative from each of the four "
-                             "parties.",
+    "group.parties_missing": "Missing: {parties}. The group needs a representative from each of the four parties.",
     "group.all_parties": "All four parties are represented.",
     "group.member_hint": "Add or change: `/lokus medlem @person <party> [roles]`.",
     "member.usage": "Write it like this: `/lokus medlem @person <party> [roles]`, e.g. "
-                    "`/lokus medlem @anna AF samordnare,ledamot`.",
+    "`/lokus medlem @anna AF samordnare,ledamot`.",
     "member.saved": "{user} is a member of *{group}* for {party} ({roles}).",
     "member.removed": "{user} is no longer a member of *{group}*.",
     "member.not_found": "I can't find that person among the members of *{group}*.",
@@ -89,31 +86,31 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "“{given}” is not a role I recognise. Roles: samordnare, sammankallande, ledamot, förbund.",
     "command.unknown": "I don't recognise “{given}”. Write `/lokus hjälp` to see what I can do.",
     "command.unknown_suggest": "I don't recognise “{given}”. Did you mean `/lokus {suggestion}`? Write "
-                               "`/lokus hjälp` to see everything I can do.",
+    "`/lokus hjälp` to see everything I can do.",
     "dm.not_member": "Hi! You are not a member of any LOKUS group yet. Ask the group's convenor to write "
-                     "`/lokus medlem @you <party>` in the group's channel, and we can start.",
+    "`/lokus medlem @you <party>` in the group's channel, and we can start.",
     "dm.unknown": "I did not quite understand that. Write *help* to see what I can help with.",
     "action.unknown": "I no longer recognise that button. Please start again.",
     "help.title": "lokusbot – help",
     "help.intro": "I help the LOKUS group with cases, compilations, plans and meetings. Write "
-                  "`/lokus <command>` in the group's channel:",
+    "`/lokus <command>` in the group's channel:",
     "help.command": "/lokus {name}",
     "help.dm": "In a direct message to me you can write *help*. In the middle of a conversation, *back*, "
-               "*skip*, *change*, *cancel* and *help* work.",
+    "*skip*, *change*, *cancel* and *help* work.",
     "help.help": "Shows this help.",
     "help.koppla": "Links the channel to a LOKUS group: `/lokus koppla Heby`.",
     "help.medlem": "Adds or changes a member: `/lokus medlem @person AF samordnare`. `/lokus medlem bort @person` "
-                   "removes one.",
+    "removes one.",
     "help.grupp": "Shows the group's members by party and which parties are missing.",
     "home.title": "Welcome to lokusbot",
     "home.intro": "I help LOKUS groups with cases, compilations before the meetings, activity plans and "
-                  "meetings – right in Slack.",
+    "meetings – right in Slack.",
     "home.hint": "Start with `/lokus hjälp` in the group's channel, or write *help* to me here.",
     "console.welcome": "lokusbot in the console. You are {user} in the channel #{channel}. Lines starting with "
-                       "/lokus are commands in the channel, anything else is a direct message to me. :hjälp "
-                       "shows more.",
+    "/lokus are commands in the channel, anything else is a direct message to me. :hjälp "
+    "shows more.",
     "console.help": "Console commands: :som <name> switches user, :kanal <name> switches channel, :a, :b … press "
-                    "the buttons of the last message. End with Ctrl-D.",
+    "the buttons of the last message. End with Ctrl-D.",
     "console.now_user": "You are now {user}.",
     "console.now_channel": "You are now in the channel #{channel}.",
     "console.no_button": "There is no button :{key} in the last message.",
@@ -128,7 +125,7 @@ MESSAGES: dict[str, str] = {
     "blocks.choose_many": "Pick one or more",
     "blocks.done": "Done",
     "error.unexpected": "Oops, something went wrong on my side. Try again in a while; if it happens again, "
-                        "quote error code *{error_id}* to whoever runs the bot.",
+    "quote error code *{error_id}* to whoever runs the bot.",
     "error.unavailable": "I can't reach the database right now, so nothing was saved. Try again in a while.",
     "error.conflict": "Someone else made a change at the same time. Nothing was saved – try again.",
     "text.truncated": "… _(the text is too long to show in full here; it is saved whole)_",

@@ -2,10 +2,10 @@
 
 MESSAGES: dict[str, str] = {
     "help.sammanfattning": "Posts the group's case summary in the channel: `/lokus sammanfattning [period]`, e.g. "
-                           "*i år*, *förra året*, *hösten 2026*, *senaste 90 dagarna* or *från 2026-01-01 till "
-                           "2026-06-30*; add *enheter* to split by unit. The association: `/lokus sammanfattning "
-                           "alla`. Privately in a DM: *sammanfattning Heby*. The group's protection of small "
-                           "numbers and automatic summary: `/lokus sammanfattning inställningar`.",
+    "*i år*, *förra året*, *hösten 2026*, *senaste 90 dagarna* or *från 2026-01-01 till "
+    "2026-06-30*; add *enheter* to split by unit. The association: `/lokus sammanfattning "
+    "alla`. Privately in a DM: *sammanfattning Heby*. The group's protection of small "
+    "numbers and automatic summary: `/lokus sammanfattning inställningar`.",
     # Periods
     "summary.period.this_year": "this year ({year})",
     "summary.period.last_year": "last year ({year})",
@@ -28,29 +28,44 @@ MESSAGES: dict[str, str] = {
     "summary.period.range": "chosen period",
     "summary.period.previous": "the period before",
     "summary.period_unknown": "I did not understand the period “{given}”. Write for example *i år*, *förra "
-                              "året*, *2025*, *hösten 2026*, *våren 2027*, *oktober*, *senaste 90 dagarna* or "
-                              "*från 2026-01-01 till 2026-06-30*.",
+    "året*, *2025*, *hösten 2026*, *våren 2027*, *oktober*, *senaste 90 dagarna* or "
+    "*från 2026-01-01 till 2026-06-30*.",
     "summary.period_reversed": "The period ends on {end}, before it starts ({start}). Write the first day first.",
-    "summary.period_future": "The period starts on {start}, which has not come yet. Choose a period that has "
-                             "started.",
-    "summary.month.1": "January", "summary.month.2": "February", "summary.month.3": "March",
-    "summary.month.4": "April", "summary.month.5": "May", "summary.month.6": "June", "summary.month.7": "July",
-    "summary.month.8": "August", "summary.month.9": "September", "summary.month.10": "October",
-    "summary.month.11": "November", "summary.month.12": "December",
-    "summary.month_short.1": "Jan", "summary.month_short.2": "Feb", "summary.month_short.3": "Mar",
-    "summary.month_short.4": "Apr", "summary.month_short.5": "May", "summary.month_short.6": "Jun",
-    "summary.month_short.7": "Jul", "summary.month_short.8": "Aug", "summary.month_short.9": "Sep",
-    "summary.month_short.10": "Oct", "summary.month_short.11": "Nov", "summary.month_short.12": "Dec",
+    "summary.period_future": "The period starts on {start}, which has not come yet. Choose a period that has started.",
+    "summary.month.1": "January",
+    "summary.month.2": "February",
+    "summary.month.3": "March",
+    "summary.month.4": "April",
+    "summary.month.5": "May",
+    "summary.month.6": "June",
+    "summary.month.7": "July",
+    "summary.month.8": "August",
+    "summary.month.9": "September",
+    "summary.month.10": "October",
+    "summary.month.11": "November",
+    "summary.month.12": "December",
+    "summary.month_short.1": "Jan",
+    "summary.month_short.2": "Feb",
+    "summary.month_short.3": "Mar",
+    "summary.month_short.4": "Apr",
+    "summary.month_short.5": "May",
+    "summary.month_short.6": "Jun",
+    "summary.month_short.7": "Jul",
+    "summary.month_short.8": "Aug",
+    "summary.month_short.9": "Sep",
+    "summary.month_short.10": "Oct",
+    "summary.month_short.11": "Nov",
+    "summary.month_short.12": "Dec",
     # Title and lead
     "summary.title": "Cases – {group}",
     "summary.title_all": "Cases – all groups",
     "summary.period_note": "Period: {label}, {start} – {end}. Compared with the period of the same length "
-                           "before: {previous_start} – {previous_end}.",
+    "before: {previous_start} – {previous_end}.",
     "summary.lead": "*{raised}* cases were raised in the period.",
     "summary.lead_one": "*1* case was raised in the period.",
     "summary.lead_none": "No cases were raised in the period.",
     "summary.lead_small": "*Fewer than {threshold}* cases were raised in the period. So few cases are not split "
-                          "up here, so that nobody can be singled out.",
+    "up here, so that nobody can be singled out.",
     "summary.open_label": "Still open",
     "summary.previous_label": "The period before",
     "summary.change_label": "Change",
@@ -74,20 +89,18 @@ MESSAGES: dict[str, str] = {
     "summary.gender.man": "men",
     "summary.gender.annat": "of another gender",
     "summary.gender": "*Gender:* Gender is documented in {documented} of {raised} cases. Of these {documented}, "
-                      "{items}.",
+    "{items}.",
     "summary.gender_none": "*Gender:* Gender is not documented in any of the cases.",
     "summary.gender_protected": "*Gender:* The split by gender is not shown here, as the numbers are so small that "
-                                "individuals could be singled out.",
+    "individuals could be singled out.",
     # Extra resource
     "summary.referred": "*Extra resource:* {count} people were referred to the extra resource ({percent} of the "
-                        "cases).",
-    "summary.referred_one": "*Extra resource:* 1 person was referred to the extra resource ({percent} of the "
-                            "cases).",
+    "cases).",
+    "summary.referred_one": "*Extra resource:* 1 person was referred to the extra resource ({percent} of the cases).",
     "summary.referred_none": "*Extra resource:* Nobody was referred to the extra resource in the period.",
-    "summary.referred_small": "*Extra resource:* Fewer than {threshold} people were referred to the extra "
-                              "resource.",
+    "summary.referred_small": "*Extra resource:* Fewer than {threshold} people were referred to the extra resource.",
     "summary.referred_protected": "*Extra resource:* How many were referred to the extra resource is not shown "
-                                  "here, so that nobody can be singled out.",
+    "here, so that nobody can be singled out.",
     "summary.referred_gender_all": "Of these, {items}.",
     "summary.referred_gender": "Of {documented} with gender documented, {items}.",
     "summary.referred_gender_none": "Gender is not documented for any of them.",
@@ -110,13 +123,12 @@ MESSAGES: dict[str, str] = {
     "summary.age.65+": "65 and older",
     "summary.age.okant": "Age unknown",
     # Target groups
-    "summary.targets_title": "*Target groups*, most frequent first (a case can be in several; share of {raised} "
-                             "cases)",
+    "summary.targets_title": "*Target groups*, most frequent first (a case can be in several; share of {raised} cases)",
     "summary.targets_title_plain": "*Target groups*, most frequent first",
     "summary.targets_none": "*Target groups:* none given in the period.",
     # What failed
     "summary.failures_title": "*What failed in the cooperation*, most frequent first (a case can have several; "
-                              "share of {raised} cases)",
+    "share of {raised} cases)",
     "summary.failures_title_plain": "*What failed in the cooperation*, most frequent first",
     "summary.failures_none": "*What failed:* nothing given in the period.",
     # Closed
@@ -124,21 +136,20 @@ MESSAGES: dict[str, str] = {
     "summary.closed_one": "*Closed:* 1 case was closed in the period.",
     "summary.closed_none": "*Closed:* No cases were closed in the period.",
     "summary.closed_small": "*Closed:* Fewer than {threshold} cases were closed in the period.",
-    "summary.closed_protected": "*Closed:* How the closed cases ended is not shown here, as the numbers are too "
-                                "small.",
+    "summary.closed_protected": "*Closed:* How the closed cases ended is not shown here, as the numbers are too small.",
     "summary.work_share": "{percent} went on to work or studies ({count} of {closed}); the national average the "
-                          "association compares with is {national}.",
+    "association compares with is {national}.",
     "summary.work_protected": "The share that went on to work or studies is not shown, as the numbers are too "
-                              "small (the national average is {national}).",
+    "small (the national average is {national}).",
     # All groups
     "summary.groups_title": "*By group*",
     "summary.group_line": "cases: {raised} · open: {open} · to the extra resource: {referred}",
     # Notes
     "summary.note_protected": "Numbers under {threshold} are shown as “fewer than {threshold}”, and numbers that "
-                              "would let someone work them out are shown as “protected”. Percentages are only "
-                              "given for numbers that are shown, of the cases where the answer is known.",
+    "would let someone work them out are shown as “protected”. Percentages are only "
+    "given for numbers that are shown, of the cases where the answer is known.",
     "summary.note_exact": "Exact numbers, for you only – do not pass them on. In the channel, numbers under "
-                          "{threshold} are shown as “fewer than {threshold}”.",
+    "{threshold} are shown as “fewer than {threshold}”.",
     "summary.note_chart": "A chart of cases by party and gender and by month is attached.",
     # Chart
     "summary.chart.file_title": "Chart: {title}",
@@ -156,22 +167,22 @@ MESSAGES: dict[str, str] = {
     # Errors and questions
     # The group's summary settings
     "summary.settings": "*Summaries in {group}:* counts below {threshold} are shown as “fewer than {threshold}” in "
-                        "the channel, and the summary {automatic}. Change with `/lokus sammanfattning gräns 5` or "
-                        "`/lokus sammanfattning dagar 3` (`av` turns it off).",
+    "the channel, and the summary {automatic}. Change with `/lokus sammanfattning gräns 5` or "
+    "`/lokus sammanfattning dagar 3` (`av` turns it off).",
     "summary.automatic_days": "is posted by itself {days} days before each meeting",
     "summary.automatic_one": "is posted by itself the day before each meeting",
     "summary.automatic_off": "is not posted by itself before meetings",
     "summary.threshold_set": "{user} changed the protection of small numbers in *{group}*: counts below "
-                             "{threshold} are now shown as “fewer than {threshold}” in the channel.",
+    "{threshold} are now shown as “fewer than {threshold}” in the channel.",
     "summary.threshold_usage": "Write the threshold as a whole number from {lowest} to {highest}, e.g. "
-                               "`/lokus sammanfattning gräns 5`.",
+    "`/lokus sammanfattning gräns 5`.",
     "summary.days_set": "{user} changed *{group}*: the summary {automatic}.",
     "summary.days_usage": "Write how many days before the meeting the summary is posted (0–{most}), or `av`, "
-                          "e.g. `/lokus sammanfattning dagar 3`.",
+    "e.g. `/lokus sammanfattning dagar 3`.",
     "summary.which_group": "Which group's summary would you like? Write e.g. *sammanfattning {example}*. "
-                           "Your groups: {groups}.",
+    "Your groups: {groups}.",
     "summary.group_unknown": "There is no group called “{given}”. Groups: {groups}.",
     "summary.no_groups": "none yet",
     "summary.forbund_only": "The summary of all groups is for the association. Ask the group's convenor for the "
-                            "group's own: `/lokus sammanfattning`.",
+    "group's own: `/lokus sammanfattning`.",
 }

@@ -3,28 +3,28 @@
 MESSAGES: dict[str, str] = {
     # Hjälp
     "help.ärende": "Registrerar ett lots-ärende i ett samtal med mig (i ditt DM). `/lokus ärende form` "
-                   "öppnar ett formulär i stället.",
+    "öppnar ett formulär i stället.",
     "help.ärenden": "Visar gruppens öppna lots-ärenden (dina först) med knappar för status, anteckning och "
-                    "stängning. `/lokus ärenden stängda` visar stängda, `/lokus ärenden export` skickar en "
-                    "Excel-fil (eller `export csv`).",
+    "stängning. `/lokus ärenden stängda` visar stängda, `/lokus ärenden export` skickar en "
+    "Excel-fil (eller `export csv`).",
     # Registrering
     "case.title": "Nytt lots-ärende",
     "case.intro": "Nu registrerar vi ett lots-ärende för *LOKUS {group}*. Ett ärende är statistik om var "
-                  "samverkan brister – skriv aldrig namn, personnummer, telefonnummer eller annat som pekar "
-                  "ut personen.",
+    "samverkan brister – skriv aldrig namn, personnummer, telefonnummer eller annat som pekar "
+    "ut personen.",
     "case.intro_many": "Nu registrerar vi ett lots-ärende. Du är med i flera grupper ({groups}), så jag frågar "
-                       "vilken det gäller. Skriv aldrig namn, personnummer, telefonnummer eller annat som pekar "
-                       "ut personen.",
+    "vilken det gäller. Skriv aldrig namn, personnummer, telefonnummer eller annat som pekar "
+    "ut personen.",
     "case.moved_to_dm": "Jag har skrivit till dig i ett direktmeddelande, så blir det inget brus i kanalen. "
-                        "Fortsätt där.",
+    "Fortsätt där.",
     "case.register_usage": "Skriv `/lokus ärende` för att registrera i ett samtal, eller `/lokus ärende form` "
-                           "för ett formulär.",
+    "för ett formulär.",
     "case.form_which_group": "Vilken grupp gäller ärendet?",
     "case.form_only_in_slack": "Formuläret finns bara i Slack. Här använder vi samtalet i stället: skriv "
-                               "`/lokus ärende`.",
+    "`/lokus ärende`.",
     "case.saved": "Ärende #{number} registrerat för LOKUS {group}",
     "case.target_group_gone": "En av målgrupperna finns inte längre i *{group}*s lista. Skriv *ändra* och "
-                              "välj målgrupper igen.",
+    "välj målgrupper igen.",
     "case.date_future": "Datumet ligger i framtiden. Ange dagen då ärendet aktualiserades (idag eller tidigare).",
     "case.date_too_old": "Datumet är före {year}. Kontrollera året.",
     "case.too_long": "Texten är för lång ({given} tecken). Korta den till högst {limit} tecken.",
@@ -104,15 +104,14 @@ MESSAGES: dict[str, str] = {
     "case.list.open_empty": "Inga öppna lots-ärenden i {groups}. Registrera ett med `/lokus ärende`.",
     "case.list.closed_empty": "Inga stängda lots-ärenden i {groups}.",
     "case.list.line": "*#{number} {group}* – {raised_on} – {party}, {unit}\n{gender}, {age_band} · {failures} · "
-                      "_{status}_",
+    "_{status}_",
     "case.list.line_own": "*#{number} {group}* – {raised_on} – {party}, {unit}  _(ditt)_\n{gender}, {age_band} · "
-                          "{failures} · _{status}_",
+    "{failures} · _{status}_",
     "case.list.more": "Visa fler ({remaining} till)",
-    "case.list.open_hint": "Stängda ärenden: `/lokus ärenden stängda`. Hela listan som fil: "
-                           "`/lokus ärenden export`.",
+    "case.list.open_hint": "Stängda ärenden: `/lokus ärenden stängda`. Hela listan som fil: `/lokus ärenden export`.",
     "case.list.closed_hint": "Ett stängt ärende kan öppnas igen. Öppna ärenden: `/lokus ärenden`.",
     "case.list_usage": "Skriv `/lokus ärenden`, `/lokus ärenden stängda` eller `/lokus ärenden export` "
-                       "(`export csv` för CSV).",
+    "(`export csv` för CSV).",
     "case.button.to_in_progress": "Markera #{number} som pågående",
     "case.button.to_open": "Markera #{number} som öppen",
     "case.button.note": "Anteckning #{number}",
@@ -124,33 +123,32 @@ MESSAGES: dict[str, str] = {
     "case.reopened": "Ärende #{number} i {group} är öppet igen.",
     "case.already_closed": "Ärende #{number} i {group} är redan stängt. Öppna det igen först om något ska ändras.",
     "case.not_closed": "Ärende #{number} i {group} är inte stängt.",
-    "case.not_found": "Jag hittar inte det ärendet. Det kan ha tagits bort; visa listan igen med "
-                      "`/lokus ärenden`.",
+    "case.not_found": "Jag hittar inte det ärendet. Det kan ha tagits bort; visa listan igen med `/lokus ärenden`.",
     "case.note_title": "Anteckning",
     "case.note_intro": "Anteckning till ärende #{number} i {group}.",
     "case.note_saved": "Anteckningen är sparad på ärende #{number} i {group}.",
     # Behörighet
     "case.no_groups": "Du är inte medlem i någon LOKUS-grupp, så du kan inte se eller registrera lots-ärenden. "
-                      "Be gruppens sammankallande skriva `/lokus medlem @du <part>` i gruppens kanal.",
+    "Be gruppens sammankallande skriva `/lokus medlem @du <part>` i gruppens kanal.",
     "case.no_access": "Du har inte tillgång till den gruppens lots-ärenden.",
     # Export
     "case.export.usage": "Skriv `/lokus ärenden export` för en Excel-fil eller `/lokus ärenden export csv` för CSV.",
     "case.export.title": "Lots-ärenden LOKUS {group}",
     "case.export.count": "{group} ({count})",
     "case.export.sent": "Här är lots-ärendena som {format}: {counts}. Filen skickas bara till dig, i vårt "
-                        "direktmeddelande.",
+    "direktmeddelande.",
     "case.export.format.xlsx": "Excel-fil",
     "case.export.format.csv": "CSV-fil",
     # Import
     "case.import.problem": "Rad {line}, kolumn {column}: {reason}",
     "case.import.refused": "Inget importerades: {rows} rader har sammanlagt {problems} fel. Rätta dem och kör "
-                           "igen – filen importeras bara när alla rader är rätt.",
+    "igen – filen importeras bara när alla rader är rätt.",
     "case.import.done": "{count} ärenden importerade till LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 ärende importerat till LOKUS {group} (#{first}).",
     "case.import.identity": "cellen verkar innehålla ett {kind}. Ärenden får aldrig innehålla uppgifter som "
-                            "pekar ut en person – ta bort det.",
+    "pekar ut en person – ta bort det.",
     "case.import.identity_header": "En kolumnrubrik verkar innehålla personuppgifter. Rubrikerna ska vara "
-                                   "kolumnnamnen, t.ex. datum, part, kon.",
+    "kolumnnamnen, t.ex. datum, part, kon.",
     "case.import.missing": "värde saknas.",
     "case.import.bad_date": "”{given}” är inget datum jag förstår. Skriv t.ex. 2026-11-20.",
     "case.import.bad_age": "”{given}” är ingen ålder i målgruppen (16 år och äldre).",
@@ -163,36 +161,34 @@ MESSAGES: dict[str, str] = {
     "case.import.no_rows": "Filen har bara en rubrikrad och inga ärenden.",
     "case.import.too_many": "Filen har {given} rader; högst {limit} går att importera på en gång. Dela upp den.",
     "case.import.old_excel": "Det gamla Excel-formatet (.xls) kan jag inte läsa. Spara filen som .xlsx eller "
-                             ".csv och försök igen.",
+    ".csv och försök igen.",
     "case.import.unreadable": "Filen går inte att läsa som CSV eller Excel (.xlsx).",
     "case.import.unknown_columns": "Okända kolumner: {columns}. Kolumnerna ska heta: {expected}.",
     "case.import.repeated_columns": "Kolumnerna {columns} finns mer än en gång.",
     "case.import.missing_columns": "Kolumner saknas: {columns}.",
     "case.cli.no_group": "Det finns ingen grupp som heter ”{group}”.",
-    "case.cli.many_groups": "Flera arbetsytor har en grupp som heter ”{group}” ({teams}). Ange vilken med "
-                            "--team.",
+    "case.cli.many_groups": "Flera arbetsytor har en grupp som heter ”{group}” ({teams}). Ange vilken med --team.",
     "case.cli.no_file": "Filen {path} finns inte.",
     "case.cli.xlsx_to_terminal": "En Excel-fil kan inte skrivas ut i terminalen. Ange en fil med --out.",
     "case.cli.exported": "Lots-ärendena för LOKUS {group} ({count}) är sparade i {path}.",
     # Gruppens målgrupper
     "help.målgrupper": "Visar och ändrar gruppens målgrupper, valen ärenden registreras med: `/lokus målgrupper`, "
-                       "`/lokus målgrupper lägg till <namn>`, `/lokus målgrupper ta bort <nummer>`.",
+    "`/lokus målgrupper lägg till <namn>`, `/lokus målgrupper ta bort <nummer>`.",
     "target.list": "*Målgrupper i {group}* – valen ärenden registreras med:\n{items}",
     "target.item": "{number}. {name}",
     "target.hint": "Ändra med `/lokus målgrupper lägg till <namn>` eller `/lokus målgrupper ta bort <nummer>`. "
-                   "Ärenden som redan har en målgrupp behåller den.",
+    "Ärenden som redan har en målgrupp behåller den.",
     "target.usage": "Skriv `/lokus målgrupper` för listan, `/lokus målgrupper lägg till <namn>` eller "
-                    "`/lokus målgrupper ta bort <nummer>`.",
+    "`/lokus målgrupper ta bort <nummer>`.",
     "target.name_usage": "Skriv målgruppens namn, högst {limit} tecken, t.ex. "
-                         "`/lokus målgrupper lägg till Unga vuxna`.",
+    "`/lokus målgrupper lägg till Unga vuxna`.",
     "target.identity": "Namnet ser ut att innehålla uppgifter om en person. En målgrupp beskriver en grupp, "
-                       "aldrig en person – skriv ett annat namn.",
-    "target.separator": "Skriv namnet utan komma, semikolon och radbrytning – de skiljer målgrupper åt i "
-                        "ärendeloggen.",
+    "aldrig en person – skriv ett annat namn.",
+    "target.separator": "Skriv namnet utan komma, semikolon och radbrytning – de skiljer målgrupper åt i ärendeloggen.",
     "target.already": "*{group}* har redan målgruppen ”{name}”.",
     "target.added": "{user} lade till målgruppen *{name}* i *{group}*. Nya ärenden kan registreras med den.",
     "target.removed": "{user} tog bort målgruppen *{name}* ur listan i *{group}*. Ärenden som redan har den "
-                      "behåller den i sammanställningar och export.",
+    "behåller den i sammanställningar och export.",
     "target.unknown": "Jag hittar ingen målgrupp ”{given}” i *{group}*. Skriv `/lokus målgrupper` för listan.",
     "target.last_one": "Gruppen behöver minst en målgrupp. Lägg till en ny innan du tar bort den sista.",
 }

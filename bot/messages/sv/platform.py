@@ -4,9 +4,9 @@ MESSAGES: dict[str, str] = {
     # Samtalsmotorn
     "engine.question": "*{prompt}*  _(fråga {position} av {total})_",
     "engine.controls": "Skriv *tillbaka* för förra frågan, *ändra* för att ändra ett svar, *avbryt* "
-                       "för att sluta eller *hjälp*.",
+    "för att sluta eller *hjälp*.",
     "engine.controls_optional": "Frågan är frivillig: skriv *hoppa över* om du vill. Skriv *tillbaka* för "
-                                "förra frågan, *avbryt* för att sluta eller *hjälp*.",
+    "förra frågan, *avbryt* för att sluta eller *hjälp*.",
     "engine.use_default": "Använd {value}",
     "engine.skip": "Hoppa över",
     "engine.back": "Tillbaka",
@@ -16,20 +16,19 @@ MESSAGES: dict[str, str] = {
     "engine.summary_title": "{title} – stämmer det här?",
     "engine.numbered": "{number}. {label}",
     "engine.confirm_how": "Skriv *ja* för att spara, *ändra 3* (eller frågans nummer) för att ändra ett "
-                          "svar, eller *avbryt*.",
+    "svar, eller *avbryt*.",
     "engine.change_which": "Vilket svar vill du ändra?",
-    "engine.change_unknown": "Jag hittar ingen fråga som heter ”{given}”. Välj en i listan eller skriv "
-                             "dess nummer.",
+    "engine.change_unknown": "Jag hittar ingen fråga som heter ”{given}”. Välj en i listan eller skriv dess nummer.",
     "engine.previous_answer": "Ditt tidigare svar var: {answer}",
     "engine.replaced": "Ditt påbörjade samtal om {title} har avslutats, vi börjar på något nytt.",
     "engine.resumed": "Välkommen tillbaka! Vi fortsätter med {title} där vi slutade.",
     "engine.paused": "Vi var mitt i {title} men det har varit tyst ett tag, så jag har pausat. Dina svar "
-                     "är sparade: skriv *fortsätt* här när du vill fortsätta, eller *avbryt*.",
+    "är sparade: skriv *fortsätt* här när du vill fortsätta, eller *avbryt*.",
     "engine.cancelled": "Okej, jag har avbrutit {title}. Inget har sparats.",
     "engine.not_yet": "Vi är inte klara än – svara på frågan nedan först.",
     "engine.help": "Svara på frågan med text, eller välj ett alternativ (i konsolen: skriv numret). "
-                   "Du kan när som helst skriva *tillbaka*, *hoppa över* (frivilliga frågor), "
-                   "*ändra <nummer>*, *avbryt* eller *hjälp*.",
+    "Du kan när som helst skriva *tillbaka*, *hoppa över* (frivilliga frågor), "
+    "*ändra <nummer>*, *avbryt* eller *hjälp*.",
     "engine.stale": "Den knappen hör till en fråga som redan är besvarad. Här är frågan vi står på:",
     "engine.nothing_back": "Det här är första frågan, det finns ingen före.",
     "engine.required": "Den här frågan behöver ett svar, den går inte att hoppa över.",
@@ -40,14 +39,12 @@ MESSAGES: dict[str, str] = {
     # Svar
     "answer.empty": "Jag fick inget svar – skriv ditt svar eller välj ett alternativ.",
     "answer.choice_unknown": "”{given}” finns inte bland alternativen. Skriv ett nummer mellan 1 och {count} "
-                             "eller alternativets namn.",
+    "eller alternativets namn.",
     "answer.multi_empty": "Välj minst ett alternativ (du kan skriva flera nummer, t.ex. *1, 3*).",
     "answer.yes_no": "Svara *ja* eller *nej*.",
-    "answer.date": "Jag förstod inte datumet ”{given}”. Skriv t.ex. *idag*, *igår*, *20/11* eller "
-                   "*2026-11-20*.",
+    "answer.date": "Jag förstod inte datumet ”{given}”. Skriv t.ex. *idag*, *igår*, *20/11* eller *2026-11-20*.",
     "answer.number": "”{given}” är inget tal jag förstår. Skriv t.ex. *12* eller *2,5*.",
-    "answer.amount": "”{given}” är inget belopp jag förstår. Skriv t.ex. *450 000*, *450 000 kr* eller "
-                     "*450 tkr*.",
+    "answer.amount": "”{given}” är inget belopp jag förstår. Skriv t.ex. *450 000*, *450 000 kr* eller *450 tkr*.",
     "answer.too_small": "Talet får inte vara mindre än {minimum}.",
     "answer.too_large": "Talet får inte vara större än {maximum}.",
     "answer.skipped": "–",
@@ -55,8 +52,8 @@ MESSAGES: dict[str, str] = {
     "answer.no": "Nej",
     # Identitet
     "identity.refused": "Svaret verkar innehålla ett {kind}. Ärenden och planer får aldrig innehålla "
-                        "uppgifter som pekar ut en person, så jag har inte sparat det. Skriv svaret igen "
-                        "utan {kind}.",
+    "uppgifter som pekar ut en person, så jag har inte sparat det. Skriv svaret igen "
+    "utan {kind}.",
     "identity.not_shown": "(det du skrev visas inte: det ser ut att peka ut en person)",
     "identity.kind.personnummer": "personnummer",
     "identity.kind.samordningsnummer": "samordningsnummer",
@@ -64,23 +61,22 @@ MESSAGES: dict[str, str] = {
     "identity.kind.email": "e-postadress",
     # Grupper och medlemmar
     "group.linked": "Den här kanalen är nu kopplad till LOKUS-gruppen *{group}* (av {user}). "
-                    "Lägg till medlemmar med `/lokus medlem @person <part> [roller]`.",
+    "Lägg till medlemmar med `/lokus medlem @person <part> [roller]`.",
     "group.link_usage": "Skriv gruppens namn: `/lokus koppla Heby`.",
     "group.channel_taken": "Den här kanalen är redan kopplad till *{group}*.",
     "group.need_channel": "Det här gör man i gruppens kanal. Skriv kommandot där.",
     "group.not_linked": "Den här kanalen är inte kopplad till någon LOKUS-grupp än. Koppla den med "
-                        "`/lokus koppla <gruppnamn>`.",
+    "`/lokus koppla <gruppnamn>`.",
     "group.not_member": "Du är inte medlem i *{group}*. Be gruppens sammankallande lägga till dig med "
-                        "`/lokus medlem @du <part>`.",
+    "`/lokus medlem @du <part>`.",
     "group.manager_only": "Bara sammankallande, samordnare eller förbundet kan ändra i *{group}*.",
     "group.title": "LOKUS {group}",
     "group.party_missing_cell": "_ingen än_",
-    "group.parties_missing": "Saknas: {parties}. Gruppen behöver en företrädare från var och en av de "
-                             "fyra parterna.",
+    "group.parties_missing": "Saknas: {parties}. Gruppen behöver en företrädare från var och en av de fyra parterna.",
     "group.all_parties": "Alla fyra parter är företrädda.",
     "group.member_hint": "Lägg till eller ändra: `/lokus medlem @person <part> [roller]`.",
     "member.usage": "Skriv så här: `/lokus medlem @person <part> [roller]`, t.ex. "
-                    "`/lokus medlem @anna AF samordnare,ledamot`.",
+    "`/lokus medlem @anna AF samordnare,ledamot`.",
     "member.saved": "{user} är medlem i *{group}* för {party} ({roles}).",
     "member.removed": "{user} är inte längre medlem i *{group}*.",
     "member.not_found": "Jag hittar inte den personen bland medlemmarna i *{group}*.",
@@ -94,38 +90,37 @@ MESSAGES: dict[str, str] = {
     "role.sammankallande": "sammankallande",
     "role.ledamot": "ledamot",
     "role.förbund": "förbund",
-    "role.unknown": "”{given}” är ingen roll jag känner igen. Roller: samordnare, sammankallande, "
-                    "ledamot, förbund.",
+    "role.unknown": "”{given}” är ingen roll jag känner igen. Roller: samordnare, sammankallande, ledamot, förbund.",
     # Kommandon och DM
     "command.unknown": "Jag känner inte igen ”{given}”. Skriv `/lokus hjälp` för att se vad jag kan.",
     "command.unknown_suggest": "Jag känner inte igen ”{given}”. Menade du `/lokus {suggestion}`? "
-                               "Skriv `/lokus hjälp` för att se allt jag kan.",
+    "Skriv `/lokus hjälp` för att se allt jag kan.",
     "dm.not_member": "Hej! Du är inte medlem i någon LOKUS-grupp än. Be gruppens sammankallande skriva "
-                     "`/lokus medlem @du <part>` i gruppens kanal, så kan vi börja.",
+    "`/lokus medlem @du <part>` i gruppens kanal, så kan vi börja.",
     "dm.unknown": "Det förstod jag inte riktigt. Skriv *hjälp* för att se vad jag kan hjälpa till med.",
     "action.unknown": "Den knappen känner jag inte igen längre. Försök igen från början.",
     # Hjälp
     "help.title": "lokusbot – hjälp",
     "help.intro": "Jag hjälper LOKUS-gruppen med lots-ärenden, sammanställningar, planer och möten. "
-                  "Skriv `/lokus <kommando>` i gruppens kanal:",
+    "Skriv `/lokus <kommando>` i gruppens kanal:",
     "help.command": "/lokus {name}",
     "help.dm": "I ett direktmeddelande till mig kan du skriva *hjälp*. Mitt i ett samtal fungerar "
-               "*tillbaka*, *hoppa över*, *ändra*, *avbryt* och *hjälp*.",
+    "*tillbaka*, *hoppa över*, *ändra*, *avbryt* och *hjälp*.",
     "help.help": "Visar den här hjälpen.",
     "help.koppla": "Kopplar kanalen till en LOKUS-grupp: `/lokus koppla Heby`.",
     "help.medlem": "Lägger till eller ändrar en medlem: `/lokus medlem @person AF samordnare`. "
-                   "`/lokus medlem bort @person` tar bort.",
+    "`/lokus medlem bort @person` tar bort.",
     "help.grupp": "Visar gruppens medlemmar per part och vilka parter som saknas.",
     # Hem
     "home.title": "Välkommen till lokusbot",
     "home.intro": "Jag hjälper LOKUS-grupper med lots-ärenden, sammanställningar inför mötena, "
-                  "verksamhetsplaner och möten – direkt i Slack.",
+    "verksamhetsplaner och möten – direkt i Slack.",
     "home.hint": "Börja med `/lokus hjälp` i gruppens kanal, eller skriv *hjälp* till mig här.",
     # Konsolen
     "console.welcome": "lokusbot i konsolen. Du är {user} i kanalen #{channel}. Rader som börjar med "
-                       "/lokus är kommandon i kanalen, annat är direktmeddelanden till mig. :hjälp visar mer.",
+    "/lokus är kommandon i kanalen, annat är direktmeddelanden till mig. :hjälp visar mer.",
     "console.help": "Konsolkommandon: :som <namn> byter användare, :kanal <namn> byter kanal, :a, :b … "
-                    "trycker på knapparna i senaste meddelandet. Avsluta med Ctrl-D.",
+    "trycker på knapparna i senaste meddelandet. Avsluta med Ctrl-D.",
     "console.now_user": "Du är nu {user}.",
     "console.now_channel": "Du är nu i kanalen #{channel}.",
     "console.no_button": "Det finns ingen knapp :{key} i senaste meddelandet.",
@@ -138,7 +133,7 @@ MESSAGES: dict[str, str] = {
     "console.many": "välj flera genom att skriva numren, t.ex. 1, 3",
     # Fel
     "error.unexpected": "Oj, något gick fel hos mig. Försök igen om en stund; om det händer igen, "
-                        "uppge felkod *{error_id}* till den som sköter boten.",
+    "uppge felkod *{error_id}* till den som sköter boten.",
     "error.unavailable": "Jag når inte databasen just nu, så inget har sparats. Försök igen om en stund.",
     "error.conflict": "Någon annan ändrade samtidigt. Inget har sparats – försök igen.",
     "blocks.choose_one": "Välj ett alternativ",

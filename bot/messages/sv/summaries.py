@@ -2,10 +2,10 @@
 
 MESSAGES: dict[str, str] = {
     "help.sammanfattning": "Sammanställer gruppens lots-ärenden i kanalen: `/lokus sammanfattning [period]`, "
-                           "t.ex. *i år*, *förra året*, *hösten 2026*, *senaste 90 dagarna* eller *från "
-                           "2026-01-01 till 2026-06-30*; lägg till *enheter* för uppdelning per enhet. Förbundet: "
-                           "`/lokus sammanfattning alla`. Privat i DM: *sammanfattning Heby*. Gruppens skydd av små "
-                           "tal och automatiska sammanfattning: `/lokus sammanfattning inställningar`.",
+    "t.ex. *i år*, *förra året*, *hösten 2026*, *senaste 90 dagarna* eller *från "
+    "2026-01-01 till 2026-06-30*; lägg till *enheter* för uppdelning per enhet. Förbundet: "
+    "`/lokus sammanfattning alla`. Privat i DM: *sammanfattning Heby*. Gruppens skydd av små "
+    "tal och automatiska sammanfattning: `/lokus sammanfattning inställningar`.",
     # Perioder
     "summary.period.this_year": "i år ({year})",
     "summary.period.last_year": "förra året ({year})",
@@ -28,29 +28,44 @@ MESSAGES: dict[str, str] = {
     "summary.period.range": "vald period",
     "summary.period.previous": "perioden innan",
     "summary.period_unknown": "Jag förstod inte perioden ”{given}”. Skriv till exempel *i år*, *förra året*, "
-                              "*2025*, *hösten 2026*, *våren 2027*, *oktober*, *senaste 90 dagarna* eller *från "
-                              "2026-01-01 till 2026-06-30*.",
+    "*2025*, *hösten 2026*, *våren 2027*, *oktober*, *senaste 90 dagarna* eller *från "
+    "2026-01-01 till 2026-06-30*.",
     "summary.period_reversed": "Perioden slutar {end}, innan den börjar ({start}). Skriv startdagen först.",
-    "summary.period_future": "Perioden börjar {start}, och dit har vi inte kommit än. Välj en period som har "
-                             "börjat.",
-    "summary.month.1": "januari", "summary.month.2": "februari", "summary.month.3": "mars",
-    "summary.month.4": "april", "summary.month.5": "maj", "summary.month.6": "juni", "summary.month.7": "juli",
-    "summary.month.8": "augusti", "summary.month.9": "september", "summary.month.10": "oktober",
-    "summary.month.11": "november", "summary.month.12": "december",
-    "summary.month_short.1": "jan", "summary.month_short.2": "feb", "summary.month_short.3": "mar",
-    "summary.month_short.4": "apr", "summary.month_short.5": "maj", "summary.month_short.6": "jun",
-    "summary.month_short.7": "jul", "summary.month_short.8": "aug", "summary.month_short.9": "sep",
-    "summary.month_short.10": "okt", "summary.month_short.11": "nov", "summary.month_short.12": "dec",
+    "summary.period_future": "Perioden börjar {start}, och dit har vi inte kommit än. Välj en period som har börjat.",
+    "summary.month.1": "januari",
+    "summary.month.2": "februari",
+    "summary.month.3": "mars",
+    "summary.month.4": "april",
+    "summary.month.5": "maj",
+    "summary.month.6": "juni",
+    "summary.month.7": "juli",
+    "summary.month.8": "augusti",
+    "summary.month.9": "september",
+    "summary.month.10": "oktober",
+    "summary.month.11": "november",
+    "summary.month.12": "december",
+    "summary.month_short.1": "jan",
+    "summary.month_short.2": "feb",
+    "summary.month_short.3": "mar",
+    "summary.month_short.4": "apr",
+    "summary.month_short.5": "maj",
+    "summary.month_short.6": "jun",
+    "summary.month_short.7": "jul",
+    "summary.month_short.8": "aug",
+    "summary.month_short.9": "sep",
+    "summary.month_short.10": "okt",
+    "summary.month_short.11": "nov",
+    "summary.month_short.12": "dec",
     # Rubrik och inledning
     "summary.title": "Lots-ärenden – {group}",
     "summary.title_all": "Lots-ärenden – alla grupper",
     "summary.period_note": "Period: {label}, {start} – {end}. Jämförs med lika lång period innan: "
-                           "{previous_start} – {previous_end}.",
+    "{previous_start} – {previous_end}.",
     "summary.lead": "*{raised}* lots-ärenden har aktualiserats under perioden.",
     "summary.lead_one": "*1* lots-ärende har aktualiserats under perioden.",
     "summary.lead_none": "Inga lots-ärenden har aktualiserats under perioden.",
     "summary.lead_small": "*Färre än {threshold}* lots-ärenden har aktualiserats under perioden. Så få ärenden "
-                          "delas inte upp här, så att ingen kan pekas ut.",
+    "delas inte upp här, så att ingen kan pekas ut.",
     "summary.open_label": "Fortfarande öppna",
     "summary.previous_label": "Perioden innan",
     "summary.change_label": "Förändring",
@@ -74,20 +89,20 @@ MESSAGES: dict[str, str] = {
     "summary.gender.man": "män",
     "summary.gender.annat": "med annat kön",
     "summary.gender": "*Kön:* I {documented} av {raised} ärenden är könstillhörigheten dokumenterad. "
-                      "Av dessa {documented} är {items}.",
+    "Av dessa {documented} är {items}.",
     "summary.gender_none": "*Kön:* Könstillhörigheten är inte dokumenterad i något av ärendena.",
     "summary.gender_protected": "*Kön:* Fördelningen på kön visas inte här, eftersom antalen är så små att "
-                                "enskilda skulle kunna pekas ut.",
+    "enskilda skulle kunna pekas ut.",
     # Tilläggsresursen
     "summary.referred": "*Tilläggsresursen:* {count} personer har aktualiserats till tilläggsresursen "
-                        "({percent} av ärendena).",
+    "({percent} av ärendena).",
     "summary.referred_one": "*Tilläggsresursen:* 1 person har aktualiserats till tilläggsresursen "
-                            "({percent} av ärendena).",
+    "({percent} av ärendena).",
     "summary.referred_none": "*Tilläggsresursen:* Ingen har aktualiserats till tilläggsresursen under perioden.",
     "summary.referred_small": "*Tilläggsresursen:* Färre än {threshold} personer har aktualiserats till "
-                              "tilläggsresursen.",
+    "tilläggsresursen.",
     "summary.referred_protected": "*Tilläggsresursen:* Hur många som har aktualiserats till tilläggsresursen "
-                                  "visas inte här, så att ingen kan pekas ut.",
+    "visas inte här, så att ingen kan pekas ut.",
     "summary.referred_gender_all": "Av dessa är {items}.",
     "summary.referred_gender": "Av {documented} med dokumenterat kön är {items}.",
     "summary.referred_gender_none": "Kön är inte dokumenterat för någon av dem.",
@@ -111,12 +126,12 @@ MESSAGES: dict[str, str] = {
     "summary.age.okant": "Okänd ålder",
     # Målgrupper
     "summary.targets_title": "*Målgrupper*, vanligast först (ett ärende kan höra till flera; andel av {raised} "
-                             "ärenden)",
+    "ärenden)",
     "summary.targets_title_plain": "*Målgrupper*, vanligast först",
     "summary.targets_none": "*Målgrupper:* inga angivna under perioden.",
     # Vad som brast
     "summary.failures_title": "*Vad som brast i samverkan*, vanligast först (ett ärende kan ha flera; andel av "
-                              "{raised} ärenden)",
+    "{raised} ärenden)",
     "summary.failures_title_plain": "*Vad som brast i samverkan*, vanligast först",
     "summary.failures_none": "*Vad som brast:* inget angivet under perioden.",
     # Avslutade
@@ -125,20 +140,20 @@ MESSAGES: dict[str, str] = {
     "summary.closed_none": "*Avslutade:* Inga ärenden avslutades under perioden.",
     "summary.closed_small": "*Avslutade:* Färre än {threshold} ärenden avslutades under perioden.",
     "summary.closed_protected": "*Avslutade:* Hur ärendena som avslutades slutade visas inte här, eftersom "
-                                "antalen är för små.",
+    "antalen är för små.",
     "summary.work_share": "{percent} gick till arbete eller studier ({count} av {closed}); riksgenomsnittet som "
-                          "förbundet jämför med är {national}.",
+    "förbundet jämför med är {national}.",
     "summary.work_protected": "Andelen som gick till arbete eller studier visas inte, eftersom antalen är för "
-                              "små (riksgenomsnittet är {national}).",
+    "små (riksgenomsnittet är {national}).",
     # Alla grupper
     "summary.groups_title": "*Per grupp*",
     "summary.group_line": "ärenden: {raised} · öppna: {open} · till tilläggsresursen: {referred}",
     # Fotnoter
     "summary.note_protected": "Antal under {threshold} visas som ”färre än {threshold}”, och antal som skulle "
-                              "göra det möjligt att räkna fram dem visas som ”skyddat”. Procent räknas bara på "
-                              "antal som visas, på de ärenden där uppgiften finns.",
+    "göra det möjligt att räkna fram dem visas som ”skyddat”. Procent räknas bara på "
+    "antal som visas, på de ärenden där uppgiften finns.",
     "summary.note_exact": "Exakta tal, bara för dig – dela dem inte vidare. I kanalen visas antal under "
-                          "{threshold} som ”färre än {threshold}”.",
+    "{threshold} som ”färre än {threshold}”.",
     "summary.note_chart": "Diagram över ärenden per part och kön och per månad bifogas.",
     # Diagram
     "summary.chart.file_title": "Diagram: {title}",
@@ -156,22 +171,22 @@ MESSAGES: dict[str, str] = {
     # Fel och frågor
     # Gruppens inställningar för sammanfattningar
     "summary.settings": "*Sammanfattningar i {group}:* antal under {threshold} visas som ”färre än {threshold}” i "
-                        "kanalen, och sammanfattningen {automatic}. Ändra med `/lokus sammanfattning gräns 5` "
-                        "eller `/lokus sammanfattning dagar 3` (`av` stänger av).",
+    "kanalen, och sammanfattningen {automatic}. Ändra med `/lokus sammanfattning gräns 5` "
+    "eller `/lokus sammanfattning dagar 3` (`av` stänger av).",
     "summary.automatic_days": "postas av sig själv {days} dagar före varje möte",
     "summary.automatic_one": "postas av sig själv dagen före varje möte",
     "summary.automatic_off": "postas inte av sig själv före mötena",
     "summary.threshold_set": "{user} ändrade skyddet av små tal i *{group}*: antal under {threshold} visas nu som "
-                             "”färre än {threshold}” i kanalen.",
+    "”färre än {threshold}” i kanalen.",
     "summary.threshold_usage": "Skriv gränsen som ett heltal från {lowest} till {highest}, t.ex. "
-                               "`/lokus sammanfattning gräns 5`.",
+    "`/lokus sammanfattning gräns 5`.",
     "summary.days_set": "{user} ändrade *{group}*: sammanfattningen {automatic}.",
     "summary.days_usage": "Skriv hur många dagar före mötet sammanfattningen ska postas (0–{most}), eller `av`, "
-                          "t.ex. `/lokus sammanfattning dagar 3`.",
+    "t.ex. `/lokus sammanfattning dagar 3`.",
     "summary.which_group": "Vilken grupps sammanställning vill du ha? Skriv t.ex. *sammanfattning {example}*. "
-                           "Dina grupper: {groups}.",
+    "Dina grupper: {groups}.",
     "summary.group_unknown": "Det finns ingen grupp som heter ”{given}”. Grupper: {groups}.",
     "summary.no_groups": "inga än",
     "summary.forbund_only": "Sammanställningen för alla grupper är till för förbundet. Be gruppens "
-                            "sammankallande om gruppens egen: `/lokus sammanfattning`.",
+    "sammankallande om gruppens egen: `/lokus sammanfattning`.",
 }
