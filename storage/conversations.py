@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from storage.models import Conversation
 
 DM = "im"
-TABLE = Conversation.__table__
+TABLE: Table = Conversation.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def form_values(state_values: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The submitted state as {question key: text, option value, list of values, or ISO date}."""
     values: dict[str, Any] = {}
     for block_id, actions in state_values.items():
-        element = actions.get(VALUE) or next(iter(actions.values()), {})
+        element: dict[str, Any] = actions.get(VALUE) or next(iter(actions.values()), {})
         kind = element.get("type")
         if kind in ("checkboxes", "multi_static_select"):
             values[block_id] = [o["value"] for o in element.get("selected_options") or []]

@@ -55,19 +55,21 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
         origin = from_event(body)
         if not origin.actor.in_dm and not origin.actor.thread_ts:
             return
+        nothing: list[Send] = []
         sends = services.handle(
             origin.actor,
             lambda ctx: router.message(ctx, typed_text(event.get("text", ""))),
             event_id=body.get("event_id", ""),
-            duplicate=[],
+            duplicate=nothing,
         )
         delivery.deliver(origin, sends)
 
     @app.event("app_mention")
     def on_mention(body: dict[str, Any]) -> None:
         origin = from_event(body)
+        nothing: list[Send] = []
         sends = services.handle(
-            origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=body.get("event_id", ""), duplicate=[]
+            origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=body.get("event_id", ""), duplicate=nothing
         )
         delivery.deliver(origin, sends)
 

@@ -93,7 +93,7 @@ class Engine:
         flow = self.flows[flow_name]
         old = repo.load(ctx.session, key=key)
         replaced = old is not None and old.status in OPEN and old.flow in self.flows
-        state = {
+        state: dict[str, Any] = {
             "answers": dict(answers or {}),
             "trail": [],
             "phase": "ask",
@@ -347,7 +347,9 @@ def _find_question(questions: list[Question], which: str) -> Question | None:
         return questions[int(which) - 1]
     exact = [q for q in questions if q.key.casefold() == which]
     starts = [q for q in questions if q.key.casefold().startswith(which)]
-    return (exact or (starts if len(starts) == 1 else [None]))[0]
+    if exact:
+        return exact[0]
+    return starts[0] if len(starts) == 1 else None
 
 
 __all__ = ["ConversationKey", "Engine", "Kind", "pack"]

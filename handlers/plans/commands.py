@@ -24,7 +24,7 @@ from handlers.plans.status import status_reply
 from handlers.plans.template_loader import shipped_templates
 from handlers.plans.template_schema import Section, Template
 from handlers.plans.writing import assign_sections, start_approval, start_section
-from handlers.replies import Fields, Header, Note, Send, reply, say, to_channel, to_requester
+from handlers.replies import Fields, Header, Note, Part, Send, reply, say, to_channel, to_requester
 from handlers.text import Join, Mention, t
 from storage import audit
 from storage import plans as repo
@@ -215,7 +215,7 @@ def list_templates(ctx: Ctx, words: Words) -> list[Send]:
         )
         for tp in loaded.templates.values()
     )
-    parts = [Header(t("plan.templates.title")), Fields(items)]
+    parts: list[Part] = [Header(t("plan.templates.title")), Fields(items)]
     parts += [Note(t("plan.templates.broken", file=e.path.name, line=e.line)) for e in loaded.broken]
     return [to_requester(reply(*parts, Note(t("plan.templates.hint"))))]
 

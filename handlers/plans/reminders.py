@@ -54,7 +54,7 @@ def reminder_sends(ctx: Ctx, plan: Plan) -> list[Send]:
     return sends
 
 
-def reminded_people(sends: list[Send]) -> Text:
+def reminded_people(sends: list[Send]) -> Join:
     """Who got a reminder, as mentions."""
     return Join(tuple(Mention(s.user_id) for s in sends))
 

@@ -90,7 +90,7 @@ def _question(
         optional=optional,
         when=when,
         hint=t("plan.q.hint", text=hint) if hint else None,
-        default=(lambda env, value=default: value) if default is not None else None,
+        default=_constant(default) if default is not None else None,
         minimum=0 if kind in (QuestionKind.NUMBER, QuestionKind.PERCENT, QuestionKind.AMOUNT) else None,
         maximum=PERCENT_LIMIT if percent else None,
         show=(lambda value, env: percent_text(value)) if percent else None,
@@ -157,3 +157,8 @@ def _row_started(question: TemplateQuestion, row: int) -> Applies:
 
 def _with_heading(heading: str | None, text: str, filling: Filling) -> str:
     return f"{filling.fill(heading)}: {filling.fill(text)}" if heading else filling.fill(text)
+
+
+def _constant(value: str) -> Callable[[Env], str]:
+    """A default that is the same whatever the conversation: the template's own default text."""
+    return lambda env: value

@@ -58,7 +58,9 @@ def totals(question: Question, rows: list[Row]) -> dict[str, int | float]:
     for column in question.columns:
         if column.total:
             values = [row.get(column.key) for row in rows]
-            total = sum(Decimal(str(v)) for v in values if isinstance(v, int | float) and not isinstance(v, bool))
+            total = sum(
+                (Decimal(str(v)) for v in values if isinstance(v, int | float) and not isinstance(v, bool)), Decimal(0)
+            )
             sums[column.key] = int(total) if total == total.to_integral_value() else float(total)
     return sums
 
