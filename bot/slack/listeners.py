@@ -2,6 +2,7 @@
 
 The payload (`inbound`) was verified and typed before Bolt matched the listener (bot/slack/gate.py, payloads.py).
 A listener for a new event type must also be named in payloads.HANDLED_EVENTS, or the gate drops the event.
+Commands, buttons and forms are remembered by trigger_id like events by event_id: a replay does nothing.
 """
 
 import logging
@@ -19,6 +20,7 @@ from bot.slack.home import home_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import from_command, from_event, from_interaction, typed_text
 from bot.slack.payloads import ACTION_PATTERN, Action, BlockActions, EventCallback, SlashCommand, ViewSubmission
+from bot.slack.payloads import interaction_claim as claim
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, say, to_requester
@@ -30,14 +32,15 @@ IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channe
 FormAnswer = tuple[dict[str, Text], list[Send]]
 
 
-def _kindly(services: Services, actor: Actor, run: Callable[[Ctx], list[Send]]) -> list[Send]:
-    """Run a handler after ack(); a domain error or an unavailable database becomes the kind message here.
+def _kindly(services: Services, actor: Actor, run: Callable[[Ctx], list[Send]], trigger_id: str) -> list[Send]:
+    """Run a handler after ack(), once per interaction; a domain error or no database becomes the kind message.
 
     Raised out of a listener that has already acked, an error races Bolt's thread runner, which can then
     reset the ack so Slack gets no answer and shows the person an error of its own.
     """
+    nothing: list[Send] = []
     try:
-        return services.handle(actor, run)
+        return services.handle(actor, run, event_id=claim(trigger_id), duplicate=nothing)
     except DomainError as error:
         return [to_requester(say(error.text))]
     except Unavailable:
@@ -61,7 +64,9 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
     def on_command(ack: Ack, inbound: SlashCommand, respond: Respond) -> None:
         ack()
         origin = from_command(inbound)
-        sends = _kindly(services, origin.actor, lambda ctx: router.command(ctx, typed_text(inbound.text)))
+        sends = _kindly(
+            services, origin.actor, lambda ctx: router.command(ctx, typed_text(inbound.text)), inbound.trigger_id
+        )
         delivery.deliver(origin, sends, respond)
 
     @app.event("message")
@@ -103,6 +108,7 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
             services,
             origin.actor,
             lambda ctx: router.action(ctx, base_action(action.action_id), value, selected),
+            inbound.trigger_id,
         )
         delivery.deliver(origin, sends, respond)
 
@@ -119,15 +125,21 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
 
 def _submitted(services: Services, seal: MetadataSeal, inbound: ViewSubmission, actor: Actor) -> FormAnswer:
     """A submitted form's errors by field, or what to send once it is saved; nothing is done for a form that
-    is not the bot's own as it opened it, or for one nobody handles."""
+    is not the bot's own as it opened it, for a replay, or for one nobody handles."""
     view = inbound.view
     data = seal.open(view.private_metadata, form=view.callback_id, actor=actor)
     if data is None:
         log.warning("a submitted form whose metadata is not the bot's own (callback %s)", view.callback_id)
         return _on_form(inbound, t("form.invalid"))
     values = form_values(view.state)
+    answered: FormAnswer = ({}, [])
     try:
-        return services.handle(actor, lambda ctx: services.router.view(ctx, view.callback_id, values, data))
+        return services.handle(
+            actor,
+            lambda ctx: services.router.view(ctx, view.callback_id, values, data),
+            event_id=claim(inbound.trigger_id),
+            duplicate=answered,
+        )
     except DomainError as error:
         return _on_form(inbound, error.text)
     except Unavailable:

@@ -6,6 +6,7 @@ Strict: a string is a string (no numbers turned into text), ids look like Slack'
 Fields nobody reads are ignored, so new fields from Slack change nothing.
 """
 
+import hashlib
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -204,3 +205,12 @@ def _validate(model: type[Payload], body: dict[str, Any]) -> Payload:
     except ValidationError as error:
         where = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors()[:5])
         raise MalformedPayload(f"{model.__name__}: wrong or missing {where}") from None
+
+
+def interaction_claim(trigger_id: str) -> str:
+    """The key under which an interaction is remembered as handled (processed_events): one per trigger_id.
+
+    Slack makes a trigger_id for each interaction — a command typed, a button clicked, a form submitted — so a
+    second request with the same one is a replay. Hashed, so any trigger_id Slack sends fits the 64 characters.
+    """
+    return "trigger:" + hashlib.sha256(trigger_id.encode("ascii")).hexdigest()[:48]
