@@ -32,7 +32,7 @@ from tests.conftest import BACKENDS, POSTGRES_URL, FakeClock
 from tests.support.fake_slack import FakeSlack
 from tests.support.signing import FORM, JSON, Response, SlackClientSim
 
-SETTLE = 0.1  # seconds to let anything the bot might still do arrive at the fake
+SETTLE = 0.02  # seconds to let anything the bot might still do arrive (its refusals are synchronous)
 
 
 @contextmanager
