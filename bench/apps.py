@@ -25,7 +25,7 @@ def bare() -> Wsgi:
     def answer(event: dict[str, Any], client: Any) -> None:
         client.chat_postMessage(channel=event["channel"], text="ok")
 
-    return worker_app(app)
+    return worker_app(app, secret)
 
 
 def lokusbot() -> Wsgi:
@@ -33,7 +33,8 @@ def lokusbot() -> Wsgi:
     settings = Settings()
     services = build_services(settings, migrate_schema=False)
     services.router.engine.flows[BENCH_FLOW.name] = BENCH_FLOW  # the conversation the benchmark talks to
-    return worker_app(create_app(settings, services))
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    return worker_app(create_app(settings, services), secret)
 
 
 def environment(database_url: str, api_url: str, token: str, secret: str) -> dict[str, str]:

@@ -1,4 +1,8 @@
-"""HTTP mode: the Bolt app behind a WSGI callable, served by gunicorn (never Bolt's development server)."""
+"""HTTP mode: the Bolt app behind a WSGI callable, served by gunicorn (never Bolt's development server).
+
+Every POST to /slack/events passes the gate first (bot/slack/gate.py): nothing reaches Bolt, a listener or the
+error handler before the request is verified as Slack's and its body read into a typed payload.
+"""
 
 import gc
 import json
@@ -8,38 +12,58 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+
+from bot.slack.gate import SlackGate
 
 log = logging.getLogger("lokusbot.server")
 EVENTS_PATH = "/slack/events"
 StartResponse = Callable[..., Any]
+Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def wsgi_app(app: App) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+def wsgi_app(app: App, signing_secret: str) -> Wsgi:
     """A WSGI callable: Slack's requests on POST /slack/events, a health check on GET /healthz."""
-    handler = SlackRequestHandler(app, path=EVENTS_PATH)
+    gate = SlackGate(app, signing_secret)
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == "/healthz" and method == "GET":
             start_response("200 OK", [("Content-Type", "application/json")])
             return [json.dumps({"ok": True}).encode()]
-        try:
-            return handler(environ, start_response)
-        except (ValueError, KeyError, UnicodeDecodeError):
-            log.warning("malformed request refused")
-            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"Bad Request"]
+        if path != EVENTS_PATH:
+            return _plain(start_response, 404)
+        if method != "POST":
+            return _plain(start_response, 405)
+        answer = gate.handle(environ)
+        response = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+        start_response(response.status, response.get_headers())
+        return response.get_body()
 
     return application
+
+
+def _plain(start_response: StartResponse, status: int) -> Iterable[bytes]:
+    response = WsgiHttpResponse(status=status, headers={"content-type": ["text/plain; charset=utf-8"]})
+    start_response(response.status, response.get_headers())
+    return response.get_body()
 
 
 class GunicornServer(BaseApplication):  # type: ignore[misc]
     """Gunicorn run from code; each worker builds its own app after the fork."""
 
     def __init__(
-        self, build: Callable[[], App], *, port: int, host: str = "0.0.0.0", workers: int = 2, threads: int = 8
+        self,
+        build: Callable[[], App],
+        *,
+        signing_secret: str,
+        port: int,
+        host: str = "0.0.0.0",
+        workers: int = 2,
+        threads: int = 8,
     ) -> None:
         self.build = build
+        self.signing_secret = signing_secret
         self.options = {
             "bind": f"{host}:{port}",
             "workers": workers,
@@ -55,18 +79,18 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> Callable[..., Iterable[bytes]]:
-        return worker_app(self.build())
+    def load(self) -> Wsgi:
+        return worker_app(self.build(), self.signing_secret)
 
 
-def worker_app(app: App) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+def worker_app(app: App, signing_secret: str) -> Wsgi:
     """The WSGI callable a worker serves, with everything built so far kept out of the garbage collector's sight.
 
     The app, its catalogue and SQLAlchemy's mappers live as long as the worker. Frozen (gc.freeze), they are not
     scanned again by every full collection, which otherwise lands on some request and delays its answer
     (bench/chat_turn.py: lokusbot's p99 went from 13–17 ms to 8–9 ms).
     """
-    application = wsgi_app(app)
+    application = wsgi_app(app, signing_secret)
     gc.collect()
     gc.freeze()
     return application

@@ -1,7 +1,6 @@
 """Where every request goes: `/lokus <subcommand>`, a DM or thread message, a button, a modal."""
 
 import difflib
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,7 +41,7 @@ class Feature:
     flows: Sequence[Flow] = ()
     dm_phrases: Mapping[str, Run] = field(default_factory=dict)
     actions: Mapping[str, ActionRun] = field(default_factory=dict)
-    views: Mapping[str, Callable[[Ctx, dict[str, Any], str], Any]] = field(default_factory=dict)
+    views: Mapping[str, Callable[[Ctx, dict[str, Any], Mapping[str, Any]], Any]] = field(default_factory=dict)
     ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
     posted: Mapping[str, PostedRun] = field(default_factory=dict)
     flow_families: Mapping[str, FlowBuilder] = field(default_factory=dict)
@@ -63,7 +62,7 @@ class Router:
         self.commands: dict[str, Command] = {}
         self.dm_phrases: dict[str, Run] = {}
         self.actions: dict[str, ActionRun] = {}
-        self.views: dict[str, Callable[[Ctx, dict[str, Any], str], Any]] = {}
+        self.views: dict[str, Callable[[Ctx, dict[str, Any], Mapping[str, Any]], Any]] = {}
         self.ticks: list[Callable[[Ctx], list[Send]]] = []
         self.posted: dict[str, PostedRun] = {}
         flows: dict[str, Flow] = {}
@@ -157,9 +156,14 @@ class Router:
         """A message that asked for it was posted: tell its hook (value, channel, ts), e.g. to update it later."""
         self.posted[hook.name](ctx, hook.value, channel_id, ts)
 
-    def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], metadata: str) -> Any:
-        """A submitted form: a flow's own form, or a feature's. Returns (errors by field, sends)."""
-        if callback_id.startswith(FORM_PREFIX):
-            data = json.loads(metadata) if metadata else {}
-            return self.engine.submit_form(ctx, callback_id[len(FORM_PREFIX) :], values, data)
-        return self.views[callback_id](ctx, values, metadata)
+    def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], data: Mapping[str, Any]) -> Any:
+        """A submitted form, with the data its front door vouches for: a flow's own form, or a feature's.
+
+        Returns (errors by field, sends); a form nobody handles (any more) is a DomainError.
+        """
+        flow = callback_id[len(FORM_PREFIX) :] if callback_id.startswith(FORM_PREFIX) else None
+        if flow is not None and flow in self.engine.flows:
+            return self.engine.submit_form(ctx, flow, values, data)
+        if flow is None and callback_id in self.views:
+            return self.views[callback_id](ctx, values, data)
+        raise DomainError("form.unknown")

@@ -2,9 +2,10 @@
 
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, Respond
+from slack_bolt import App, BoltContext, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
@@ -12,16 +13,29 @@ from bot.blocks import BlockRenderer
 from bot.catalogue import Catalogue
 from bot.scheduler import SYSTEM, Scheduler, run_due
 from bot.services import Services, build_services
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.slack import listeners
 from bot.slack.delivery import OnPosted, SlackDelivery
+from bot.slack.gate import INBOUND
+from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin, from_command, from_event, from_interaction
+from bot.slack.payloads import (
+    BlockActions,
+    EventCallback,
+    MalformedPayload,
+    Payload,
+    SlashCommand,
+    ViewSubmission,
+    read_payload,
+)
+from bot.slack.verification import derived_key
 from handlers.context import Actor
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import PostedHook, say, to_requester
 from handlers.text import t
 
 log = logging.getLogger("lokusbot")
+VERIFIED = "lokus_verified"  # set in the context once Bolt's own verification has passed
 
 
 def make_client(settings: Settings) -> WebClient:
@@ -46,15 +60,25 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
         token_verification_enabled=False,
         logger=logging.getLogger("lokusbot.bolt"),
     )
+    seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
     delivery = SlackDelivery(
-        client, BlockRenderer(Catalogue.for_slack(settings.language)), on_posted=_remember_posted(services)
+        client, BlockRenderer(Catalogue.for_slack(settings.language)), on_posted=_remember_posted(services), seal=seal
     )
-    listeners.register(app, services, delivery)
+    app.use(_typed_and_verified)
+    listeners.register(app, services, delivery, seal)
     app.error(_error_handler(delivery))
     if schedule:
         system = Origin(Actor("", SYSTEM))
         Scheduler(lambda: run_due(services, "", lambda sends: delivery.deliver(system, sends))).start()
     return app
+
+
+def _seal_secret(settings: Settings) -> str:
+    """What the bot's own seals are derived from: the signing secret, or in Socket Mode the app token."""
+    secret = settings.slack_signing_secret or settings.slack_app_token
+    if secret is None:
+        raise SettingsError("lokusbot needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)")
+    return secret.get_secret_value()
 
 
 def _remember_posted(services: Services) -> OnPosted:
@@ -64,16 +88,34 @@ def _remember_posted(services: Services) -> OnPosted:
     return remember
 
 
-def _origin(body: dict[str, Any]) -> Origin:
-    if body.get("type") == "event_callback":
-        return from_event(body)
-    if "command" in body:
-        return from_command(body)
-    return from_interaction(body)
+def _typed_and_verified(context: BoltContext, body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+    """After Bolt's own checks: type the payload if the gate has not (Socket Mode), then mark the request verified.
+
+    Only a request that got this far may be answered by the error handler; nothing earlier is known to be Slack's.
+    """
+    if INBOUND not in context:
+        try:
+            context[INBOUND] = read_payload(body)
+        except MalformedPayload as error:
+            log.warning("refused a request: %s", error)
+            return BoltResponse(status=400, body="")
+    context[VERIFIED] = True
+    next()
+    return None
+
+
+def _origin(payload: Payload) -> Origin | None:
+    if isinstance(payload, EventCallback):
+        return from_event(payload)
+    if isinstance(payload, SlashCommand):
+        return from_command(payload)
+    if isinstance(payload, BlockActions | ViewSubmission):
+        return from_interaction(payload)
+    return None
 
 
 def _error_handler(delivery: SlackDelivery) -> Any:
-    def handle_error(error: Exception, body: dict[str, Any], respond: Respond | None = None) -> None:
+    def handle_error(error: Exception, context: BoltContext, respond: Respond | None = None) -> None:
         if isinstance(error, DomainError):
             text = error.text
         elif isinstance(error, Unavailable):
@@ -82,8 +124,13 @@ def _error_handler(delivery: SlackDelivery) -> Any:
             error_id = uuid.uuid4().hex[:8]
             log.error("unexpected error %s", error_id, exc_info=error)
             text = t("error.unexpected", error_id=error_id)
+        payload = context.get(INBOUND) if context.get(VERIFIED) is True else None
+        origin = _origin(payload) if payload is not None else None
+        if origin is None:  # not verified, not read, or nobody to tell: the log has it, nothing goes out
+            log.warning("an error in a request not known to be Slack's; nobody is told")
+            return
         try:
-            delivery.deliver(_origin(body), [to_requester(say(text))], respond)
+            delivery.deliver(origin, [to_requester(say(text))], respond)
         except Exception:  # the person cannot be told; the log has it
             log.exception("could not tell the user about an error")
 

@@ -7,8 +7,9 @@ from slack_sdk import WebClient
 
 from bot.blocks import BlockRenderer
 from bot.slack.forms import modal_view
+from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
-from handlers.replies import Attachment, PostedHook, Reply, Send, To
+from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
 
 Respond = Callable[..., Any]
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
@@ -17,23 +18,37 @@ OnPosted = Callable[[Origin, PostedHook, str, str], None]
 class SlackDelivery:
     """Posts each Send where it belongs; the renderer decides the words and blocks."""
 
-    def __init__(self, client: WebClient, renderer: BlockRenderer, on_posted: OnPosted | None = None) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        renderer: BlockRenderer,
+        on_posted: OnPosted | None = None,
+        *,
+        seal: MetadataSeal | None = None,
+    ) -> None:
         self.client = client
         self.renderer = renderer
         self.on_posted = on_posted
+        self.seal = seal
 
     def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
         """Deliver every Send in order."""
         for send in sends:
             if send.form is not None and origin.trigger_id:
-                view = modal_view(send.form, self.renderer.catalogue)
-                self.client.views_open(trigger_id=origin.trigger_id, view=view)
+                self.open_form(origin, send.form)
             elif send.to == To.REQUESTER:
                 self._to_requester(origin, send.reply, respond)
             elif send.to == To.CHANNEL and send.update_ts:
                 self.update(send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
             else:
                 self._post_send(origin, send)
+
+    def open_form(self, origin: Origin, form: Form) -> None:
+        """Open a form as a modal for the person who asked, its metadata sealed for them."""
+        if self.seal is None:
+            raise RuntimeError("forms need a MetadataSeal: create the delivery with seal=")
+        metadata = self.seal.close(form, origin.actor)
+        self.client.views_open(trigger_id=origin.trigger_id, view=modal_view(form, self.renderer.catalogue, metadata))
 
     def _post_send(self, origin: Origin, send: Send) -> None:
         channel = (

@@ -4,6 +4,7 @@ from typing import Any
 
 from bot.blocks import plain
 from bot.catalogue import Catalogue
+from bot.slack.payloads import Element, State
 from handlers.replies import Form, FormField
 from handlers.text import t
 
@@ -12,15 +13,15 @@ TITLE_LIMIT = 24
 OPTIONS_AS_RADIO = 5
 
 
-def modal_view(form: Form, catalogue: Catalogue) -> dict[str, Any]:
-    """The modal for a form; each field is an input block whose block_id is the question key."""
+def modal_view(form: Form, catalogue: Catalogue, metadata: str) -> dict[str, Any]:
+    """The modal for a form, with its sealed metadata; each field is an input block whose block_id is the key."""
     return {
         "type": "modal",
         "callback_id": form.callback,
         "title": plain(catalogue.render(form.title), TITLE_LIMIT),
         "submit": plain(catalogue.render(form.submit), TITLE_LIMIT),
         "close": plain(catalogue.render(t("engine.cancel")), TITLE_LIMIT),
-        "private_metadata": form.metadata,
+        "private_metadata": metadata,
         "blocks": [_input(field, catalogue) for field in form.fields],
     }
 
@@ -63,18 +64,18 @@ def _element(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
     return {"type": "plain_text_input", "action_id": VALUE, "multiline": field.kind == "text"}
 
 
-def form_values(state_values: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def form_values(state: State) -> dict[str, Any]:
     """The submitted state as {question key: text, option value, list of values, or ISO date}."""
     values: dict[str, Any] = {}
-    for block_id, actions in state_values.items():
-        element: dict[str, Any] = actions.get(VALUE) or next(iter(actions.values()), {})
-        kind = element.get("type")
+    for block_id, actions in state.values.items():
+        element = actions.get(VALUE) or next(iter(actions.values()), Element())
+        kind = element.type
         if kind in ("checkboxes", "multi_static_select"):
-            values[block_id] = [o["value"] for o in element.get("selected_options") or []]
+            values[block_id] = [o.value for o in element.selected_options or []]
         elif kind in ("radio_buttons", "static_select"):
-            values[block_id] = (element.get("selected_option") or {}).get("value")
+            values[block_id] = element.selected_option.value if element.selected_option else None
         elif kind == "datepicker":
-            values[block_id] = element.get("selected_date")
+            values[block_id] = element.selected_date
         else:
-            values[block_id] = element.get("value")
+            values[block_id] = element.value
     return values

@@ -1,8 +1,13 @@
-"""The Bolt listeners: each acks, turns the payload into an Actor, calls the router once, and delivers."""
+"""The Bolt listeners: each acks, takes its typed payload, calls the router once, and delivers.
 
+The payload (`inbound`) was verified and typed before Bolt matched the listener (bot/slack/gate.py, payloads.py).
+A listener for a new event type must also be named in payloads.HANDLED_EVENTS, or the gate drops the event.
+Commands, buttons and forms are remembered by trigger_id like events by event_id: a replay does nothing.
+"""
+
+import logging
 import re
 from collections.abc import Callable
-from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
@@ -12,97 +17,138 @@ from bot.services import Services
 from bot.slack.delivery import SlackDelivery
 from bot.slack.forms import form_values
 from bot.slack.home import home_view
+from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import from_command, from_event, from_interaction, typed_text
+from bot.slack.payloads import ACTION_PATTERN, Action, BlockActions, EventCallback, SlashCommand, ViewSubmission
+from bot.slack.payloads import interaction_claim as claim
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, say, to_requester
-from handlers.text import t
+from handlers.text import Text, t
 
-ACTIONS = re.compile(r"^[a-z_]+\.")
+log = logging.getLogger("lokusbot")
+ACTIONS = re.compile(ACTION_PATTERN)
 IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
+FormAnswer = tuple[dict[str, Text], list[Send]]
 
 
-def _kindly(services: Services, actor: Actor, run: Callable[[Ctx], list[Send]]) -> list[Send]:
-    """Run a handler after ack(); a domain error or an unavailable database becomes the kind message here.
+def _kindly(services: Services, actor: Actor, run: Callable[[Ctx], list[Send]], trigger_id: str) -> list[Send]:
+    """Run a handler after ack(), once per interaction; a domain error or no database becomes the kind message.
 
     Raised out of a listener that has already acked, an error races Bolt's thread runner, which can then
     reset the ack so Slack gets no answer and shows the person an error of its own.
     """
+    nothing: list[Send] = []
     try:
-        return services.handle(actor, run)
+        return services.handle(actor, run, event_id=claim(trigger_id), duplicate=nothing)
     except DomainError as error:
         return [to_requester(say(error.text))]
     except Unavailable:
         return [to_requester(say(t("error.unavailable")))]
 
 
-def register(app: App, services: Services, delivery: SlackDelivery) -> None:
+def _action_input(action: Action) -> tuple[str, list[str]]:
+    """The value and the selected values of a button, menu or person picker."""
+    if action.type == "users_select":
+        return picker_value(action.block_id), [action.selected_user or ""]
+    value = action.value or (action.selected_option.value if action.selected_option else "")
+    return value, [option.value for option in action.selected_options]
+
+
+def register(app: App, services: Services, delivery: SlackDelivery, seal: MetadataSeal) -> None:
     """Register every listener once, when the app is built."""
     router = services.router
+    nothing: list[Send] = []
 
     @app.command("/lokus")
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+    def on_command(ack: Ack, inbound: SlashCommand, respond: Respond) -> None:
         ack()
-        origin = from_command(body)
-        sends = _kindly(services, origin.actor, lambda ctx: router.command(ctx, typed_text(body.get("text", ""))))
+        origin = from_command(inbound)
+        sends = _kindly(
+            services, origin.actor, lambda ctx: router.command(ctx, typed_text(inbound.text)), inbound.trigger_id
+        )
         delivery.deliver(origin, sends, respond)
 
     @app.event("message")
-    def on_message(body: dict[str, Any]) -> None:
-        event = body.get("event", {})
-        if event.get("bot_id") or event.get("subtype") in IGNORED_SUBTYPES or not event.get("user"):
+    def on_message(inbound: EventCallback) -> None:
+        event = inbound.event
+        if event.bot_id or event.subtype in IGNORED_SUBTYPES or not event.user:
             return
-        origin = from_event(body)
+        origin = from_event(inbound)
         if not origin.actor.in_dm and not origin.actor.thread_ts:
             return
-        nothing: list[Send] = []
         sends = services.handle(
             origin.actor,
-            lambda ctx: router.message(ctx, typed_text(event.get("text", ""))),
-            event_id=body.get("event_id", ""),
+            lambda ctx: router.message(ctx, typed_text(event.text)),
+            event_id=inbound.event_id,
             duplicate=nothing,
         )
         delivery.deliver(origin, sends)
 
     @app.event("app_mention")
-    def on_mention(body: dict[str, Any]) -> None:
-        origin = from_event(body)
-        nothing: list[Send] = []
+    def on_mention(inbound: EventCallback) -> None:
+        origin = from_event(inbound)
         sends = services.handle(
-            origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=body.get("event_id", ""), duplicate=nothing
+            origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=inbound.event_id, duplicate=nothing
         )
         delivery.deliver(origin, sends)
 
     @app.event("app_home_opened")
-    def on_home(body: dict[str, Any], client: WebClient) -> None:
-        event = body.get("event", {})
-        if event.get("tab", "home") == "home":
-            client.views_publish(user_id=event["user"], view=home_view(delivery.renderer))
+    def on_home(inbound: EventCallback, client: WebClient) -> None:
+        if inbound.event.tab == "home" and inbound.event.user:
+            client.views_publish(user_id=inbound.event.user, view=home_view(delivery.renderer))
 
     @app.action(ACTIONS)
-    def on_action(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+    def on_action(ack: Ack, inbound: BlockActions, respond: Respond) -> None:
         ack()
-        action = body["actions"][0]
-        value = action.get("value") or (action.get("selected_option") or {}).get("value", "")
-        selected = [o["value"] for o in action.get("selected_options", [])]
-        if action.get("type") == "users_select":
-            value, selected = picker_value(action.get("block_id", "")), [action.get("selected_user") or ""]
-        origin = from_interaction(body)
+        action = inbound.actions[0]
+        value, selected = _action_input(action)
+        origin = from_interaction(inbound)
         sends = _kindly(
-            services, origin.actor, lambda ctx: router.action(ctx, base_action(action["action_id"]), value, selected)
+            services,
+            origin.actor,
+            lambda ctx: router.action(ctx, base_action(action.action_id), value, selected),
+            inbound.trigger_id,
         )
         delivery.deliver(origin, sends, respond)
 
     @app.view(ACTIONS)
-    def on_view(ack: Ack, body: dict[str, Any]) -> None:
-        view = body["view"]
-        origin = from_interaction(body)
-        values = form_values(view["state"]["values"])
-        errors, sends = services.handle(
-            origin.actor, lambda ctx: router.view(ctx, view["callback_id"], values, view.get("private_metadata", ""))
-        )
+    def on_view(ack: Ack, inbound: ViewSubmission) -> None:
+        origin = from_interaction(inbound)
+        errors, sends = _submitted(services, seal, inbound, origin.actor)
         if errors:
             ack(response_action="errors", errors={k: delivery.renderer.catalogue.render(v) for k, v in errors.items()})
             return
         ack()
         delivery.deliver(origin, sends)
+
+
+def _submitted(services: Services, seal: MetadataSeal, inbound: ViewSubmission, actor: Actor) -> FormAnswer:
+    """A submitted form's errors by field, or what to send once it is saved; nothing is done for a form that
+    is not the bot's own as it opened it, for a replay, or for one nobody handles."""
+    view = inbound.view
+    data = seal.open(view.private_metadata, form=view.callback_id, actor=actor)
+    if data is None:
+        log.warning("a submitted form whose metadata is not the bot's own (callback %s)", view.callback_id)
+        return _on_form(inbound, t("form.invalid"))
+    values = form_values(view.state)
+    answered: FormAnswer = ({}, [])
+    try:
+        return services.handle(
+            actor,
+            lambda ctx: services.router.view(ctx, view.callback_id, values, data),
+            event_id=claim(inbound.trigger_id),
+            duplicate=answered,
+        )
+    except DomainError as error:
+        return _on_form(inbound, error.text)
+    except Unavailable:
+        return _on_form(inbound, t("error.unavailable"))
+
+
+def _on_form(inbound: ViewSubmission, text: Text) -> FormAnswer:
+    """A message shown on the form itself, on its first field, so the person sees it where they are waiting."""
+    first = next(iter(inbound.view.state.values), None)
+    if first is None:
+        return {}, [to_requester(say(text))]
+    return {first: text}, []

@@ -1,8 +1,8 @@
 """Who and where a Slack payload comes from, as the Actor handlers understand and the place to answer."""
 
 from dataclasses import dataclass
-from typing import Any
 
+from bot.slack.payloads import BlockActions, Container, EventCallback, Interaction, Message, SlashCommand
 from handlers.context import Actor
 
 
@@ -30,44 +30,44 @@ def _is_dm(channel_id: str, channel_name: str = "") -> bool:
     return channel_id.startswith("D") or channel_name == "directmessage"
 
 
-def from_command(body: dict[str, Any]) -> Origin:
+def from_command(command: SlashCommand) -> Origin:
     """A slash command: in a DM it answers in the DM, in a channel privately to the person."""
-    channel = body.get("channel_id", "")
-    dm = _is_dm(channel, body.get("channel_name", ""))
-    actor = Actor(team_id=body.get("team_id", ""), user_id=body.get("user_id", ""), channel_id="" if dm else channel)
-    return Origin(actor, dm_channel=channel if dm else "", ephemeral=not dm, trigger_id=body.get("trigger_id", ""))
+    channel = command.channel_id
+    dm = _is_dm(channel, command.channel_name)
+    actor = Actor(team_id=command.team_id, user_id=command.user_id, channel_id="" if dm else channel)
+    return Origin(actor, dm_channel=channel if dm else "", ephemeral=not dm, trigger_id=command.trigger_id)
 
 
-def from_event(body: dict[str, Any]) -> Origin:
+def from_event(callback: EventCallback) -> Origin:
     """A message event: a DM, or a thread in a channel."""
-    event = body.get("event", {})
-    channel = event.get("channel", "")
-    dm = event.get("channel_type") == "im" or _is_dm(channel)
+    event = callback.event
+    dm = event.channel_type == "im" or _is_dm(event.channel)
     actor = Actor(
-        team_id=body.get("team_id", ""),
-        user_id=event.get("user", ""),
-        channel_id="" if dm else channel,
-        thread_ts="" if dm else event.get("thread_ts", ""),
+        team_id=callback.team_id,
+        user_id=event.user,
+        channel_id="" if dm else event.channel,
+        thread_ts="" if dm else event.thread_ts,
     )
-    return Origin(actor, dm_channel=channel if dm else "")
+    return Origin(actor, dm_channel=event.channel if dm else "")
 
 
-def from_interaction(body: dict[str, Any]) -> Origin:
+def from_interaction(payload: Interaction) -> Origin:
     """A button, menu or modal: where the message with it was, or the DM for a modal."""
-    channel = (body.get("channel") or {}).get("id", "") or (body.get("container") or {}).get("channel_id", "")
+    channel, thread, ephemeral = "", "", False
+    if isinstance(payload, BlockActions):
+        container, message = payload.container or Container(), payload.message or Message()
+        channel = (payload.channel.id if payload.channel else "") or container.channel_id
+        thread, ephemeral = message.thread_ts or container.thread_ts, container.is_ephemeral
     dm = _is_dm(channel) if channel else True
-    message = body.get("message") or {}
-    thread = message.get("thread_ts", "") or (body.get("container") or {}).get("thread_ts", "")
     actor = Actor(
-        team_id=(body.get("team") or {}).get("id", "") or body.get("user", {}).get("team_id", ""),
-        user_id=(body.get("user") or {}).get("id", ""),
+        team_id=(payload.team.id if payload.team else "") or payload.user.team_id,
+        user_id=payload.user.id,
         channel_id="" if dm else channel,
-        thread_ts="" if dm else (thread or ""),
+        thread_ts="" if dm else thread,
     )
-    ephemeral = (body.get("container") or {}).get("is_ephemeral", False)
     return Origin(
         actor,
         dm_channel=channel if dm else "",
-        ephemeral=bool(ephemeral) or (not dm and not thread),
-        trigger_id=body.get("trigger_id", ""),
+        ephemeral=ephemeral or (not dm and not thread),
+        trigger_id=payload.trigger_id,
     )

@@ -48,7 +48,8 @@ def serve_bot(settings: Settings, services: Services) -> tuple[_ThreadingServer,
 
 def serve_wsgi(app: App) -> tuple[_ThreadingServer, str]:
     """Serve a Bolt app through lokusbot's WSGI wrapper on a free loopback port in a background thread."""
-    server = make_server("127.0.0.1", 0, wsgi_app(app), server_class=_ThreadingServer, handler_class=_QuietHandler)
+    application = wsgi_app(app, SIGNING_SECRET)
+    server = make_server("127.0.0.1", 0, application, server_class=_ThreadingServer, handler_class=_QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
 

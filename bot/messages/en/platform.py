@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "form.required": "This is needed.",
     "form.conditional": "{hint} (needed only in some cases)",
     "form.only_in_slack": "The form exists only in Slack. Here in the console we use the conversation instead.",
+    "form.invalid": "The form could not be read, so nothing was saved. Close it and open it again.",
+    "form.unknown": "I no longer accept this form, so nothing was saved. Close it and start again.",
     "answer.empty": "I got no answer – write your answer or pick an option.",
     "answer.choice_unknown": "“{given}” is not one of the options. Write a number from 1 to {count} or the "
     "option's name.",

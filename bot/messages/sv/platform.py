@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "form.required": "Den här uppgiften behövs.",
     "form.conditional": "{hint} (behövs bara i vissa fall)",
     "form.only_in_slack": "Formuläret finns bara i Slack. Här i konsolen använder vi samtalet i stället.",
+    "form.invalid": "Formuläret gick inte att läsa, så inget har sparats. Stäng det och öppna det på nytt.",
+    "form.unknown": "Det här formuläret tar jag inte emot längre, så inget har sparats. Stäng det och börja om.",
     # Svar
     "answer.empty": "Jag fick inget svar – skriv ditt svar eller välj ett alternativ.",
     "answer.choice_unknown": "”{given}” finns inte bland alternativen. Skriv ett nummer mellan 1 och {count} "

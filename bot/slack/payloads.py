@@ -1,0 +1,216 @@
+"""What Slack sends, as typed inputs: every field a listener reads, checked for its type and shape at the boundary.
+
+A verified body becomes exactly one of these models before Bolt matches a listener, so no listener, matcher or
+error handler ever reads a field of the wrong type, and a body that is none of them is refused (HTTP 400).
+Strict: a string is a string (no numbers turned into text), ids look like Slack's ids, lengths are bounded.
+Fields nobody reads are ignored, so new fields from Slack change nothing.
+"""
+
+import hashlib
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened"})
+ACTION_PATTERN = r"^[a-z_]+\."  # the prefix every action and callback id of ours has (listeners match it too)
+
+SlackId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,40}$")]
+MaybeId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{0,40}$")]
+Ts = Annotated[str, StringConstraints(pattern=r"^([0-9]{1,12}\.[0-9]{1,9})?$")]
+TriggerId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z._-]{1,255}$")]
+EventId = Annotated[str, StringConstraints(pattern=r"^Ev[0-9A-Za-z]{1,62}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[!-~]{1,2000}$")]
+Word = Annotated[str, StringConstraints(max_length=255)]
+Ours = Annotated[str, StringConstraints(pattern=ACTION_PATTERN, max_length=255)]
+Value = Annotated[str, StringConstraints(max_length=2_000)]
+Text = Annotated[str, StringConstraints(max_length=40_000)]
+Date = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+
+
+class MalformedPayload(ValueError):
+    """A verified body that is not a payload lokusbot reads; the reason is for the log, never for the user."""
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True)
+
+
+class SlashCommand(_In):
+    """`/lokus …` as Slack posts it (form fields, all text)."""
+
+    command: Annotated[str, StringConstraints(pattern=r"^/[a-z0-9_-]{1,32}$")]
+    text: Text = ""
+    team_id: SlackId
+    user_id: SlackId
+    channel_id: SlackId
+    channel_name: Word = ""
+    trigger_id: TriggerId
+    response_url: Url | None = None
+
+
+class Event(_In):
+    """A message, a mention or the Home tab opened: the fields the listeners read."""
+
+    type: Word
+    user: MaybeId = ""
+    channel: MaybeId = ""
+    channel_type: Word = ""
+    text: Text = ""
+    thread_ts: Ts = ""
+    bot_id: Word | None = None
+    subtype: Word | None = None
+    tab: Word = "home"
+
+
+class EventCallback(_In):
+    """The Events API envelope."""
+
+    type: Literal["event_callback"]
+    team_id: SlackId
+    event_id: EventId
+    event: Event
+
+
+class User(_In):
+    id: SlackId
+    team_id: MaybeId = ""
+
+
+class Team(_In):
+    id: MaybeId = ""
+
+
+class Channel(_In):
+    id: MaybeId = ""
+
+
+class Container(_In):
+    type: Word = ""
+    channel_id: MaybeId = ""
+    thread_ts: Ts = ""
+    is_ephemeral: bool = False
+
+
+class Message(_In):
+    ts: Ts = ""
+    thread_ts: Ts = ""
+
+
+class Option(_In):
+    value: Value
+
+
+class Action(_In):
+    """One clicked button or picked option."""
+
+    action_id: Ours
+    block_id: Word = ""
+    type: Word = ""
+    value: Value | None = None
+    selected_option: Option | None = None
+    selected_options: Annotated[list[Option], Field(max_length=100)] = []
+    selected_user: MaybeId | None = None
+
+
+class BlockActions(_In):
+    """A button or menu on one of the bot's messages."""
+
+    type: Literal["block_actions"]
+    user: User
+    team: Team | None = None
+    channel: Channel | None = None
+    container: Container | None = None
+    message: Message | None = None
+    trigger_id: TriggerId
+    response_url: Url | None = None
+    actions: Annotated[list[Action], Field(min_length=1, max_length=1)]
+
+
+class Element(_In):
+    """One input's state in a submitted modal."""
+
+    type: Word = ""
+    value: Text | None = None
+    selected_option: Option | None = None
+    selected_options: Annotated[list[Option], Field(max_length=100)] | None = None
+    selected_date: Date | None = None
+
+
+class State(_In):
+    values: Annotated[dict[Word, Annotated[dict[Word, Element], Field(max_length=5)]], Field(max_length=100)] = {}
+
+
+class View(_In):
+    type: Literal["modal"]  # Bolt reads it (a "workflow_step" view would send it looking for more)
+    id: Word = ""
+    callback_id: Ours
+    private_metadata: Annotated[str, StringConstraints(max_length=3_000)] = ""
+    state: State
+
+
+class ResponseUrl(_In):
+    response_url: Url
+
+
+class ViewSubmission(_In):
+    """A submitted modal."""
+
+    type: Literal["view_submission"]
+    user: User
+    team: Team | None = None
+    trigger_id: TriggerId
+    view: View
+    response_urls: Annotated[list[ResponseUrl], Field(max_length=10)] = []
+
+
+class UrlVerification(_In):
+    """Slack checking the request URL (Bolt answers the challenge)."""
+
+    type: Literal["url_verification"]
+    challenge: Annotated[str, StringConstraints(max_length=255)]
+
+
+Payload = SlashCommand | EventCallback | BlockActions | ViewSubmission | UrlVerification
+Interaction = BlockActions | ViewSubmission
+KINDS: dict[str, type[Payload]] = {
+    "event_callback": EventCallback,
+    "block_actions": BlockActions,
+    "view_submission": ViewSubmission,
+    "url_verification": UrlVerification,
+}
+
+
+def read_payload(body: Any) -> Payload:
+    """The typed payload of a parsed body, or MalformedPayload saying why not."""
+    if not isinstance(body, dict):
+        raise MalformedPayload(f"the body is a {type(body).__name__}, not an object")
+    if "command" in body:  # Bolt takes any body with a command for a slash command; so do we
+        return _validate(SlashCommand, body)
+    kind = body.get("type")
+    model = KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        raise MalformedPayload("a payload of no kind lokusbot handles")
+    if model is EventCallback and _unhandled_event(body.get("event")):  # only its type is read, by Bolt
+        body = {**body, "event": {"type": body["event"]["type"]}}
+    return _validate(model, body)
+
+
+def _unhandled_event(event: Any) -> bool:
+    return isinstance(event, dict) and isinstance(event.get("type"), str) and event["type"] not in HANDLED_EVENTS
+
+
+def _validate(model: type[Payload], body: dict[str, Any]) -> Payload:
+    try:
+        return model.model_validate(body)
+    except ValidationError as error:
+        where = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors()[:5])
+        raise MalformedPayload(f"{model.__name__}: wrong or missing {where}") from None
+
+
+def interaction_claim(trigger_id: str) -> str:
+    """The key under which an interaction is remembered as handled (processed_events): one per trigger_id.
+
+    Slack makes a trigger_id for each interaction — a command typed, a button clicked, a form submitted — so a
+    second request with the same one is a replay. Hashed, so any trigger_id Slack sends fits the 64 characters.
+    """
+    return "trigger:" + hashlib.sha256(trigger_id.encode("ascii")).hexdigest()[:48]
