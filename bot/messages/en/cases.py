@@ -143,8 +143,10 @@ MESSAGES: dict[str, str] = {
     "again – the file is imported only when every row is right.",
     "case.import.done": "{count} cases imported into LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 case imported into LOKUS {group} (#{first}).",
-    "case.import.identity": "the cell seems to hold a {kind}. Cases must never hold data that points out a "
+    "case.import.identity": "the cell seems to hold {kind}. Cases must never hold data that points out a "
     "person – remove it.",
+    "case.import.identity_likely": "the cell holds something that looks like {kind} (a date of birth and four "
+    "more digits, with a wrong check digit). Cases must never hold data that points out a person – remove it.",
     "case.import.identity_header": "A column heading seems to hold personal data. The headings must be the column "
     "names, e.g. datum, part, kon.",
     "case.import.missing": "a value is missing.",

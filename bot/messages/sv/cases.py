@@ -145,8 +145,11 @@ MESSAGES: dict[str, str] = {
     "igen – filen importeras bara när alla rader är rätt.",
     "case.import.done": "{count} ärenden importerade till LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 ärende importerat till LOKUS {group} (#{first}).",
-    "case.import.identity": "cellen verkar innehålla ett {kind}. Ärenden får aldrig innehålla uppgifter som "
+    "case.import.identity": "cellen verkar innehålla {kind}. Ärenden får aldrig innehålla uppgifter som "
     "pekar ut en person – ta bort det.",
+    "case.import.identity_likely": "cellen innehåller något som ser ut som {kind} (ett födelsedatum och fyra "
+    "siffror till, med fel kontrollsiffra). Ärenden får aldrig innehålla uppgifter som pekar ut en person – ta "
+    "bort det.",
     "case.import.identity_header": "En kolumnrubrik verkar innehålla personuppgifter. Rubrikerna ska vara "
     "kolumnnamnen, t.ex. datum, part, kon.",
     "case.import.missing": "värde saknas.",
