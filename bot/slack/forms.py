@@ -4,6 +4,7 @@ from typing import Any
 
 from bot.blocks import plain
 from bot.catalogue import Catalogue
+from handlers.cleaning import clean_value
 from handlers.replies import Form, FormField
 from handlers.text import t
 
@@ -64,7 +65,7 @@ def _element(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def form_values(state_values: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The submitted state as {question key: text, option value, list of values, or ISO date}."""
+    """The submitted state as {question key: text, option value, list of values, or ISO date}, cleaned."""
     values: dict[str, Any] = {}
     for block_id, actions in state_values.items():
         element: dict[str, Any] = actions.get(VALUE) or next(iter(actions.values()), {})
@@ -77,4 +78,4 @@ def form_values(state_values: dict[str, dict[str, Any]]) -> dict[str, Any]:
             values[block_id] = element.get("selected_date")
         else:
             values[block_id] = element.get("value")
-    return values
+    return clean_value(values)

@@ -13,6 +13,7 @@ from bot.slack.delivery import SlackDelivery
 from bot.slack.forms import form_values
 from bot.slack.home import home_view
 from bot.slack.origin import from_command, from_event, from_interaction, typed_text
+from handlers.cleaning import clean_text, clean_value
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, say, to_requester
@@ -89,7 +90,9 @@ def register(app: App, services: Services, delivery: SlackDelivery) -> None:
             value, selected = picker_value(action.get("block_id", "")), [action.get("selected_user") or ""]
         origin = from_interaction(body)
         sends = _kindly(
-            services, origin.actor, lambda ctx: router.action(ctx, base_action(action["action_id"]), value, selected)
+            services,
+            origin.actor,
+            lambda ctx: router.action(ctx, base_action(action["action_id"]), clean_text(value), clean_value(selected)),
         )
         delivery.deliver(origin, sends, respond)
 
