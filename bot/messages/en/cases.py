@@ -159,7 +159,10 @@ MESSAGES: dict[str, str] = {
     "case.import.stray_cell": "there is text in column {column}, which has no heading.",
     "case.import.empty": "The file is empty.",
     "case.import.no_rows": "The file has only a heading row and no cases.",
-    "case.import.too_many": "The file has {given} rows; at most {limit} can be imported at once. Split it up.",
+    "case.import.too_many": "The file has more than {limit} rows, the most that can be imported at once. Split it up.",
+    "case.import.too_large": "The file is too large: at most {limit} MB can be imported, unpacked too. Split it up.",
+    "case.import.xml_entities": "The Excel file holds XML declarations (a DTD or entities) that I do not read, for "
+    "safety. Open the file in Excel, save it as a new .xlsx and try again.",
     "case.import.old_excel": "I cannot read the old Excel format (.xls). Save the file as .xlsx or .csv and try again.",
     "case.import.unreadable": "The file cannot be read as CSV or Excel (.xlsx).",
     "case.import.unknown_columns": "Unknown columns: {columns}. The columns must be named: {expected}.",
