@@ -134,6 +134,8 @@ def _window_kind(window: list[Group], *, goes_on: bool = False) -> str | None:
     four digits are then the start of another date, as in the period "2017-01-01-2017-12-31".
     """
     digits = "".join(g.digits for g in window)
+    if number_kind(digits) is None:
+        return None  # no real date: nothing to look at in how it is written
     date_length = len(digits) - 4
     cuts, offset = [], 0
     for group in window:

@@ -47,6 +47,8 @@ def _phone_in_run(run: re.Match[str]) -> int | None:
         if first and _area_separator(parts[first].separator):
             continue
         plus = first == 0 and run["plus"] is not None
+        if not plus and not parts[first].digits.startswith("0"):
+            continue  # a number without + starts with the trunk 0 (or 00)
         for last in range(min(len(parts), first + _MAX_GROUPS), first, -1):
             if _phone_shape(parts[first:last], plus=plus):
                 return run.start() if plus else parts[first].start
