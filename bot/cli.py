@@ -6,14 +6,20 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot.settings import Settings, SettingsError, load_settings
+from handlers.cleaning import clean_text
 
 Command = Callable[[argparse.Namespace, Settings], int]
+FILE_ARGUMENTS = ("file", "out")
+"""Arguments naming a file, opened as given; every other text argument is cleaned like typed text."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `lokusbot` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        if isinstance(value, str) and name not in FILE_ARGUMENTS:
+            setattr(args, name, clean_text(value))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

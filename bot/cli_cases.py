@@ -43,10 +43,13 @@ def _verb(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpars
 def import_cases(args: argparse.Namespace, settings: Settings) -> int:
     """Check the whole file and import it into the group, or print every problem and import nothing."""
     from handlers.cases import transfer
+    from handlers.cases.reading import MAX_FILE_BYTES
 
     path = Path(args.file)
     if not path.is_file():
         return _fail(settings, t("case.cli.no_file", path=str(path)), USAGE)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return _fail(settings, t("case.import.too_large", limit=MAX_FILE_BYTES // (1024 * 1024)), FAILED)
     content = path.read_bytes()
 
     def run(ctx: Any) -> tuple[bool, list[Text]]:

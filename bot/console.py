@@ -16,6 +16,7 @@ from typing import TextIO
 from bot.catalogue import Catalogue
 from bot.console_render import Pressable, render_text
 from bot.services import Services
+from handlers.cleaning import clean_text
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import PostedHook, Reply, Send, To, say
@@ -61,7 +62,7 @@ class Console:
 
     def handle_line(self, line: str) -> None:
         """One line of input: a slash command, a button press, a console command or a DM."""
-        text = line.strip()
+        text = clean_text(line).strip()
         if not text:
             return
         if text.startswith(":"):

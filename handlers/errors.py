@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from handlers.identity import find_identity
 from handlers.text import Text, t
 
 
@@ -10,12 +9,13 @@ class DomainError(Exception):
     """Something the person can fix or should know; shown to them kindly, never logged as a fault.
 
     Many messages quote what was typed ("Jag förstod inte perioden ”…”"); typed text holding a personnummer,
-    phone number or e-mail address is quoted as a note that it is not shown, never as itself.
+    phone number or e-mail address is quoted as a note that it is not shown, never as itself (`t` sees to that).
+    The exception's own message is only the key, so a logged or re-raised error carries no user text either.
     """
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
-        self.text: Text = t(key, **{name: _unidentified(value) for name, value in params.items()})
+        self.text: Text = t(key, **params)
 
 
 class NotAMember(DomainError):
@@ -36,7 +36,3 @@ class AnswerError(DomainError):
 
 class Unavailable(Exception):
     """The database or another part we depend on does not answer; the person is asked to try again."""
-
-
-def _unidentified(value: Any) -> Any:
-    return t("identity.not_shown") if isinstance(value, str) and find_identity(value) is not None else value

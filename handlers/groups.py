@@ -3,6 +3,7 @@
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
+from handlers.identity_guard import guard_name
 from handlers.mentions import parse_mention
 from handlers.parties import Party, Role, parse_party, parse_roles
 from handlers.replies import (
@@ -30,6 +31,7 @@ def link(ctx: Ctx, args: str) -> list[Send]:
         raise DomainError("group.need_channel")
     if not name or len(name) > 80:
         raise DomainError("group.link_usage")
+    guard_name(name, "group.identity")
     workspace = repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
     current = repo.find_group_by_channel(ctx.session, channel_id=ctx.actor.channel_id)
     if current is not None:

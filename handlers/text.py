@@ -2,11 +2,17 @@
 
 Handlers never write Swedish or English sentences themselves: they say `t("group.linked", name=...)` and the
 catalogue in bot/messages decides the wording. String parameters are user text and are escaped when rendered.
+
+No text the bot says quotes identity: a string parameter (also one in a Join) that holds a personnummer, phone
+number or e-mail address is replaced by a note that what was written is not shown ("Jag känner inte igen
+”0701234567”" becomes "Jag känner inte igen ”(det du skrev visas inte …)”"). Plain text is the bot's own.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from handlers.identity import find_identity
 
 
 @dataclass(frozen=True)
@@ -40,5 +46,13 @@ class Join:
 
 
 def t(key: str, /, **params: Any) -> Text:
-    """A catalogue text."""
-    return Text(key, params)
+    """A catalogue text; string parameters holding identity are replaced by a note that they are not shown."""
+    return Text(key, {name: _unidentified(value) for name, value in params.items()})
+
+
+def _unidentified(value: Any) -> Any:
+    if isinstance(value, str):
+        return Text("identity.not_shown") if value and find_identity(value) is not None else value
+    if isinstance(value, Join):
+        return Join(tuple(_unidentified(item) for item in value.items), value.sep)
+    return value

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy import case as when_then
 from sqlalchemy.orm import Session, selectinload
 
@@ -40,8 +40,19 @@ NOTE_HOUR = time(12, tzinfo=UTC)  # an imported note's day at noon UTC, which is
 
 
 def _next_number(session: Session, *, group_id: int) -> int:
-    """The group's next case number; the group row is locked so two registrations never share one."""
-    session.execute(select(Group.id).where(Group.id == group_id).with_for_update())
+    """The group's next case number, with the group held until the unit of work ends so that two registrations
+    (or imports, in other processes too) never read the same highest number.
+
+    PostgreSQL locks the group's row (SELECT … FOR UPDATE); a second registration waits there and then reads the
+    first one's case. SQLite ignores FOR UPDATE and reads outside a transaction until the first write, so there
+    the group's row is written first (to itself): that takes the database's write lock, which a second writer
+    waits for (the busy timeout), and the highest number is read only after it.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        hold = update(Group).where(Group.id == group_id).values(name_key=Group.name_key)
+        session.execute(hold.execution_options(synchronize_session=False))
+    else:
+        session.execute(select(Group.id).where(Group.id == group_id).with_for_update())
     highest = session.scalar(select(func.max(Case.number)).where(Case.group_id == group_id))
     return (highest or 0) + 1
 

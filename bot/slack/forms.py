@@ -5,6 +5,7 @@ from typing import Any
 from bot.blocks import plain
 from bot.catalogue import Catalogue
 from bot.slack.payloads import Element, State
+from handlers.cleaning import clean_value
 from handlers.replies import Form, FormField
 from handlers.text import t
 
@@ -65,7 +66,7 @@ def _element(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def form_values(state: State) -> dict[str, Any]:
-    """The submitted state as {question key: text, option value, list of values, or ISO date}."""
+    """The submitted state as {question key: text, option value, list of values, or ISO date}, cleaned."""
     values: dict[str, Any] = {}
     for block_id, actions in state.values.items():
         element = actions.get(VALUE) or next(iter(actions.values()), Element())
@@ -78,4 +79,4 @@ def form_values(state: State) -> dict[str, Any]:
             values[block_id] = element.selected_date
         else:
             values[block_id] = element.value
-    return values
+    return clean_value(values)

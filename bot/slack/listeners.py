@@ -21,6 +21,7 @@ from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import from_command, from_event, from_interaction, typed_text
 from bot.slack.payloads import ACTION_PATTERN, Action, BlockActions, EventCallback, SlashCommand, ViewSubmission
 from bot.slack.payloads import interaction_claim as claim
+from handlers.cleaning import clean_text, clean_value
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, say, to_requester
@@ -107,7 +108,7 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
         sends = _kindly(
             services,
             origin.actor,
-            lambda ctx: router.action(ctx, base_action(action.action_id), value, selected),
+            lambda ctx: router.action(ctx, base_action(action.action_id), clean_text(value), clean_value(selected)),
             inbound.trigger_id,
         )
         delivery.deliver(origin, sends, respond)

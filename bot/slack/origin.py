@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from bot.slack.payloads import BlockActions, Container, EventCallback, Interaction, Message, SlashCommand
+from handlers.cleaning import clean_text
 from handlers.context import Actor
 
 
@@ -21,9 +22,10 @@ def typed_text(text: str) -> str:
 
     Slack sends the three characters it uses for markup as entities ("Rehab &amp; arbete"); its own markup
     (<@U…|name> mentions, links) stays as it is. Entities are turned back into characters, "&amp;" last so
-    that a typed "&lt;" stays "&lt;". Everything shown in Slack is escaped again on the way out.
+    that a typed "&lt;" stays "&lt;". Everything shown in Slack is escaped again on the way out. Characters no
+    file or database can hold (controls, noncharacters, lone surrogates) are taken out (handlers.cleaning).
     """
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return clean_text(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
 
 
 def _is_dm(channel_id: str, channel_name: str = "") -> bool:

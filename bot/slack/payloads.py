@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from handlers.cleaning import clean_value
+
 HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened"})
 ACTION_PATTERN = r"^[a-z_]+\."  # the prefix every action and callback id of ours has (listeners match it too)
 
@@ -200,8 +202,10 @@ def _unhandled_event(event: Any) -> bool:
 
 
 def _validate(model: type[Payload], body: dict[str, Any]) -> Payload:
+    """The body as the model, its text cleaned first (handlers.cleaning): a lone surrogate or a NUL a person
+    typed is taken out, never a reason to refuse what they wrote."""
     try:
-        return model.model_validate(body)
+        return model.model_validate(clean_value(body))
     except ValidationError as error:
         where = ", ".join(".".join(str(p) for p in e["loc"]) for e in error.errors()[:5])
         raise MalformedPayload(f"{model.__name__}: wrong or missing {where}") from None

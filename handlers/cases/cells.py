@@ -12,8 +12,9 @@ from handlers.conversation.answers import NO, YES
 from handlers.dates import parse_date
 from handlers.errors import AnswerError
 from handlers.identity import find_identity
+from handlers.identity_guard import cell_refusal
 from handlers.parties import party_named
-from handlers.text import Join, Text, t
+from handlers.text import Join, Text
 from storage.cases import CLOSED, NewCase
 
 LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
@@ -169,8 +170,7 @@ def check_cells(line: int, cells: dict[str, str], parsers: CellParsers) -> tuple
     for column, text in cells.items():
         kind = find_identity(text)
         if kind is not None:
-            reason = t("case.import.identity", kind=t(f"identity.kind.{kind.name.lower()}"))
-            problems.append(RowProblem(line, column, reason))
+            problems.append(RowProblem(line, column, cell_refusal(kind)))
     refused = {problem.column for problem in problems}
     values: dict[str, Any] = {}
     for column, parse in PARSERS.items():

@@ -1,26 +1,18 @@
 """Reading an existing case log (CSV or XLSX) and checking every row: all or nothing, identity never enters."""
 
-import csv
-import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from handlers.cases.cells import CellParsers, RowProblem, check_cells
-from handlers.cases.table import ALL_COLUMNS, FORMULA_STARTS
+from handlers.cases.reading import MAX_ROWS, read_rows
+from handlers.cases.table import ALL_COLUMNS
 from handlers.errors import DomainError
 from handlers.identity import find_identity
 from handlers.text import Join, t
 from storage.cases import NewCase
 
-MAX_ROWS = 10_000
 REQUIRED_COLUMNS = ("datum", "part", "kon", "aldersgrupp")
 HEADER_ALIASES = {
     "alder": "aldersgrupp",
@@ -36,8 +28,6 @@ HEADER_ALIASES = {
     "genus": "kon",
     "utfallet": "utfall",
 }
-XLSX_MAGIC = b"PK\x03\x04"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass
@@ -59,7 +49,7 @@ def check_file(filename: str, content: bytes, parsers: CellParsers) -> CheckedFi
     if not data:
         raise DomainError("case.import.no_rows")
     if len(data) > MAX_ROWS:
-        raise DomainError("case.import.too_many", limit=MAX_ROWS, given=len(data))
+        raise DomainError("case.import.too_many", limit=MAX_ROWS)
     checked = CheckedFile()
     for line, cells in data:
         by_column, stray = _by_column(columns, cells)
@@ -69,74 +59,6 @@ def check_file(filename: str, content: bytes, parsers: CellParsers) -> CheckedFi
             checked.cases.append(new)
         checked.problems.extend(problems)
     return checked
-
-
-def read_rows(filename: str, content: bytes) -> list[tuple[int, list[str]]]:
-    """The non-empty rows of the file's first sheet as text cells, each with its line (row) number."""
-    if filename.casefold().endswith(".xls") and not content.startswith(XLSX_MAGIC):
-        raise DomainError("case.import.old_excel")
-    is_xlsx = content.startswith(XLSX_MAGIC) or filename.casefold().endswith((".xlsx", ".xlsm"))
-    rows = _xlsx_rows(content) if is_xlsx else _csv_rows(content)
-    return [(line, cells) for line, cells in rows if any(cells)]
-
-
-def cell_text(value: Any) -> str:
-    """A cell as text: numbers without a decimal tail, dates as ISO, booleans as ja/nej, space trimmed."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _xlsx_rows(content: bytes) -> list[tuple[int, list[str]]]:
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
-        raise DomainError("case.import.unreadable") from error
-    try:
-        sheet = workbook.worksheets[0]
-        return [
-            (line, [cell_text(v) for v in values])
-            for line, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()
-
-
-def _decode(content: bytes) -> str:
-    if content.startswith(UTF16_BOMS):
-        return content.decode("utf-16")
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
-
-
-def _csv_rows(content: bytes) -> list[tuple[int, list[str]]]:
-    text = _decode(content)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, start = [], 1
-    try:
-        for record in reader:
-            rows.append((start, [_unguarded(cell.strip()) for cell in record]))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise DomainError("case.import.unreadable") from error
-    return rows
-
-
-def _unguarded(text: str) -> str:
-    """Undo the apostrophe our export puts before text a spreadsheet would take for a formula."""
-    return text[1:] if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def _plain(header: str) -> str:

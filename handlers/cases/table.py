@@ -1,4 +1,8 @@
-"""The lots-ärende file: its columns, a case as a row, and rows written as CSV or XLSX (export)."""
+"""The lots-ärende file: its columns, a case as a row, and rows written as CSV or XLSX (export).
+
+Text is written without the characters a file cannot hold (handlers.cleaning): a note stored with U+FFFF or a
+control character before text was cleaned at the door still exports, in both formats.
+"""
 
 import csv
 import io
@@ -8,11 +12,11 @@ from collections.abc import Sequence
 from datetime import date, tzinfo
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.cases.vocabulary import AGE_BANDS, FAILURES, GENDERS, OUTCOMES, PARTIES, STATUSES, Term, spelling
+from handlers.cleaning import clean_text
 from storage.case_models import Case
 
 COLUMNS = (
@@ -68,8 +72,9 @@ def case_row(case: Case, targets: Sequence[Term], tz: tzinfo) -> dict[str, Cell]
 
 
 def _one_line(text: str) -> str:
-    """A note on one line, so that each line of the cell is one dated note."""
-    return " ".join(text.split())
+    """A note on one line, so that each line of the cell is one dated note (cleaned first: some control
+    characters count as white space)."""
+    return " ".join(clean_text(text).split())
 
 
 def _neutralised(value: Cell) -> Cell:
@@ -88,7 +93,7 @@ def to_csv(rows: Sequence[dict[str, Cell]], *, bom: bool = True) -> bytes:
 
 
 def _csv_value(value: Cell) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
+    return value.isoformat() if isinstance(value, date) else clean_text(str(value))
 
 
 def to_xlsx(rows: Sequence[dict[str, Cell]]) -> bytes:
@@ -113,7 +118,7 @@ def to_xlsx(rows: Sequence[dict[str, Cell]]) -> bytes:
 
 def _write_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
     if isinstance(value, str):
-        cell = sheet.cell(row=row, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell = sheet.cell(row=row, column=column, value=clean_text(value))
         cell.data_type = "s"
     else:
         cell = sheet.cell(row=row, column=column, value=value)

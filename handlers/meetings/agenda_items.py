@@ -2,8 +2,8 @@
 
 from handlers import access
 from handlers.context import Ctx
-from handlers.conversation.answers import guard_identity
 from handlers.errors import DomainError
+from handlers.identity_guard import guard_identity
 from handlers.meetings.announcement import announcement_sends
 from handlers.meetings.times import when_words
 from handlers.replies import Send, say, to_requester

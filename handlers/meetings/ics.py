@@ -1,10 +1,15 @@
-"""The calendar invitation (ICS) of a meeting: one stable UID per meeting, a new SEQUENCE for every change."""
+"""The calendar invitation (ICS) of a meeting: one stable UID per meeting, a new SEQUENCE for every change.
+
+The place, title and agenda are written without control characters (handlers.cleaning), so no line of the file
+can be broken or forged by what someone typed, even text stored before it was cleaned at the door.
+"""
 
 import re
 from datetime import UTC, datetime
 
 from icalendar import Calendar, Event
 
+from handlers.cleaning import clean_text
 from storage.meeting_models import CANCELLED, Meeting
 
 PRODUCT = "-//lokusbot//LOKUS//SV"
@@ -32,9 +37,10 @@ def meeting_ics(meeting: Meeting, *, title: str, now: datetime) -> bytes:
     event.add("dtend", meeting.ends_at.astimezone(UTC))
     event.add("sequence", meeting.sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("summary", title)
-    event.add("location", meeting.place)
-    link = URL.search(meeting.place)
+    place = clean_text(meeting.place)
+    event.add("summary", clean_text(title))
+    event.add("location", place)
+    link = URL.search(place)
     if link is not None:
         event.add("url", link.group(0))
     calendar.add_component(event)
@@ -45,5 +51,5 @@ def with_description(ics: bytes, description: str) -> bytes:
     """The invitation with a description on its event (the agenda, in the reader's words)."""
     calendar = Calendar.from_ical(ics)
     for event in calendar.walk("VEVENT"):
-        event.add("description", description)
+        event.add("description", clean_text(description))
     return bytes(calendar.to_ical())

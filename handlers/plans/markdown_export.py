@@ -1,5 +1,6 @@
 """The plan as Markdown: the same content as the Word document, for wikis, e-mail and diffs."""
 
+from handlers.cleaning import clean_text
 from handlers.plans.content import Item, PlanDocument, SectionContent
 from handlers.plans.docx_export import SIGNATURE_LABELS
 from handlers.plans.template_schema import QuestionKind
@@ -8,7 +9,7 @@ from handlers.text import t
 
 
 def markdown_bytes(doc: PlanDocument, words: Words) -> bytes:
-    """The plan as a UTF-8 Markdown file."""
+    """The plan as a UTF-8 Markdown file (without characters no text file should hold, see handlers.cleaning)."""
     lines: list[str] = []
     if doc.draft:
         lines += _draft(doc, words)
@@ -20,7 +21,7 @@ def markdown_bytes(doc: PlanDocument, words: Words) -> bytes:
     if doc.signatures:
         lines += _signatures(doc, words)
     lines += [f"_{words(t('plan.doc.made', date=doc.made_on))}_", ""]
-    return "\n".join(lines).encode("utf-8")
+    return clean_text("\n".join(lines)).encode("utf-8")
 
 
 def _draft(doc: PlanDocument, words: Words) -> list[str]:

@@ -24,6 +24,7 @@ SIGNING_SECRET = "test-signing-secret"
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 64  # the listen backlog: the default 5 resets connections when many requests come at once
 
 
 class _QuietHandler(WSGIRequestHandler):

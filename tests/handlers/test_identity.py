@@ -1,4 +1,8 @@
-"""Identity never enters: personnummer, samordningsnummer, phone numbers and e-mail addresses are refused."""
+"""Identity never enters: personnummer, samordningsnummer, phone numbers and e-mail addresses are refused.
+
+The tables here are written by hand; tests/handlers/test_identity_dodges.py adds the written-around variants of
+them and real text from the domain's paperwork, which must pass.
+"""
 
 import ast
 import logging
@@ -8,10 +12,14 @@ from pathlib import Path
 import pytest
 
 import handlers.identity
+import handlers.identity_numbers
+import handlers.identity_phones
 from handlers.identity import IdentityKind, find_identity, is_personnummer, luhn_ok
 
 PNR = IdentityKind.PERSONNUMMER
 SAM = IdentityKind.SAMORDNINGSNUMMER
+LIKELY_PNR = IdentityKind.LIKELY_PERSONNUMMER
+LIKELY_SAM = IdentityKind.LIKELY_SAMORDNINGSNUMMER
 PHONE = IdentityKind.PHONE
 EMAIL = IdentityKind.EMAIL
 
@@ -78,30 +86,34 @@ def test_valid_personnummer_and_samordningsnummer_are_refused(text: str, kind: I
     assert find_identity(text) is kind
 
 
-INVALID_LUHN = [
-    "19121212-1213",
-    "191212121213",
-    "121212-1213",
-    "1212121213",
-    "121212+1213",
-    "811218-9877",
-    "811218-9886",
-    "19811218-9877",
-    "850709-9804",
-    "850709 -9804",
-    "8507099804",
-    "701063-2392",
-    "7010632392",
-    "19701063-2392",
-    "701064-2391",
-    wrong_check_digit("850791123"),
-    "Personen har pnr 19121212-1213 och väntar på besked",
+WRONG_CHECK_DIGIT = [
+    ("19121212-1213", LIKELY_PNR),
+    ("191212121213", LIKELY_PNR),
+    ("121212-1213", LIKELY_PNR),
+    ("1212121213", LIKELY_PNR),
+    ("121212+1213", LIKELY_PNR),
+    ("811218-9877", LIKELY_PNR),
+    ("811218-9886", LIKELY_PNR),
+    ("19811218-9877", LIKELY_PNR),
+    ("850709-9804", LIKELY_PNR),
+    ("850709 -9804", LIKELY_PNR),
+    ("8507099804", LIKELY_PNR),
+    ("85.03.12-1234", LIKELY_PNR),
+    ("701063-2392", LIKELY_SAM),
+    ("7010632392", LIKELY_SAM),
+    ("19701063-2392", LIKELY_SAM),
+    ("701064-2391", LIKELY_SAM),
+    (wrong_check_digit("850791123"), LIKELY_SAM),
+    ("Personen har pnr 19121212-1213 och väntar på besked", LIKELY_PNR),
+    ("Referens 8112189877 i ärendet", LIKELY_PNR),
 ]
 
 
-@pytest.mark.parametrize("text", INVALID_LUHN)
-def test_a_wrong_check_digit_is_not_a_personnummer(text: str) -> None:
-    assert find_identity(text) is None
+@pytest.mark.parametrize(("text", "kind"), WRONG_CHECK_DIGIT)
+def test_a_real_date_with_a_wrong_check_digit_is_refused_as_a_likely_personnummer(
+    text: str, kind: IdentityKind
+) -> None:
+    assert find_identity(text) is kind and kind.likely
 
 
 IMPOSSIBLE_DATES = [
@@ -117,12 +129,13 @@ IMPOSSIBLE_DATES = [
     with_check_digit("850792123"),
     "19" + with_check_digit("850292123"),
     with_check_digit("851300123"),
+    wrong_check_digit("851332123"),
+    "17" + with_check_digit("121212121"),
 ]
 
 
 @pytest.mark.parametrize("text", IMPOSSIBLE_DATES)
 def test_an_impossible_date_is_not_a_personnummer_even_with_a_correct_check_digit(text: str) -> None:
-    assert luhn_ok(text.replace("-", "")[-10:]) is True
     assert find_identity(text) is None
 
 
@@ -158,6 +171,17 @@ PHONES = [
     "Har väntat 3 månader, nås på 0701234567",
     "ärende 12 070-123 45 67",
     "070-123 45 67 12 gånger",
+    "070.123.45.67",
+    "070/123 45 67",
+    "018/12 34 56",
+    "08.123.456.78",
+    "0 7 0 1 2 3 4 5 6 7",
+    "0 7 0 - 1 2 3 4 5 6 7",
+    "tel0701234567",
+    "Region Uppsala växel 018-611 00 00",
+    "Försäkringskassan 0771-524 524",
+    "020-12 34 56",
+    "+46.70.123.45.67",
 ]
 
 
@@ -172,6 +196,25 @@ EMAILS = [
     "ÅSA.Öberg@försäkringskassan.se",
     "Kontakt: <mailto:anna@heby.se|anna@heby.se>",
     "per_o'neil@sub.domain.org.",
+    "anna(at)heby.se",
+    "anna (at) heby.se",
+    "anna[at]heby.se",
+    "anna [at] heby [dot] se",
+    "anna{at}heby{dot}se",
+    "anna<at>heby.se",
+    "anna(a)heby.se",
+    "anna[@]heby.se",
+    "anna @ heby.se",
+    "anna@ heby.se",
+    "anna @ heby . se",
+    "anna at heby dot se",
+    "anna AT heby DOT se",
+    "anna at heby.se",
+    "anna snabel-a heby punkt se",
+    "anna snabel a heby.se",
+    "anna(snabel-a)heby(punkt)se",
+    "anna.svensson(at)region.uppsala.se",
+    "Mejla anna [at] af [dot] se om tid",
 ]
 
 
@@ -219,6 +262,7 @@ def test_the_first_kind_in_the_text_is_reported() -> None:
     assert find_identity("070-123 45 67 eller anna@heby.se") is PHONE
     assert find_identity("070-123 45 67, pnr 19121212-1212") is PHONE
     assert find_identity("19121212-1212, 070-123 45 67") is PNR
+    assert find_identity("121212-1213 och anna(at)heby.se") is LIKELY_PNR
 
 
 @pytest.mark.parametrize(
@@ -228,6 +272,8 @@ def test_the_first_kind_in_the_text_is_reported() -> None:
         (" 121212-1212 ", PNR),
         ("701063-2391", SAM),
         ("197010632391", SAM),
+        ("85 07 09 - 98 05", PNR),
+        ("８５０７０９-９８０５", PNR),
         ("19121212-1213", None),
         ("19991332-1234", None),
         ("pnr 19121212-1212", None),
@@ -256,7 +302,15 @@ def test_luhn_ok(digits: str, ok: bool) -> None:
 
 
 def test_kinds_carry_their_swedish_names() -> None:
-    assert [str(k) for k in IdentityKind] == ["personnummer", "samordningsnummer", "telefonnummer", "e-postadress"]
+    assert [str(k) for k in IdentityKind] == [
+        "personnummer",
+        "samordningsnummer",
+        "telefonnummer",
+        "e-postadress",
+        "troligt personnummer",
+        "troligt samordningsnummer",
+    ]
+    assert [k.likely for k in IdentityKind] == [False, False, False, False, True, True]
 
 
 def test_nothing_is_logged(caplog: pytest.LogCaptureFixture) -> None:
@@ -265,8 +319,10 @@ def test_nothing_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     assert caplog.records == []
 
 
-def test_only_the_standard_library_is_imported() -> None:
-    tree = ast.parse(Path(handlers.identity.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [handlers.identity, handlers.identity_numbers, handlers.identity_phones])
+def test_only_the_standard_library_is_imported(module: object) -> None:
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[attr-defined]
     names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-    assert {name.split(".")[0] for name in names} <= set(sys.stdlib_module_names)
+    own = {name for name in names if name.startswith("handlers.identity")}
+    assert {name.split(".")[0] for name in names - own} <= set(sys.stdlib_module_names)

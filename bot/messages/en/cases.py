@@ -143,8 +143,10 @@ MESSAGES: dict[str, str] = {
     "again – the file is imported only when every row is right.",
     "case.import.done": "{count} cases imported into LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 case imported into LOKUS {group} (#{first}).",
-    "case.import.identity": "the cell seems to hold a {kind}. Cases must never hold data that points out a "
+    "case.import.identity": "the cell seems to hold {kind}. Cases must never hold data that points out a "
     "person – remove it.",
+    "case.import.identity_likely": "the cell holds something that looks like {kind} (a date of birth and four "
+    "more digits, with a wrong check digit). Cases must never hold data that points out a person – remove it.",
     "case.import.identity_header": "A column heading seems to hold personal data. The headings must be the column "
     "names, e.g. datum, part, kon.",
     "case.import.missing": "a value is missing.",
@@ -157,7 +159,10 @@ MESSAGES: dict[str, str] = {
     "case.import.stray_cell": "there is text in column {column}, which has no heading.",
     "case.import.empty": "The file is empty.",
     "case.import.no_rows": "The file has only a heading row and no cases.",
-    "case.import.too_many": "The file has {given} rows; at most {limit} can be imported at once. Split it up.",
+    "case.import.too_many": "The file has more than {limit} rows, the most that can be imported at once. Split it up.",
+    "case.import.too_large": "The file is too large: at most {limit} MB can be imported, unpacked too. Split it up.",
+    "case.import.xml_entities": "The Excel file holds XML declarations (a DTD or entities) that I do not read, for "
+    "safety. Open the file in Excel, save it as a new .xlsx and try again.",
     "case.import.old_excel": "I cannot read the old Excel format (.xls). Save the file as .xlsx or .csv and try again.",
     "case.import.unreadable": "The file cannot be read as CSV or Excel (.xlsx).",
     "case.import.unknown_columns": "Unknown columns: {columns}. The columns must be named: {expected}.",

@@ -49,16 +49,23 @@ MESSAGES: dict[str, str] = {
     "answer.skipped": "–",
     "answer.yes": "Yes",
     "answer.no": "No",
-    "identity.refused": "The answer seems to contain a {kind}. Cases and plans must never hold anything that "
-    "identifies a person, so I have not saved it. Write the answer again without the {kind}.",
+    "identity.refused": "The answer seems to contain {kind}. Cases and plans must never hold anything that "
+    "identifies a person, so I have not saved it. Write the answer again without it.",
+    "identity.refused_likely": "The answer holds something that looks like {kind}: a date of birth and four "
+    "more digits. The check digit is wrong, but a mistyped number still points out a person, so I have not saved "
+    "it. Write the answer again without the digits.",
     "identity.not_shown": "(what you wrote is not shown: it seems to point to a person)",
-    "identity.kind.personnummer": "personal identity number",
-    "identity.kind.samordningsnummer": "co-ordination number",
-    "identity.kind.phone": "phone number",
-    "identity.kind.email": "e-mail address",
+    "identity.kind.personnummer": "a personal identity number",
+    "identity.kind.samordningsnummer": "a co-ordination number",
+    "identity.kind.phone": "a phone number",
+    "identity.kind.email": "an e-mail address",
+    "identity.kind.likely_personnummer": "a personal identity number",
+    "identity.kind.likely_samordningsnummer": "a co-ordination number",
     "group.linked": "This channel is now linked to the LOKUS group *{group}* (by {user}). Add members with "
     "`/lokus medlem @person <party> [roles]`.",
     "group.link_usage": "Write the group's name: `/lokus koppla Heby`.",
+    "group.identity": "The name seems to hold details that point out a person (an identity number, a phone "
+    "number or an e-mail address). A LOKUS group is named after its area: `/lokus koppla Heby`.",
     "group.channel_taken": "This channel is already linked to *{group}*.",
     "group.need_channel": "This is done in the group's channel. Write the command there.",
     "group.not_linked": "This channel is not linked to a LOKUS group yet. Link it with `/lokus koppla <group name>`.",

@@ -145,8 +145,11 @@ MESSAGES: dict[str, str] = {
     "igen – filen importeras bara när alla rader är rätt.",
     "case.import.done": "{count} ärenden importerade till LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 ärende importerat till LOKUS {group} (#{first}).",
-    "case.import.identity": "cellen verkar innehålla ett {kind}. Ärenden får aldrig innehålla uppgifter som "
+    "case.import.identity": "cellen verkar innehålla {kind}. Ärenden får aldrig innehålla uppgifter som "
     "pekar ut en person – ta bort det.",
+    "case.import.identity_likely": "cellen innehåller något som ser ut som {kind} (ett födelsedatum och fyra "
+    "siffror till, med fel kontrollsiffra). Ärenden får aldrig innehålla uppgifter som pekar ut en person – ta "
+    "bort det.",
     "case.import.identity_header": "En kolumnrubrik verkar innehålla personuppgifter. Rubrikerna ska vara "
     "kolumnnamnen, t.ex. datum, part, kon.",
     "case.import.missing": "värde saknas.",
@@ -159,7 +162,11 @@ MESSAGES: dict[str, str] = {
     "case.import.stray_cell": "det finns text i kolumn {column}, som saknar rubrik.",
     "case.import.empty": "Filen är tom.",
     "case.import.no_rows": "Filen har bara en rubrikrad och inga ärenden.",
-    "case.import.too_many": "Filen har {given} rader; högst {limit} går att importera på en gång. Dela upp den.",
+    "case.import.too_many": "Filen har fler än {limit} rader, och fler än så går inte att importera på en gång. "
+    "Dela upp den.",
+    "case.import.too_large": "Filen är för stor: högst {limit} MB går att importera, också uppackat. Dela upp den.",
+    "case.import.xml_entities": "Excel-filen innehåller XML-deklarationer (DTD eller entiteter) som jag av "
+    "säkerhetsskäl inte läser. Öppna filen i Excel, spara den som en ny .xlsx och försök igen.",
     "case.import.old_excel": "Det gamla Excel-formatet (.xls) kan jag inte läsa. Spara filen som .xlsx eller "
     ".csv och försök igen.",
     "case.import.unreadable": "Filen går inte att läsa som CSV eller Excel (.xlsx).",

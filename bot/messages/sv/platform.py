@@ -53,18 +53,24 @@ MESSAGES: dict[str, str] = {
     "answer.yes": "Ja",
     "answer.no": "Nej",
     # Identitet
-    "identity.refused": "Svaret verkar innehålla ett {kind}. Ärenden och planer får aldrig innehålla "
-    "uppgifter som pekar ut en person, så jag har inte sparat det. Skriv svaret igen "
-    "utan {kind}.",
+    "identity.refused": "Svaret verkar innehålla {kind}. Ärenden och planer får aldrig innehålla "
+    "uppgifter som pekar ut en person, så jag har inte sparat det. Skriv svaret igen utan den uppgiften.",
+    "identity.refused_likely": "Svaret innehåller något som ser ut som {kind}: ett födelsedatum och fyra "
+    "siffror till. Kontrollsiffran stämmer inte, men ett felskrivet nummer pekar ändå ut en person, så jag har "
+    "inte sparat det. Skriv svaret igen utan siffrorna.",
     "identity.not_shown": "(det du skrev visas inte: det ser ut att peka ut en person)",
-    "identity.kind.personnummer": "personnummer",
-    "identity.kind.samordningsnummer": "samordningsnummer",
-    "identity.kind.phone": "telefonnummer",
-    "identity.kind.email": "e-postadress",
+    "identity.kind.personnummer": "ett personnummer",
+    "identity.kind.samordningsnummer": "ett samordningsnummer",
+    "identity.kind.phone": "ett telefonnummer",
+    "identity.kind.email": "en e-postadress",
+    "identity.kind.likely_personnummer": "ett personnummer",
+    "identity.kind.likely_samordningsnummer": "ett samordningsnummer",
     # Grupper och medlemmar
     "group.linked": "Den här kanalen är nu kopplad till LOKUS-gruppen *{group}* (av {user}). "
     "Lägg till medlemmar med `/lokus medlem @person <part> [roller]`.",
     "group.link_usage": "Skriv gruppens namn: `/lokus koppla Heby`.",
+    "group.identity": "Namnet ser ut att innehålla uppgifter som pekar ut en person (ett personnummer, "
+    "telefonnummer eller en e-postadress). En LOKUS-grupp heter som sitt område: `/lokus koppla Heby`.",
     "group.channel_taken": "Den här kanalen är redan kopplad till *{group}*.",
     "group.need_channel": "Det här gör man i gruppens kanal. Skriv kommandot där.",
     "group.not_linked": "Den här kanalen är inte kopplad till någon LOKUS-grupp än. Koppla den med "
