@@ -111,8 +111,10 @@ def sent_since(bot: Bot, point: tuple[int, set[str]]) -> Sent:
 
 def snapshot(services: Services) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (but the delivery log), sorted, to see whether a request changed anything."""
-    tables = MetaData()
-    tables.reflect(bind=services.db.engine)
+    tables = _TABLES.get(id(services.db))
+    if tables is None:
+        tables = _TABLES[id(services.db)] = MetaData()
+        tables.reflect(bind=services.db.engine)
     found: dict[str, list[tuple[Any, ...]]] = {}
     with services.db.unit_of_work() as session:
         for table in tables.sorted_tables:
@@ -120,6 +122,9 @@ def snapshot(services: Services) -> dict[str, list[tuple[Any, ...]]]:
                 rows = session.execute(select(table)).all()
                 found[table.name] = sorted((tuple(row) for row in rows), key=repr)
     return found
+
+
+_TABLES: dict[int, MetaData] = {}
 
 
 def changed_tables(before: dict[str, list[Any]], after: dict[str, list[Any]]) -> list[str]:
