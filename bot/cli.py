@@ -1,4 +1,4 @@
-"""The `lokusbot` command: start, serve, console, db."""
+"""The `lokusbot` command: start, serve, console, db (and each feature's own, e.g. roles, import, export)."""
 
 import argparse
 import logging
@@ -55,9 +55,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    from bot import cli_cases, cli_plans, cli_summary
+    from bot import cli_cases, cli_plans, cli_roles, cli_summary
 
-    return [cli_plans.register, cli_cases.register, cli_summary.register]
+    return [cli_plans.register, cli_cases.register, cli_summary.register, cli_roles.register]
 
 
 def _start(args: argparse.Namespace, settings: Settings) -> int:

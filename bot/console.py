@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.catalogue import Catalogue
+from bot.console_admins import with_console_admins
 from bot.console_render import Pressable, render_text
 from bot.services import Services
 from handlers.cleaning import clean_text
@@ -50,6 +51,7 @@ class Console:
     last_in_dm: bool = True
 
     def __post_init__(self) -> None:
+        self.services = with_console_admins(self.services, TEAM, user_id_of)
         self.catalogue = Catalogue.for_console(self.services.config.language, self._name_of)
         self._remember(self.user)
 

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.settings import Settings
+from handlers.admins import NO_ADMINS, WorkspaceAdmins
 from handlers.app import build_router
 from handlers.context import Actor, Config, Ctx
 from handlers.errors import DomainError, Unavailable
@@ -31,13 +32,15 @@ def system_clock() -> datetime:
 
 @dataclass
 class Services:
-    """One per process: opens a unit of work per request and runs one handler in it."""
+    """One per process: opens a unit of work per request and runs one handler in it. `admins` is how the front
+    door answers whether someone is a workspace admin (Slack asks users.info; by default nobody is)."""
 
     settings: Settings
     db: Database
     router: Router
     config: Config
     clock: Clock = field(default=system_clock)
+    admins: WorkspaceAdmins = field(default=NO_ADMINS)
 
     def handle(self, actor: Actor, run: Callable[[Ctx], T], *, event_id: str = "", duplicate: T | None = None) -> T:
         """Run a handler in its own transaction; database trouble becomes Unavailable.
@@ -65,7 +68,7 @@ class Services:
                 if event_id and not claim_event(session, event_id=event_id):
                     log.info("ignored repeated delivery of event %s", event_id)
                     return duplicate  # type: ignore[return-value]
-                return run(Ctx(session, actor, self.clock(), self.config))
+                return run(Ctx(session, actor, self.clock(), self.config, admins=self.admins))
         except OperationalError as error:
             log.warning("database unavailable: %s", type(error.orig).__name__)
             raise Unavailable() from error

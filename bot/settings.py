@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     small_number_threshold: int = Field(default=3, ge=1)
     national_work_share: int = Field(default=34, ge=0, le=100)
     flat_rate_kr: int = Field(default=600_000, gt=0)
+    console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
 
     @field_validator("timezone")
     @classmethod

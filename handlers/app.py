@@ -1,6 +1,6 @@
 """Assembles the product: every feature's commands, flows and actions in one router."""
 
-from handlers import groups, meetings, plans
+from handlers import groups, meetings, plans, roles
 from handlers.cases import feature as cases
 from handlers.router import Command, Feature, Router
 from handlers.summaries import automatic
@@ -28,5 +28,6 @@ def _platform() -> Feature:
             Command("koppla", groups.link, t("help.koppla"), words=("link",)),
             Command("medlem", groups.add_member, t("help.medlem"), words=("member",)),
             Command("grupp", groups.show_group, t("help.grupp"), words=("group",)),
+            Command("förbund", roles.forbund_command, t("help.förbund"), words=("forbund", "förbundet")),
         )
     )

@@ -1,10 +1,12 @@
 """Who is asking, where, and when: what every handler is given along with the session."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
+
+from handlers.admins import NO_ADMINS, WorkspaceAdmins
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,14 @@ class Config:
 
 @dataclass
 class Ctx:
-    """One request's unit of work: the open session, the actor, the time and the settings."""
+    """One request's unit of work: the open session, the actor, the time and the settings; `admins` answers
+    whether the actor is an admin of their Slack workspace (nobody is, unless a front door says otherwise)."""
 
     session: Session
     actor: Actor
     now: datetime
     config: Config
+    admins: WorkspaceAdmins = field(default=NO_ADMINS)
 
     @property
     def local_now(self) -> datetime:

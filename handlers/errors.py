@@ -30,6 +30,11 @@ class NotAllowed(DomainError):
     """The person lacks the role the action needs."""
 
 
+class OtherWorkspace(DomainError):
+    """The channel or thing asked about belongs to another Slack workspace (a channel shared with Slack
+    Connect): nothing of it is shown or changed from here."""
+
+
 class AnswerError(DomainError):
     """An answer that could not be understood; the question is asked again."""
 

@@ -2,7 +2,7 @@
 
 from handlers import access
 from handlers.context import Ctx
-from handlers.errors import DomainError
+from handlers.errors import DomainError, NotAllowed
 from handlers.identity_guard import guard_name
 from handlers.mentions import parse_mention
 from handlers.parties import Party, Role, parse_party, parse_roles
@@ -25,23 +25,30 @@ from storage.models import Group
 
 
 def link(ctx: Ctx, args: str) -> list[Send]:
-    """`/lokus koppla <gruppnamn>`: link this channel to a group, creating the group when new."""
+    """`/lokus koppla <gruppnamn>`: link this channel to a group. A new group is created and whoever links it
+    manages it until it has a sammankallande or samordnare; moving an existing group here takes a manager of it."""
     name = " ".join(args.split())
     if not ctx.actor.channel_id:
         raise DomainError("group.need_channel")
     if not name or len(name) > 80:
         raise DomainError("group.link_usage")
     guard_name(name, "group.identity")
+    access.refuse_if_elsewhere(ctx)
     workspace = repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
-    current = repo.find_group_by_channel(ctx.session, channel_id=ctx.actor.channel_id)
+    current = repo.find_group_by_channel(ctx.session, team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id)
     if current is not None:
         raise DomainError("group.channel_taken", group=current.name)
     group = repo.find_group_by_name(ctx.session, workspace=workspace, name=name)
     if group is None:
-        group = repo.create_group(ctx.session, workspace=workspace, name=name, channel_id=ctx.actor.channel_id)
+        group = repo.create_group(
+            ctx.session, workspace=workspace, name=name, channel_id=ctx.actor.channel_id, created_by=ctx.actor.user_id
+        )
+        key = "group.linked"
     else:
         access.require_manager(ctx, group)
         group.channel_id = ctx.actor.channel_id
+        ctx.session.flush()
+        key = "group.moved"
     audit.record(
         ctx.session,
         team_id=ctx.actor.team_id,
@@ -51,11 +58,11 @@ def link(ctx: Ctx, args: str) -> list[Send]:
         entity_id=group.id,
         detail={"channel": ctx.actor.channel_id},
     )
-    return [to_channel(say(t("group.linked", group=group.name, user=Mention(ctx.actor.user_id))))]
+    return [to_channel(say(t(key, group=group.name, user=Mention(ctx.actor.user_id))))]
 
 
 def add_member(ctx: Ctx, args: str) -> list[Send]:
-    """`/lokus medlem @person <part> [roller]`: record or update a member."""
+    """`/lokus medlem @person <part> [roller]`: record or update a member (the group's managers only)."""
     words = args.split(maxsplit=2)
     if words and words[0].casefold() in ("bort", "ta bort", "remove"):
         return remove_member(ctx, " ".join(words[1:]))
@@ -66,6 +73,10 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
     user_id = parse_mention(words[0])
     party = parse_party(words[1])
     roles = parse_roles(words[2]) if len(words) > 2 else [Role.LEDAMOT]
+    if Role.FORBUND in roles:
+        raise NotAllowed("member.forbund_is_workspace_wide")
+    if not any(role in access.MANAGERS for role in roles):
+        _keep_a_manager(ctx, group, user_id)
     member = repo.upsert_member(ctx.session, group=group, user_id=user_id, party=party, roles=roles)
     audit.record(
         ctx.session,
@@ -87,13 +98,14 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
 
 
 def remove_member(ctx: Ctx, args: str) -> list[Send]:
-    """`/lokus medlem bort @person`: take someone out of the group."""
+    """`/lokus medlem bort @person`: take someone out of the group (the group's managers only)."""
     group = access.channel_group(ctx)
     access.require_manager(ctx, group)
     user_id = parse_mention(args.strip()) if args.strip() else ""
     member = repo.find_member(ctx.session, group=group, user_id=user_id) if user_id else None
     if member is None:
         raise DomainError("member.not_found", group=group.name)
+    _keep_a_manager(ctx, group, user_id)
     repo.remove_member(ctx.session, member=member)
     audit.record(
         ctx.session,
@@ -105,6 +117,15 @@ def remove_member(ctx: Ctx, args: str) -> list[Send]:
         detail={"user": user_id},
     )
     return [to_channel(say(t("member.removed", user=Mention(user_id), group=group.name)))]
+
+
+def _keep_a_manager(ctx: Ctx, group: Group, user_id: str) -> None:
+    """Refuse to take the managing role from the group's last sammankallande or samordnare."""
+    member = repo.find_member(ctx.session, group=group, user_id=user_id)
+    if member is None or not any(role in member.role_list for role in access.MANAGERS):
+        return
+    if not repo.has_member_with_role(ctx.session, group=group, roles=access.MANAGERS, other_than=user_id):
+        raise DomainError("member.last_manager", user=Mention(user_id), group=group.name)
 
 
 def show_group(ctx: Ctx, args: str) -> list[Send]:

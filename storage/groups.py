@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Group, Member, Workspace
@@ -23,9 +23,30 @@ def get_or_create_workspace(session: Session, *, team_id: str) -> Workspace:
     return workspace
 
 
-def find_group_by_channel(session: Session, *, channel_id: str) -> Group | None:
-    """The group linked to a channel, if any."""
-    return session.scalars(select(Group).where(Group.channel_id == channel_id)).one_or_none()
+def find_workspace(session: Session, *, team_id: str) -> Workspace | None:
+    """The workspace row of a Slack team, when the bot has seen it."""
+    return session.scalars(select(Workspace).where(Workspace.team_id == team_id)).one_or_none()
+
+
+def find_group_by_channel(session: Session, *, team_id: str, channel_id: str) -> Group | None:
+    """The workspace's group linked to a channel, if any (a channel shared from another workspace has none)."""
+    stmt = (
+        select(Group)
+        .join(Workspace, Workspace.id == Group.workspace_id)
+        .where(Workspace.team_id == team_id, Group.channel_id == channel_id)
+    )
+    return session.scalars(stmt).one_or_none()
+
+
+def channel_linked_elsewhere(session: Session, *, team_id: str, channel_id: str) -> bool:
+    """Whether the channel is linked to a group of another workspace (a channel shared with Slack Connect)."""
+    stmt = (
+        select(Group.id)
+        .join(Workspace, Workspace.id == Group.workspace_id)
+        .where(Group.channel_id == channel_id, Workspace.team_id != team_id)
+        .limit(1)
+    )
+    return session.scalars(stmt).first() is not None
 
 
 def find_group_by_name(session: Session, *, workspace: Workspace, name: str) -> Group | None:
@@ -34,10 +55,17 @@ def find_group_by_name(session: Session, *, workspace: Workspace, name: str) -> 
     return session.scalars(stmt).one_or_none()
 
 
-def create_group(session: Session, *, workspace: Workspace, name: str, channel_id: str | None) -> Group:
-    """A new group, optionally linked to a channel."""
+def create_group(
+    session: Session, *, workspace: Workspace, name: str, channel_id: str | None, created_by: str | None = None
+) -> Group:
+    """A new group, optionally linked to a channel, remembering who linked it."""
     group = Group(
-        workspace=workspace, name=" ".join(name.split()), name_key=name_key(name), channel_id=channel_id, settings={}
+        workspace=workspace,
+        name=" ".join(name.split()),
+        name_key=name_key(name),
+        channel_id=channel_id,
+        settings={},
+        created_by=created_by,
     )
     session.add(group)
     session.flush()
@@ -86,12 +114,12 @@ def remove_member(session: Session, *, member: Member) -> None:
     session.flush()
 
 
-def has_role_anywhere(session: Session, *, team_id: str, user_id: str, role: str) -> bool:
-    """Whether the user has the role in any group of the workspace (the förbund role spans groups)."""
+def has_member_with_role(session: Session, *, group: Group, roles: Sequence[str], other_than: str = "") -> bool:
+    """Whether any member of the group (other than `other_than`) has one of the roles; reads at most one row."""
     stmt = (
-        select(Member.roles)
-        .join(Group, Group.id == Member.group_id)
-        .join(Workspace, Workspace.id == Group.workspace_id)
-        .where(Workspace.team_id == team_id, Member.user_id == user_id)
+        select(Member.id)
+        .where(Member.group_id == group.id, Member.user_id != other_than)
+        .where(or_(*(Member.roles.like(f"%{role}%") for role in roles)))
+        .limit(1)
     )
-    return any(role in roles.split(",") for roles in session.scalars(stmt))
+    return session.scalars(stmt).first() is not None

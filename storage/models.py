@@ -1,4 +1,5 @@
-"""Tables of the platform: workspaces, groups, members, conversations, processed events and the audit log."""
+"""Tables of the platform: workspaces, groups, members, the förbund role, conversations, processed events and the
+audit log."""
 
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,8 @@ class Group(Base):
     channel_id: Mapped[str | None] = mapped_column(String(32), unique=True)
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
+    # Who linked the new group: its manager until the group has a sammankallande or samordnare.
+    created_by: Mapped[str | None] = mapped_column(String(32))
 
     workspace: Mapped[Workspace] = relationship(back_populates="groups")
     members: Mapped[list["Member"]] = relationship(
@@ -61,6 +64,19 @@ class Member(Base):
     def role_list(self) -> list[str]:
         """The roles as a list, in the order they were given."""
         return [role for role in self.roles.split(",") if role]
+
+
+class ForbundRole(Base):
+    """The förbund role of a user in one workspace: it spans every group there. Who gave it, and when."""
+
+    __tablename__ = "forbund_roles"
+    __table_args__ = (UniqueConstraint("workspace_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(String(32))
+    granted_by: Mapped[str] = mapped_column(String(32))
+    granted_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
 
 
 class Conversation(Base):

@@ -15,6 +15,7 @@ from bot.scheduler import SYSTEM, Scheduler, run_due
 from bot.services import Services, build_services
 from bot.settings import Settings, SettingsError
 from bot.slack import listeners
+from bot.slack.admins import SlackWorkspaceAdmins
 from bot.slack.delivery import OnPosted, SlackDelivery
 from bot.slack.gate import INBOUND
 from bot.slack.metadata import MetadataSeal
@@ -51,8 +52,9 @@ def make_client(settings: Settings) -> WebClient:
 def create_app(settings: Settings, services: Services | None = None, *, schedule: bool = False) -> App:
     """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler."""
     settings.require_slack()
-    services = services or build_services(settings)
     client = make_client(settings)
+    services = services or build_services(settings)
+    services.admins = SlackWorkspaceAdmins(client)  # the same services object: tests swap its parts
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = App(
         client=client,

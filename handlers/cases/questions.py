@@ -36,9 +36,15 @@ def party_choices() -> tuple[Choice, ...]:
 
 
 def case_group(env: Env) -> Group | None:
-    """The group the case is for: the answer to the group question, or the one given when it started."""
-    group_id = env.answers.get("group") or env.data.get("group_id")
-    return env.ctx.session.get(Group, int(group_id)) if group_id else None
+    """The group the case is for: the answer to the group question, or the one given when it started; only
+    a group of the person's workspace that they may register cases in (saving checks it again)."""
+    group_id = str(env.answers.get("group") or env.data.get("group_id") or "")
+    group = env.ctx.session.get(Group, int(group_id)) if group_id.isdigit() else None
+    if group is None or not access.in_workspace(env.ctx, group):
+        return None
+    if access.member_of(env.ctx, group) is None and not access.is_forbund(env.ctx):
+        return None
+    return group
 
 
 def target_terms(group: Group | None) -> tuple[Term, ...]:

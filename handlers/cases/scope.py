@@ -17,10 +17,13 @@ from storage.models import Group
 def case_groups(ctx: Ctx) -> Sequence[Group]:
     """The channel's group in a linked channel (members only), else every group the person may see."""
     if ctx.actor.channel_id:
-        group = group_repo.find_group_by_channel(ctx.session, channel_id=ctx.actor.channel_id)
+        group = group_repo.find_group_by_channel(
+            ctx.session, team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id
+        )
         if group is not None:
             access.require_member(ctx, group)
             return [group]
+        access.refuse_if_elsewhere(ctx)
     groups = access.visible_groups(ctx)
     if not groups:
         raise NotAMember("case.no_groups")
@@ -28,9 +31,9 @@ def case_groups(ctx: Ctx) -> Sequence[Group]:
 
 
 def require_group(ctx: Ctx, group_id: int) -> Group:
-    """The group, when the person is a member of it or has the förbund role."""
+    """The group, when it is of the person's workspace and they are a member of it or have the förbund role."""
     group = ctx.session.get(Group, group_id)
-    if group is None or group.workspace.team_id != ctx.actor.team_id:
+    if group is None:
         raise NotAMember("case.no_access")
     access.require_member(ctx, group)
     return group

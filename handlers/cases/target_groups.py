@@ -45,7 +45,7 @@ def target_groups_command(ctx: Ctx, args: str) -> list[Send]:
     for prefixes, change in ((ADD_WORDS, _add), (REMOVE_WORDS, _remove)):
         prefix = next((p for p in prefixes if words.casefold().startswith(p + " ")), None)
         if prefix is not None:
-            access.require_managing_role(ctx, group)
+            access.require_manager(ctx, group)
             return change(ctx, lock_settings(ctx, group), words[len(prefix) :].strip())
     if words:
         raise DomainError("target.usage")

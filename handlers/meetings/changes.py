@@ -52,14 +52,26 @@ def _pack(meeting: Meeting, start: datetime, w: When) -> str:
 
 def pick_move(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Send]:
     """One of the alternatives of an ambiguous new time was picked."""
-    picked = json.loads(value)
-    meeting = meeting_from(ctx, str(picked["meeting"]))
+    meeting_id, w = _unpack(value)
+    meeting = meeting_from(ctx, meeting_id)
     require_convenor(ctx, meeting.group)
     if meeting.status not in UPCOMING:
         raise DomainError(f"meeting.rsvp_closed.{meeting.status}")
-    start = datetime.fromisoformat(picked["start"])
-    end = start + timedelta(minutes=picked["length"]) if picked["length"] else None
-    return _apply_move(ctx, meeting, When(start=start, end=end, has_time=picked["has_time"]))
+    return _apply_move(ctx, meeting, w)
+
+
+def _unpack(value: str) -> tuple[str, When]:
+    """The meeting id and the time a move button carries; anything else is not one of ours."""
+    try:
+        picked = json.loads(value)
+        start = datetime.fromisoformat(picked["start"])
+        length = picked["length"]
+        if start.tzinfo is None or not (length is None or (type(length) is int and 0 < length <= 24 * 60)):
+            raise ValueError("not a move button")
+        end = start + timedelta(minutes=length) if length else None
+        return str(picked["meeting"]), When(start=start, end=end, has_time=picked["has_time"] is True)
+    except (ValueError, TypeError, KeyError) as error:
+        raise DomainError("action.unknown") from error
 
 
 def _apply_move(ctx: Ctx, meeting: Meeting, w: When) -> list[Send]:

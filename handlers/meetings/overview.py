@@ -17,6 +17,7 @@ from storage.meeting_models import HELD, UPCOMING, Meeting
 def list_meetings(ctx: Ctx, args: str) -> list[Send]:
     """The group's meetings this year, attendance per party, and how far the group is from its goal."""
     group = access.channel_group(ctx)
+    access.require_member(ctx, group)
     local = ctx.local_now
     start = datetime(local.year, 1, 1, tzinfo=ctx.config.tz)
     meetings = repo.meetings_between(

@@ -25,14 +25,17 @@ def require_convenor(ctx: Ctx, group: Group) -> None:
 def meeting_from(ctx: Ctx, value: str) -> Meeting:
     """The meeting a button names, in the person's own workspace."""
     meeting = repo.get_meeting(ctx.session, meeting_id=int(value)) if value.isdigit() else None
-    if meeting is None or meeting.group.workspace.team_id != ctx.actor.team_id:
+    if meeting is None:
         raise DomainError("meeting.gone")
+    access.require_workspace(ctx, meeting.group)
     return meeting
 
 
 def group_from(ctx: Ctx, data: Mapping[str, Any]) -> Group:
-    """The group a conversation was started for."""
-    group = ctx.session.get(Group, data.get("group_id"))
-    if group is None or group.workspace.team_id != ctx.actor.team_id:
+    """The group a conversation was started for, in the person's own workspace."""
+    group_id = str(data.get("group_id", ""))
+    group = ctx.session.get(Group, int(group_id)) if group_id.isdigit() else None
+    if group is None:
         raise DomainError("meeting.group_gone")
+    access.require_workspace(ctx, group)
     return group

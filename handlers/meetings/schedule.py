@@ -19,6 +19,7 @@ from handlers.replies import Send, say, to_requester, to_user
 from handlers.text import Mention, Text, t
 from storage import audit
 from storage import meetings as repo
+from storage.groups import find_member
 
 PLACE_LIMIT = 300
 SELF_WORDS = {"jag", "mig", "själv", "jag själv", "me", "myself"}
@@ -45,7 +46,7 @@ def _check_minute_taker(text: str, env: Env) -> str:
         raise AnswerError("meeting.minute_taker_unknown", given=text)
     user_id = match.group(1)
     group = group_from(env.ctx, env.data)
-    if user_id != env.ctx.actor.user_id and all(m.user_id != user_id for m in group.members):
+    if user_id != env.ctx.actor.user_id and find_member(env.ctx.session, group=group, user_id=user_id) is None:
         raise AnswerError("meeting.minute_taker_not_member", user=Mention(user_id), group=group.name)
     return user_id
 

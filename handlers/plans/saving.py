@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.plans.approvals import after_change, to_group
@@ -24,6 +25,8 @@ def save_section(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> 
     if section is None:
         raise DomainError("plan.section_gone")
     row = section_row(plan, section.key)
+    if row.assignee and row.assignee != ctx.actor.user_id:  # given to someone else meanwhile
+        access.require_manager(ctx, plan.group)
     stored = stored_answers(section, answers)
     if stored == row.answers:
         return [to_requester(say(t("plan.saved_unchanged", section=section.title, title=plan_title(plan))))]

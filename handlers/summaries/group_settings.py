@@ -69,7 +69,7 @@ def settings_command(ctx: Ctx, word: str, args: str) -> list[Send] | None:
 def set_threshold(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus sammanfattning gräns 5`: counts below 5 are protected in what the channel reads."""
     group = lock_settings(ctx, access.channel_group(ctx))
-    access.require_managing_role(ctx, group)
+    access.require_manager(ctx, group)
     lowest = ctx.config.small_number_threshold
     threshold = whole_number(args)
     if threshold is None or not lowest <= threshold <= HIGHEST_THRESHOLD:
@@ -85,7 +85,7 @@ def set_threshold(ctx: Ctx, args: str) -> list[Send]:
 def set_days_before(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus sammanfattning dagar 3` (or `av`): when the summary is posted by itself before a meeting."""
     group = lock_settings(ctx, access.channel_group(ctx))
-    access.require_managing_role(ctx, group)
+    access.require_manager(ctx, group)
     days = 0 if args.strip().casefold() in OFF_WORDS else whole_number(args)
     if days is None or days > MAX_DAYS_BEFORE:
         raise DomainError("summary.days_usage", most=MAX_DAYS_BEFORE)

@@ -291,7 +291,7 @@ def test_an_ampersand_is_stored_as_typed_escaped_once_in_chat_and_plain_in_files
     bot.sim.slash_command(ANNA, "CENK", "medlem <@UANNA|anna> kommun samordnare")
     bot.fake.wait_for("chat.postMessage", count=2)
     with bot.services.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id="CENK")
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id="CENK")
         assert group is not None and group.name == "Enköping & Håbo"
         insert_cases(session, group=group, specs=[CaseSpec(unit="Rehab & arbete <Öst>")])
     bot.sim.dm_message(ANNA, "sammanfattning Enköping &amp; Håbo")

@@ -52,6 +52,7 @@ def test_help_as_a_slash_command_is_answered_privately(bot: Bot) -> None:
 def test_linking_and_members_are_announced_in_the_channel(bot: Bot) -> None:
     link_heby(bot)
     bot.sim.slash_command("UANNA", HEBY, "medlem <@UANNA|anna> kommun sammankallande")
+    bot.fake.wait_for("chat.postMessage", count=2)
     bot.sim.slash_command("UANNA", HEBY, "medlem <@UBERTIL|bertil> AF")
     calls = bot.fake.wait_for("chat.postMessage", count=3)
     assert "<@UBERTIL> är medlem i *Heby* för Arbetsförmedlingen (ledamot)." in blocks_text(calls[2])
@@ -170,5 +171,5 @@ def test_member_changes_are_audited(bot: Bot) -> None:
     bot.fake.wait_for("chat.postMessage", count=2)
     services: Services = bot.services
     with services.db.unit_of_work() as session:
-        group = repo.find_group_by_channel(session, channel_id=HEBY)
+        group = repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None and [m.user_id for m in group.members] == ["UBERTIL"]

@@ -37,7 +37,7 @@ def set_up_uppsala(bot: Bot) -> None:
         bot.sim.slash_command("UANNA", UPPSALA, text)
         bot.fake.wait_for("chat.postMessage", count=count)
     with bot.services.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=UPPSALA)
         assert group is not None
         insert_cases(session, group=group, specs=uppsala_example() + year_before(60))
     bot.fake.reset()
@@ -99,8 +99,9 @@ def test_a_bad_period_gets_an_explanation_privately(bot: Bot) -> None:
 
 def test_the_forbund_roll_up_is_private_and_its_chart_goes_to_the_dm(bot: Bot) -> None:
     set_up_uppsala(bot)
-    bot.sim.slash_command("UANNA", UPPSALA, "medlem <@UFORA|fora> region förbund")
-    bot.fake.wait_for("chat.postMessage")
+    bot.fake.add_user("UADMIN", is_admin=True)  # a Slack admin gives the förbund role
+    bot.sim.slash_command("UADMIN", UPPSALA, "förbund <@UFORA|fora>")
+    bot.fake.wait_for("chat.postMessage", predicate=lambda c: c.args.get("channel") == "DUFORA")
     bot.fake.reset()
     bot.sim.slash_command("UFORA", UPPSALA, "sammanfattning alla")
     [call] = bot.fake.wait_for("response_url")

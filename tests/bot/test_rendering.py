@@ -87,7 +87,7 @@ def test_join_renders_each_item() -> None:
     assert catalogue.render(Join((t("party.af"), t("party.fk")))) == "Arbetsförmedlingen, Försäkringskassan"
 
 
-KEY_FUNCTIONS = {"t", "Text", "DomainError", "AnswerError", "NotAMember", "NotLinked", "NotAllowed"}
+KEY_FUNCTIONS = {"t", "Text", "DomainError", "AnswerError", "NotAMember", "NotLinked", "NotAllowed", "OtherWorkspace"}
 
 
 def _first_string_argument(node: ast.AST) -> str | None:

@@ -24,6 +24,7 @@ from tests.handlers.test_cases_helpers import (
     register_by_chat,
     stored_cases,
 )
+from tests.support.roles import grant_forbund
 from tests.support.talk import text_of
 
 
@@ -58,7 +59,7 @@ def test_the_list_shows_the_groups_open_cases_own_first(heby: Services) -> None:
 
 
 def test_the_forbund_role_lists_every_group_and_others_see_only_their_own(heby: Services) -> None:
-    make_group(heby, "Förbundet", "CFORB", {"UFORB": "region förbund"})
+    grant_forbund(heby, "UFORB")
     everything = text_of(dm(heby, "UFORB", "ärenden"))
     assert "Öppna lots-ärenden (3)" in everything and "#1 Tierp" in everything and "#2 Heby" in everything
     assert "Tierp" not in text_of(dm(heby, "UBERTIL", "ärenden"))

@@ -27,6 +27,7 @@ from tests.handlers.test_cases_helpers import (
     stored_cases,
 )
 from tests.handlers.test_identity import EMAILS, PHONES, VALID, WRONG_CHECK_DIGIT
+from tests.support.roles import grant_forbund
 from tests.support.talk import TEAM, text_of
 
 
@@ -128,7 +129,8 @@ def test_a_member_removed_mid_conversation_cannot_save(heby: Services) -> None:
 
 
 def test_the_forbund_role_registers_for_any_group_of_the_workspace(heby: Services) -> None:
-    make_group(heby, "Tierp", TIERP, {"UFORB": "region förbund"})
+    make_group(heby, "Tierp", TIERP, {"UCARL": "region samordnare"})
+    grant_forbund(heby, "UFORB")
     dm(heby, "UFORB", "nytt ärende")
     assert "1) Heby" in text_of(dm(heby, "UFORB", "idag"))
     for answer in ("heby", *TYPED_CASE[1:]):

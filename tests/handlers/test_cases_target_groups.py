@@ -22,7 +22,7 @@ def heby(services: Services) -> Services:
 
 def settings(services: Services) -> dict:
     with services.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=HEBY)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None
         return dict(group.settings)
 
@@ -116,6 +116,7 @@ def test_an_own_target_group_added_back_keeps_its_code_and_its_cases(heby: Servi
 
 
 def test_a_member_cannot_change_the_list_of_a_group_nobody_manages_yet(services: Services) -> None:
-    make_group(services, "Heby", HEBY, {"UBERTIL": "AF"})
+    make_group(services, "Heby", HEBY, {"UANNA": "kommun", "UBERTIL": "AF"})
     with pytest.raises(NotAllowed):
         command(services, "UBERTIL", HEBY, "målgrupper lägg till Hemlösa")
+    assert "Hemlösa" in text_of(command(services, "UANNA", HEBY, "målgrupper lägg till Hemlösa")), "who linked it"

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.services import Services
-from handlers.errors import DomainError, NotAllowed, NotAMember
+from handlers.errors import DomainError, NotAllowed
 from handlers.parties import Party, party_named
 from handlers.replies import To
 from storage import audit
@@ -23,7 +23,7 @@ def test_link_creates_the_group_and_announces_it_in_the_channel(services: Servic
     assert [s.to for s in sends] == [To.CHANNEL]
     assert "kopplad till LOKUS-gruppen *Heby* (av <@UANNA>)" in text_of(sends)
     with services.db.unit_of_work() as session:
-        group = repo.find_group_by_channel(session, channel_id=HEBY)
+        group = repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None and group.name == "Heby"
         assert [e.action for e in audit.entries_for(session, entity="group", entity_id=group.id)] == ["group.link"]
 
@@ -81,7 +81,7 @@ def test_member_accepts_the_usual_party_names(services: Services, party: str, st
     reply = command(services, f"medlem <@UBERTIL|bertil> {party} samordnare, ledamot")
     assert "<@UBERTIL> är medlem i *Heby*" in reply
     with services.db.unit_of_work() as session:
-        group = repo.find_group_by_channel(session, channel_id=HEBY)
+        group = repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None
         member = repo.find_member(session, group=group, user_id="UBERTIL")
         assert member is not None and member.party == stored and member.role_list == ["samordnare", "ledamot"]
@@ -125,12 +125,19 @@ def test_only_managers_change_members_once_the_group_has_one(services: Services)
     assert "inte längre medlem" in command(services, "medlem bort <@UBERTIL>")
 
 
-def test_before_anyone_manages_the_group_only_members_may_change_it(services: Services) -> None:
+def test_until_the_group_has_a_manager_only_whoever_linked_it_changes_it(services: Services) -> None:
     command(services, "koppla Heby")
     command(services, "medlem <@UANNA> kommun")
-    with pytest.raises(NotAMember):
-        command(services, "medlem <@UCARL> FK", user="USTRANGER")
+    for user in ("USTRANGER", "UANNA2"):
+        with pytest.raises(NotAllowed):
+            command(services, "medlem <@UCARL> FK", user=user)
     assert "<@UCARL> är medlem" in command(services, "medlem <@UCARL> FK", user="UANNA")
+    with pytest.raises(NotAllowed):
+        command(services, "medlem <@UDORA> Region", user="UCARL")
+    command(services, "medlem <@UBERTIL> AF samordnare")
+    with pytest.raises(NotAllowed):
+        command(services, "medlem <@UDORA> Region", user="UANNA")
+    assert "<@UDORA> är medlem" in command(services, "medlem <@UDORA> Region", user="UBERTIL")
 
 
 def test_group_commands_in_an_unlinked_channel_say_how_to_link(services: Services) -> None:

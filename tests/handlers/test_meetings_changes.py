@@ -225,7 +225,7 @@ def test_reminder_days_and_goal_are_group_settings(services: Services, called: i
     with pytest.raises(NotAllowed):
         command(services, "möte mål 5", user=BERTIL)
     with services.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=HEBY)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None and group.settings == {"meeting_reminder_days": []}
 
 

@@ -64,7 +64,7 @@ def schedule_meeting(
 
 def stored(services: Services) -> Meeting:
     with services.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=HEBY)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None
         [meeting] = repo.meetings_between(
             session, group=group, start=datetime(2026, 1, 1, tzinfo=UTC), end=datetime(2028, 1, 1, tzinfo=UTC)

@@ -69,7 +69,7 @@ def heby(services: Services) -> None:
 def the_plan(services: Services, template: str = "verksamhetsplan", year: int = 2028) -> Plan:
     """The Heby plan of the template and year, read fresh (detached, with its sections and approvals loaded)."""
     with services.db.unit_of_work() as session:
-        group = find_group_by_channel(session, channel_id=HEBY)
+        group = find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None
         plan = repo.find_plan(session, group=group, template=template, year=year)
         assert plan is not None

@@ -22,6 +22,7 @@ from storage import groups as groups_repo
 from storage.case_stats import case_stats
 from storage.models import Group
 from tests.support.case_factory import CaseSpec, insert_cases, make_group, times, uppsala_example, year_before
+from tests.support.roles import grant_forbund
 from tests.support.talk import actor, run, text_of
 
 CATALOGUE = Catalogue.for_slack("sv")
@@ -279,9 +280,8 @@ def test_a_dm_with_several_groups_asks_which(uppsala: Services) -> None:
 
 
 def test_the_forbund_gets_every_group_together_and_one_line_each(uppsala: Services) -> None:
-    add_group(
-        uppsala, "Heby", HEBY, times(5, CaseSpec(gender="man", referred_tr=True)), {"UFORA": ("region", ["förbund"])}
-    )
+    add_group(uppsala, "Heby", HEBY, times(5, CaseSpec(gender="man", referred_tr=True)), {})
+    grant_forbund(uppsala, "UFORA")
     sends = command(uppsala, "sammanfattning alla", user="UFORA", channel=HEBY)
     assert [s.to for s in sends] == [To.REQUESTER]
     shown = lines(sends)
@@ -304,7 +304,7 @@ def test_the_previous_meeting_starts_the_default_period(uppsala: Services) -> No
 
 def test_summary_sends_posts_the_protected_summary_in_the_groups_channel(uppsala: Services) -> None:
     def sends_for(ctx: Ctx) -> list[Send]:
-        group = groups_repo.find_group_by_channel(ctx.session, channel_id=UPPSALA)
+        group = groups_repo.find_group_by_channel(ctx.session, team_id="T0LOKUS", channel_id=UPPSALA)
         assert group is not None
         return summary_sends(ctx, group, parse_period("i år", ctx.local_now.date()))
 
@@ -369,7 +369,7 @@ def test_the_chart_shows_only_what_may_be_shown(services: Services) -> None:
     add_group(services, "Heby", HEBY, specs, {"UBERTIL": ("af", [])})
 
     def figures_of(ctx: Ctx) -> ChartData | None:
-        group = groups_repo.find_group_by_channel(ctx.session, channel_id=HEBY)
+        group = groups_repo.find_group_by_channel(ctx.session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None
         period = parse_period("i år", ctx.local_now.date())
         stats = case_stats(ctx.session, group_ids=[group.id], start=period.start, end=period.end)
@@ -408,7 +408,7 @@ def test_the_automatic_summary_days_are_set_or_turned_off_in_the_channel(uppsala
     )
     assert "postas inte av sig själv" in text_of(command(uppsala, "sammanfattning dagar av", user="UANNA"))
     with uppsala.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=UPPSALA)
         assert group is not None and group.settings["summary_days_before"] == 0
 
 
@@ -429,7 +429,7 @@ def test_bad_settings_are_explained_and_change_nothing(uppsala: Services, text: 
         command(uppsala, text, user="UANNA")
     assert raised.value.text.key == key
     with uppsala.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=UPPSALA)
         assert group is not None and group.settings == {}
 
 
@@ -448,7 +448,7 @@ def test_in_a_group_nobody_manages_yet_a_member_still_cannot(services: Services)
 
 def test_a_threshold_below_the_deployments_is_never_used(uppsala: Services) -> None:
     with uppsala.db.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id=UPPSALA)
+        group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=UPPSALA)
         assert group is not None
         group.settings = {"small_number_threshold": 1}
     assert "Aktivitetsersättning: färre än 3" in lines(command(uppsala, "sammanfattning"))

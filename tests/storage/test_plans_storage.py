@@ -59,7 +59,7 @@ def test_a_plan_gets_one_section_per_key_and_one_plan_per_group_template_and_yea
         ]
         assert repo.find_plan(session, group=group, template="verksamhetsplan", year=2028) is plan
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
-        group = groups_repo.find_group_by_channel(session, channel_id="CHEBY")
+        group = groups_repo.find_group_by_channel(session, team_id="T1", channel_id="CHEBY")
         assert group is not None
         make_plan(session, group)
 

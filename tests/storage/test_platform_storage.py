@@ -90,4 +90,4 @@ def test_a_failed_unit_of_work_leaves_nothing_behind(database: Database) -> None
         repo.create_group(session, workspace=workspace, name="Heby", channel_id="C1")
         raise RuntimeError("crash mid-request")
     with database.unit_of_work() as session:
-        assert repo.find_group_by_channel(session, channel_id="C1") is None
+        assert repo.find_group_by_channel(session, team_id="T1", channel_id="C1") is None

@@ -313,10 +313,20 @@ class FakeSlack:
         is_bot: bool = False,
         deleted: bool = False,
         email: str | None = None,
+        is_admin: bool = False,
+        is_owner: bool = False,
+        is_primary_owner: bool = False,
+        team_id: str | None = None,
     ) -> None:
-        """Make users.info describe this user (unknown users get a profile made from their id)."""
+        """Make users.info describe this user (unknown users get a profile made from their id); an admin or
+        owner of the workspace when told, of another workspace with team_id (a Slack Connect user)."""
+        user = self._user_object(user_id, name, real_name, display_name, tz, is_bot, deleted, email)
+        user.update(is_admin=is_admin, is_owner=is_owner, is_primary_owner=is_primary_owner)
+        if team_id is not None:
+            user["team_id"] = team_id
+            user["profile"]["team"] = team_id
         with self._cond:
-            self._users[user_id] = self._user_object(user_id, name, real_name, display_name, tz, is_bot, deleted, email)
+            self._users[user_id] = user
 
     def add_channel(
         self, channel_id: str, name: str, *, members: list[str] | None = None, is_private: bool = False

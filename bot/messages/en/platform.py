@@ -61,22 +61,24 @@ MESSAGES: dict[str, str] = {
     "identity.kind.email": "an e-mail address",
     "identity.kind.likely_personnummer": "a personal identity number",
     "identity.kind.likely_samordningsnummer": "a co-ordination number",
-    "group.linked": "This channel is now linked to the LOKUS group *{group}* (by {user}). Add members with "
-    "`/lokus medlem @person <party> [roles]`.",
+    "group.linked": "This channel is now linked to the LOKUS group *{group}* (by {user}). Until the group has a "
+    "convenor or coordinator, {user} adds its members – best first themself: "
+    "`/lokus medlem @person <party> samordnare`.",
     "group.link_usage": "Write the group's name: `/lokus koppla Heby`.",
     "group.identity": "The name seems to hold details that point out a person (an identity number, a phone "
     "number or an e-mail address). A LOKUS group is named after its area: `/lokus koppla Heby`.",
     "group.channel_taken": "This channel is already linked to *{group}*.",
     "group.need_channel": "This is done in the group's channel. Write the command there.",
     "group.not_linked": "This channel is not linked to a LOKUS group yet. Link it with `/lokus koppla <group name>`.",
-    "group.not_member": "You are not a member of *{group}*. Ask the group's convenor to add you with "
-    "`/lokus medlem @you <party>`.",
+    "group.not_member": "You are not a member of *{group}*. Ask the group's convenor or coordinator to add you "
+    "with `/lokus medlem @you <party>`.",
     "group.manager_only": "Only the convenor, the coordinator or the association can change *{group}*.",
     "group.title": "LOKUS {group}",
     "group.party_missing_cell": "_nobody yet_",
     "group.parties_missing": "Missing: {parties}. The group needs a representative from each of the four parties.",
     "group.all_parties": "All four parties are represented.",
-    "group.member_hint": "Add or change: `/lokus medlem @person <party> [roles]`.",
+    "group.member_hint": "The group's convenor, coordinator and the association add and change: "
+    "`/lokus medlem @person <party> [roles]`.",
     "member.usage": "Write it like this: `/lokus medlem @person <party> [roles]`, e.g. "
     "`/lokus medlem @anna AF samordnare,ledamot`.",
     "member.saved": "{user} is a member of *{group}* for {party} ({roles}).",
@@ -92,7 +94,7 @@ MESSAGES: dict[str, str] = {
     "role.sammankallande": "convenor",
     "role.ledamot": "member",
     "role.förbund": "association",
-    "role.unknown": "“{given}” is not a role I recognise. Roles: samordnare, sammankallande, ledamot, förbund.",
+    "role.unknown": "“{given}” is not a role I recognise. Roles in a group: samordnare, sammankallande, ledamot.",
     "command.unknown": "I don't recognise “{given}”. Write `/lokus hjälp` to see what I can do.",
     "command.unknown_suggest": "I don't recognise “{given}”. Did you mean `/lokus {suggestion}`? Write "
     "`/lokus hjälp` to see everything I can do.",
@@ -107,9 +109,12 @@ MESSAGES: dict[str, str] = {
     "help.dm": "In a direct message to me you can write *help*. In the middle of a conversation, *back*, "
     "*skip*, *change*, *cancel* and *help* work.",
     "help.help": "Shows this help.",
-    "help.koppla": "Links the channel to a LOKUS group: `/lokus koppla Heby`.",
-    "help.medlem": "Adds or changes a member: `/lokus medlem @person AF samordnare`. `/lokus medlem bort @person` "
-    "removes one.",
+    "help.koppla": "Links the channel to a LOKUS group: `/lokus koppla Heby`. Whoever links a new group looks "
+    "after it until it has a convenor or coordinator. An existing group is moved here only by someone who looks "
+    "after it.",
+    "help.medlem": "Adds or changes a member: `/lokus medlem @person AF samordnare` (roles: samordnare, "
+    "sammankallande, ledamot). `/lokus medlem bort @person` removes one. This is done by the group's convenor, "
+    "coordinator or the association.",
     "help.grupp": "Shows the group's members by party and which parties are missing.",
     "home.title": "Welcome to lokusbot",
     "home.intro": "I help LOKUS groups with cases, compilations before the meetings, activity plans and "

@@ -66,8 +66,9 @@ MESSAGES: dict[str, str] = {
     "identity.kind.likely_personnummer": "ett personnummer",
     "identity.kind.likely_samordningsnummer": "ett samordningsnummer",
     # Grupper och medlemmar
-    "group.linked": "Den här kanalen är nu kopplad till LOKUS-gruppen *{group}* (av {user}). "
-    "Lägg till medlemmar med `/lokus medlem @person <part> [roller]`.",
+    "group.linked": "Den här kanalen är nu kopplad till LOKUS-gruppen *{group}* (av {user}). Tills gruppen har "
+    "en sammankallande eller samordnare är det {user} som lägger till medlemmar – gärna sig själv först: "
+    "`/lokus medlem @person <part> samordnare`.",
     "group.link_usage": "Skriv gruppens namn: `/lokus koppla Heby`.",
     "group.identity": "Namnet ser ut att innehålla uppgifter som pekar ut en person (ett personnummer, "
     "telefonnummer eller en e-postadress). En LOKUS-grupp heter som sitt område: `/lokus koppla Heby`.",
@@ -75,14 +76,15 @@ MESSAGES: dict[str, str] = {
     "group.need_channel": "Det här gör man i gruppens kanal. Skriv kommandot där.",
     "group.not_linked": "Den här kanalen är inte kopplad till någon LOKUS-grupp än. Koppla den med "
     "`/lokus koppla <gruppnamn>`.",
-    "group.not_member": "Du är inte medlem i *{group}*. Be gruppens sammankallande lägga till dig med "
-    "`/lokus medlem @du <part>`.",
+    "group.not_member": "Du är inte medlem i *{group}*. Be gruppens sammankallande eller samordnare lägga till "
+    "dig med `/lokus medlem @du <part>`.",
     "group.manager_only": "Bara sammankallande, samordnare eller förbundet kan ändra i *{group}*.",
     "group.title": "LOKUS {group}",
     "group.party_missing_cell": "_ingen än_",
     "group.parties_missing": "Saknas: {parties}. Gruppen behöver en företrädare från var och en av de fyra parterna.",
     "group.all_parties": "Alla fyra parter är företrädda.",
-    "group.member_hint": "Lägg till eller ändra: `/lokus medlem @person <part> [roller]`.",
+    "group.member_hint": "Gruppens sammankallande, samordnare och förbundet lägger till och ändrar: "
+    "`/lokus medlem @person <part> [roller]`.",
     "member.usage": "Skriv så här: `/lokus medlem @person <part> [roller]`, t.ex. "
     "`/lokus medlem @anna AF samordnare,ledamot`.",
     "member.saved": "{user} är medlem i *{group}* för {party} ({roles}).",
@@ -98,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "role.sammankallande": "sammankallande",
     "role.ledamot": "ledamot",
     "role.förbund": "förbund",
-    "role.unknown": "”{given}” är ingen roll jag känner igen. Roller: samordnare, sammankallande, ledamot, förbund.",
+    "role.unknown": "”{given}” är ingen roll jag känner igen. Roller i en grupp: samordnare, sammankallande, ledamot.",
     # Kommandon och DM
     "command.unknown": "Jag känner inte igen ”{given}”. Skriv `/lokus hjälp` för att se vad jag kan.",
     "command.unknown_suggest": "Jag känner inte igen ”{given}”. Menade du `/lokus {suggestion}`? "
@@ -115,9 +117,12 @@ MESSAGES: dict[str, str] = {
     "help.dm": "I ett direktmeddelande till mig kan du skriva *hjälp*. Mitt i ett samtal fungerar "
     "*tillbaka*, *hoppa över*, *ändra*, *avbryt* och *hjälp*.",
     "help.help": "Visar den här hjälpen.",
-    "help.koppla": "Kopplar kanalen till en LOKUS-grupp: `/lokus koppla Heby`.",
-    "help.medlem": "Lägger till eller ändrar en medlem: `/lokus medlem @person AF samordnare`. "
-    "`/lokus medlem bort @person` tar bort.",
+    "help.koppla": "Kopplar kanalen till en LOKUS-grupp: `/lokus koppla Heby`. Den som kopplar en ny grupp "
+    "sköter den tills den har en sammankallande eller samordnare. En befintlig grupp flyttas hit bara av någon "
+    "som sköter den.",
+    "help.medlem": "Lägger till eller ändrar en medlem: `/lokus medlem @person AF samordnare` (roller: "
+    "samordnare, sammankallande, ledamot). `/lokus medlem bort @person` tar bort. Det gör gruppens "
+    "sammankallande, samordnare eller förbundet.",
     "help.grupp": "Visar gruppens medlemmar per part och vilka parter som saknas.",
     # Hem
     "home.title": "Välkommen till lokusbot",

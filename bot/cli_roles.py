@@ -1,0 +1,134 @@
+"""`lokusbot roles grant|revoke förbund USER --team T` and `lokusbot roles list --team T`: the operator's root
+of trust. Whoever runs these on the server gives or takes the förbund role of a workspace; it is audited as
+given by "cli". No Slack request reaches this code.
+"""
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from bot.catalogue import Catalogue
+from bot.settings import Settings
+from handlers.context import Actor, Ctx
+from handlers.errors import DomainError, Unavailable
+from handlers.text import Text, t
+
+FAILED, USAGE = 1, 2
+ROLE_WORDS = ("förbund", "forbund")
+USER_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
+TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,31}$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add `roles grant`, `roles revoke` and `roles list` to the `lokusbot` command."""
+    roles = sub.add_parser("roles", help="the förbund role of a workspace: grant, revoke, list")
+    verbs = roles.add_subparsers(dest="roles_what", required=True)
+    for verb, run, help_text in (
+        ("grant", grant, "give a user the förbund role of the workspace"),
+        ("revoke", revoke, "take the förbund role away from a user"),
+    ):
+        parser = verbs.add_parser(verb, help=help_text)
+        parser.add_argument("role", choices=ROLE_WORDS, help="the role (only förbund is workspace-wide)")
+        parser.add_argument("user", help="the Slack user id, e.g. U0123ABCD")
+        parser.add_argument("--team", required=True, help="the Slack workspace id, e.g. T0123ABCD")
+        parser.set_defaults(run=run)
+    lister = verbs.add_parser("list", help="who has the förbund role in the workspace")
+    lister.add_argument("--team", required=True, help="the Slack workspace id, e.g. T0123ABCD")
+    lister.set_defaults(run=list_holders)
+
+
+def grant(args: argparse.Namespace, settings: Settings) -> int:
+    """Give the role; saying so when the user had it already."""
+    from handlers import roles
+
+    return _change(args, settings, roles.operator_grant, "roles.cli.granted", "roles.cli.already")
+
+
+def revoke(args: argparse.Namespace, settings: Settings) -> int:
+    """Take the role away; an error when the user did not have it."""
+    from handlers import roles
+
+    return _change(args, settings, roles.operator_revoke, "roles.cli.revoked", "roles.cli.not_held", failed=True)
+
+
+def list_holders(args: argparse.Namespace, settings: Settings) -> int:
+    """Print who has the role, who gave it and when."""
+    from handlers import roles
+
+    problem = _check_ids(args.team)
+    if problem is not None:
+        return _fail(settings, problem, USAGE)
+    code, found = _run(settings, args.team, roles.holders)
+    if code:
+        return code
+    lines = [
+        t(
+            "roles.cli.line",
+            user=h.user_id,
+            by=t("roles.cli.operator") if h.granted_by == roles.OPERATOR else h.granted_by,
+            date=h.granted_at.date(),
+        )
+        for h in found
+    ]
+    _print(settings, lines or [t("roles.cli.none", team=args.team)], sys.stdout)
+    return 0
+
+
+def _change(
+    args: argparse.Namespace,
+    settings: Settings,
+    change: Callable[[Ctx, str], bool],
+    done: str,
+    not_done: str,
+    *,
+    failed: bool = False,
+) -> int:
+    problem = _check_ids(args.team, args.user)
+    if problem is not None:
+        return _fail(settings, problem, USAGE)
+    code, changed = _run(settings, args.team, lambda ctx: change(ctx, args.user))
+    if code:
+        return code
+    text = t(done if changed else not_done, user=args.user, team=args.team)
+    if not changed and failed:
+        return _fail(settings, text, FAILED)
+    _print(settings, [text], sys.stdout)
+    return 0
+
+
+def _check_ids(team: str, user: str | None = None) -> Text | None:
+    if not TEAM_ID.match(team):
+        return t("roles.cli.bad_team", given=team)
+    if user is not None and not USER_ID.match(user):
+        return t("roles.cli.bad_user", given=user)
+    return None
+
+
+def _run(settings: Settings, team: str, run: Callable[[Ctx], Any]) -> tuple[int, Any]:
+    """Run in one unit of work as the operator in the workspace: (0, the result), or the exit code of a
+    failure, which is printed."""
+    from bot.services import build_services
+    from handlers.roles import OPERATOR
+
+    services = build_services(settings)
+    try:
+        return 0, services.handle(Actor(team, OPERATOR), run)
+    except DomainError as error:
+        return _fail(settings, error.text, FAILED), None
+    except Unavailable:
+        return _fail(settings, t("error.unavailable"), FAILED), None
+    finally:
+        services.db.dispose()
+
+
+def _fail(settings: Settings, text: Text, code: int) -> int:
+    _print(settings, [text], sys.stderr)
+    return code
+
+
+def _print(settings: Settings, lines: list[Text], stream: Any) -> None:
+    catalogue = Catalogue.for_console(settings.language, lambda user_id: user_id)
+    for line in lines:
+        print(catalogue.render(line), file=stream)

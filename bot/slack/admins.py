@@ -1,0 +1,59 @@
+"""Whether a Slack user is an admin or owner of their workspace, from `users.info`, cached briefly.
+
+Only the förbund role's grant and revoke ask, and only when the person does not hold the role already.
+Any doubt means "no": a Slack error, a deleted, restricted or bot user, or a user of another workspace than
+the request's (in a channel shared with Slack Connect the answer would be about someone else's workspace).
+"""
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+
+log = logging.getLogger(__name__)
+ADMIN_FLAGS = ("is_admin", "is_owner", "is_primary_owner")
+NOT_TRUSTED_FLAGS = ("deleted", "is_bot", "is_restricted", "is_ultra_restricted")
+TTL_SECONDS = 60.0
+
+
+class SlackWorkspaceAdmins:
+    """handlers.admins.WorkspaceAdmins for Slack: asks users.info once a minute at most per person."""
+
+    def __init__(
+        self, client: WebClient, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.client = client
+        self.ttl = ttl
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], tuple[bool, float]] = {}
+
+    def is_admin(self, team_id: str, user_id: str) -> bool:
+        """True when Slack says the user is an admin or owner of the request's workspace."""
+        if not team_id or not user_id:
+            return False
+        key, now = (team_id, user_id), self.clock()
+        with self._lock:
+            cached = self._cache.get(key)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        try:
+            user = self.client.users_info(user=user_id).get("user") or {}
+        except (SlackClientError, OSError) as error:  # no answer is no: try again next time
+            log.warning("users.info failed, treating the user as no admin: %s", type(error).__name__)
+            return False
+        answer = is_workspace_admin(user, team_id)
+        with self._lock:
+            self._cache[key] = (answer, now + self.ttl)
+        return answer
+
+
+def is_workspace_admin(user: dict[str, Any], team_id: str) -> bool:
+    """Whether a users.info user object is an admin or owner of the workspace `team_id`."""
+    if user.get("team_id") != team_id or any(user.get(flag) for flag in NOT_TRUSTED_FLAGS):
+        return False
+    return any(user.get(flag) is True for flag in ADMIN_FLAGS)
