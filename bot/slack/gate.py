@@ -18,8 +18,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.request.internals import build_context
 
 from bot.slack.payloads import HANDLED_EVENTS, EventCallback, MalformedPayload, read_payload
 from bot.slack.verification import signed_by, well_formed
@@ -116,5 +117,23 @@ def _bolt_request(environ: dict[str, Any], body: bytes) -> BoltRequest:
         request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=headers)
     except Exception as error:  # Bolt parses the body and reads ids from it: what it cannot read is malformed
         raise MalformedPayload(f"a body Bolt cannot read ({type(error).__name__})") from None
+    if not request.body and "payload" in text:
+        _read_as_command(request, text)
     request.context[INBOUND] = read_payload(request.body)
     return request
+
+
+def _read_as_command(request: BoltRequest, text: str) -> None:
+    """A slash command whose typed text holds the word "payload", read as the command it is.
+
+    Bolt takes any form body containing "payload" for an interactive payload and, finding no such field, reads
+    nothing; "/lokus möte punkt payload-frågan" would then be refused. Its fields are read here instead (the raw
+    body, which the signature covers, stays as it came).
+    """
+    try:
+        fields = dict(parse_qsl(text, keep_blank_values=True, strict_parsing=True))
+    except ValueError:
+        return
+    if "command" in fields and "payload" not in fields:
+        request.body = fields
+        request.context = build_context(BoltContext(dict(request.context)), fields)

@@ -49,6 +49,14 @@ def test_help_as_a_slash_command_is_answered_privately(bot: Bot) -> None:
     assert bot.fake.calls("chat.postMessage") == []
 
 
+def test_a_slash_command_whose_text_holds_the_word_payload_is_still_a_command(bot: Bot) -> None:
+    """Bolt reads a form body containing "payload" as an interactive payload; the gate reads it as the command."""
+    response = bot.sim.slash_command("UANNA", HEBY, "hjälp payload")
+    assert response.status == 200
+    [call] = bot.fake.wait_for("response_url")
+    assert "lokusbot – hjälp" in blocks_text(call)
+
+
 def test_linking_and_members_are_announced_in_the_channel(bot: Bot) -> None:
     link_heby(bot)
     bot.sim.slash_command("UANNA", HEBY, "medlem <@UANNA|anna> kommun sammankallande")
