@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.settings import Settings
@@ -52,11 +52,14 @@ class Services:
         handled by two workers), nothing of this one was saved, so it is handled again on the fresh state: the
         second message then answers the question the first one led to. Handlers only return what to send, so
         running one again sends nothing twice. After CONFLICT_ATTEMPTS the user is asked to try again.
+
+        A unique constraint met at the commit is the same race one level down (two people linking one channel at
+        the same moment): the request that lost is handled again and then sees what the other one committed.
         """
         for attempt in range(1, CONFLICT_ATTEMPTS + 1):
             try:
                 return self._handle_once(actor, run, event_id, duplicate)
-            except StaleDataError as error:
+            except (StaleDataError, IntegrityError) as error:
                 if attempt == CONFLICT_ATTEMPTS:
                     raise DomainError("error.conflict") from error
                 log.info("a concurrent change of the same data; handling again (attempt %d)", attempt + 1)
