@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot.catalogue import label_names
 from bot.settings import Settings
 from handlers.app import build_router
 from handlers.context import Actor, Config, Ctx
@@ -39,6 +40,9 @@ class Services:
     config: Config
     clock: Clock = field(default=system_clock)
 
+    def __post_init__(self) -> None:
+        self.router.engine.use_names(label_names())
+
     def handle(self, actor: Actor, run: Callable[[Ctx], T], *, event_id: str = "", duplicate: T | None = None) -> T:
         """Run a handler in its own transaction; database trouble becomes Unavailable.
 
@@ -65,7 +69,7 @@ class Services:
                 if event_id and not claim_event(session, event_id=event_id):
                     log.info("ignored repeated delivery of event %s", event_id)
                     return duplicate  # type: ignore[return-value]
-                return run(Ctx(session, actor, self.clock(), self.config))
+                return run(Ctx(session, actor, self.clock(), self.config, engine=self.router.engine))
         except OperationalError as error:
             log.warning("database unavailable: %s", type(error.orig).__name__)
             raise Unavailable() from error

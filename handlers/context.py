@@ -1,10 +1,14 @@
 """Who is asking, where, and when: what every handler is given along with the session."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from handlers.conversation.engine import Engine
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,26 @@ class Config:
         return ZoneInfo(self.timezone)
 
 
+def _no_flows() -> "Engine":
+    """The engine of a Ctx built outside `Services.handle`: it knows no flow, so starting one fails loudly."""
+    from handlers.conversation.engine import Engine  # the engine module needs Ctx, so it is imported late
+
+    return Engine()
+
+
 @dataclass
 class Ctx:
-    """One request's unit of work: the open session, the actor, the time and the settings."""
+    """One request's unit of work: the open session, the actor, the time, the settings, the conversation engine.
+
+    `engine` is the router's one engine: features start their conversations with
+    `ctx.engine.start(ctx, key, "flow-name", data={...})` and never build an engine of their own.
+    """
 
     session: Session
     actor: Actor
     now: datetime
     config: Config
+    engine: "Engine" = field(default_factory=_no_flows)
 
     @property
     def local_now(self) -> datetime:

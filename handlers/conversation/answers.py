@@ -7,14 +7,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from handlers.conversation.flow import Choice, Env, Kind, Question
+from handlers.conversation.words import yes_or_no
 from handlers.dates import parse_date
 from handlers.errors import AnswerError
 from handlers.formatting import format_kr, format_number
 from handlers.identity import find_identity
 from handlers.text import Join, t
 
-YES = {"ja", "j", "japp", "jo", "yes", "y", "absolut", "stämmer", "ok", "okej"}
-NO = {"nej", "n", "no", "nope", "inte", "icke"}
 MULTI_SEPARATORS = re.compile(r"\s*(?:,|;|\boch\b|\band\b|\+)\s*|\s+(?=\d)")
 AMOUNT_UNITS = {
     "kr": 1,
@@ -70,11 +69,14 @@ def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
     return None
 
 
-def _choice(question: Question, raw: str, env: Env) -> str:
+def _choice(question: Question, raw: str, env: Env) -> Any:
+    """An option by number, value or word; else what the question's `other` makes of it (an age → its band)."""
     choice = match_choice(question.choices(env), raw)
-    if choice is None:
-        raise AnswerError("answer.choice_unknown", given=raw, count=len(question.choices(env)))
-    return choice.value
+    if choice is not None:
+        return choice.value
+    if question.other is not None:
+        return question.other(raw, env)
+    raise AnswerError("answer.choice_unknown", given=raw, count=len(question.choices(env)))
 
 
 def _multi(question: Question, raw: str, env: Env) -> list[str]:
@@ -92,12 +94,11 @@ def _multi(question: Question, raw: str, env: Env) -> list[str]:
 
 
 def _yes_no(question: Question, raw: str, env: Env) -> bool:
-    word = raw.casefold().strip(" .!")
-    if word in YES:
-        return True
-    if word in NO:
-        return False
-    raise AnswerError("answer.yes_no")
+    """Yes or no in words ("japp", "nej tack"), or the number beside it as shown ("1) Ja 2) Nej")."""
+    said = yes_or_no(raw, numbers=True)
+    if said is None:
+        raise AnswerError("answer.yes_no")
+    return said
 
 
 def _date(question: Question, raw: str, env: Env) -> str:

@@ -7,9 +7,8 @@ MESSAGES: dict[str, str] = {
     "help.möten": "Shows this year's meetings, which parties came, and how many were held of the year's goal.",
     # The conversation
     "meeting.flow_title": "New meeting",
+    "meeting.noun": "the meeting notice",
     "meeting.continue_in_dm": "Let's continue about the meeting of *{group}* in a direct message to you.",
-    "meeting.busy_elsewhere": "You are in the middle of another conversation with me in your direct messages. "
-    "Finish it first (write *avbryt* there), then type the command again.",
     "meeting.q.when.label": "When",
     "meeting.q.when": "When is the meeting?",
     "meeting.q.when.hint": "Write it as you say it, e.g. *tisdag nästa vecka kl 13*, *3 december kl 10* or "
@@ -124,6 +123,7 @@ MESSAGES: dict[str, str] = {
     "meeting.goal_set": "The goal of *{group}* is now {goal} meetings a year (changed by {user}).",
     # Minutes
     "minutes.flow_title": "Minutes",
+    "minutes.noun": "the minutes",
     "minutes.ask": "The meeting of *{group}* {when} is over. You write the minutes – send them to me here and "
     "I will put them in the announcement's thread and keep them.",
     "minutes.when_ready": "Press the button when you are ready to write them.",

@@ -73,8 +73,6 @@ MESSAGES: dict[str, str] = {
     "plan.write.proposal": "Here are the answers from {year} as a proposal. Review them: write *ändra* and the "
     "number to change an answer, and *ja* to save.",
     "plan.write_which": "You have no unanswered section. Say which one to change: `/lokus plan svara <section>`.",
-    "plan.write.busy": "You are in the middle of another conversation with me in our direct messages. Write "
-    "*fortsätt* there to finish it, or *avbryt* to stop – then press here again.",
     "plan.q.label": "{text}",
     "plan.q.prompt": "{text}",
     "plan.q.hint": "{text}",

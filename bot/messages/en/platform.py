@@ -19,7 +19,6 @@ MESSAGES: dict[str, str] = {
     "engine.change_which": "Which answer do you want to change?",
     "engine.change_unknown": "I can't find a question called “{given}”. Pick one in the list or write its number.",
     "engine.previous_answer": "Your previous answer was: {answer}",
-    "engine.replaced": "Your unfinished conversation about {title} has ended; we are starting something new.",
     "engine.resumed": "Welcome back! We continue with {title} where we stopped.",
     "engine.paused": "We were in the middle of {title}, but it has been quiet for a while, so I paused. Your "
     "answers are kept: write *continue* here when you want to go on, or *cancel*.",

@@ -7,9 +7,8 @@ MESSAGES: dict[str, str] = {
     "help.möten": "Visar årets möten, vilka parter som kom och hur många möten som hållits av årets mål.",
     # Samtalet
     "meeting.flow_title": "Nytt möte",
+    "meeting.noun": "kallelsen till mötet",
     "meeting.continue_in_dm": "Vi fortsätter om mötet för *{group}* i ett direktmeddelande till dig.",
-    "meeting.busy_elsewhere": "Du är mitt i ett annat samtal med mig i ditt direktmeddelande. Avsluta det "
-    "först (skriv *avbryt* där) och skriv sedan kommandot igen.",
     "meeting.q.when.label": "När",
     "meeting.q.when": "När ska mötet vara?",
     "meeting.q.when.hint": "Skriv som du säger det, t.ex. *tisdag nästa vecka kl 13*, *3 december kl 10* eller "
@@ -121,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "meeting.goal_set": "Målet för *{group}* är nu {goal} möten per år (ändrat av {user}).",
     # Minnesanteckningar
     "minutes.flow_title": "Minnesanteckningar",
+    "minutes.noun": "minnesanteckningarna",
     "minutes.ask": "Mötet i *{group}* {when} är slut. Du skriver minnesanteckningarna – skicka dem till mig "
     "här, så lägger jag dem i kallelsens tråd och sparar dem.",
     "minutes.when_ready": "Tryck på knappen när du är redo att skriva dem.",

@@ -73,8 +73,6 @@ MESSAGES: dict[str, str] = {
     "plan.write.proposal": "Här är svaren från {year} som förslag. Granska dem: skriv *ändra* och numret för att "
     "ändra ett svar, och *ja* för att spara.",
     "plan.write_which": "Du har inget obesvarat avsnitt. Skriv vilket du vill ändra: `/lokus plan svara <avsnitt>`.",
-    "plan.write.busy": "Du är mitt i ett annat samtal med mig i vårt direktmeddelande. Skriv *fortsätt* där för "
-    "att slutföra det, eller *avbryt* för att sluta – tryck sedan här igen.",
     "plan.q.label": "{text}",
     "plan.q.prompt": "{text}",
     "plan.q.hint": "{text}",
