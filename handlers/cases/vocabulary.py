@@ -60,6 +60,7 @@ def age_band_of(age: int) -> str | None:
         return None
     return [band for lowest, band in AGE_LIMITS if age >= lowest][-1]
 
+
 TARGET_GROUPS = (
     Term("unga_utan_gymnasium", ("unga utan gymnasieutbildning", "unga utan gymnasium", "unga")),
     Term(

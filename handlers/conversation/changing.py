@@ -57,7 +57,12 @@ def change_while_asking(turn: Turn, change: Change) -> list[Send] | None:
 
 
 def confirm_typed(turn: Turn, text: str) -> list[Send]:
-    """Text typed while the summary is shown."""
+    """Text typed while the summary is shown (or while asking which answer a typed text replaces)."""
+    if turn.progress.proposal is not None:
+        placed = _place_by_word(turn, text)
+        if placed is not None:
+            return placed
+        turn.progress.proposal = None
     said = yes_or_no(text, numbers=False)
     if said is True:
         return save(turn)
@@ -91,15 +96,30 @@ def place_typed(turn: Turn, text: str) -> list[Send]:
         guard_identity(text.strip())
     except AnswerError as error:
         return ask_current(turn, error=error.text)
-    numbers = {q.key: n for n, q in enumerate(turn.applicable(), start=1)}
-    takers = [q for q in turn.applicable() if _takes(turn, q, text)]
-    exact = [q for q in takers if not is_free_text(q)] or takers
-    if len(exact) == 1:
-        return set_answer(turn, exact[0], text)
-    if not exact:
+    takers = _takers(turn, text)
+    if len(takers) == 1:
+        return set_answer(turn, takers[0], text)
+    if not takers:
         return turn.write(summary(turn, lead=t("engine.unchanged"), note=t("engine.unchanged_how")))
     turn.progress.proposal = text.strip()
-    return turn.write(place_reply(exact, [numbers[q.key] for q in exact]))
+    return turn.write(place_reply(takers))
+
+
+def _takers(turn: Turn, text: str) -> list[Question]:
+    """The questions the text could be the new answer to; those with a fixed form first ("man" is a gender)."""
+    takers = [q for q in turn.applicable() if _takes(turn, q, text)]
+    return [q for q in takers if not is_free_text(q)] or takers
+
+
+def _place_by_word(turn: Turn, text: str) -> list[Send] | None:
+    """ "2" or "organisation" in answer to "which answer does it replace?"; None when it is neither."""
+    typed = turn.progress.proposal or ""
+    takers = _takers(turn, typed)
+    word = normalised(text)
+    if word.isdigit() and 1 <= int(word) <= len(takers):
+        return set_answer(turn, takers[int(word) - 1], typed)
+    named = [q for q in takers if word and word in (q.key.casefold(), turn.label_words(q))]
+    return set_answer(turn, named[0], typed) if len(named) == 1 else None
 
 
 def place_proposal(turn: Turn, question_key: str) -> list[Send]:

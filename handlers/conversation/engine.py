@@ -217,7 +217,7 @@ class Engine:
 
     def _conversation_action(self, turn: Turn, action: ConvAction, value: str, selected: list[str]) -> list[Send]:
         progress = turn.progress
-        if action in (ConvAction.SAVE, ConvAction.CHANGE, ConvAction.CANCEL) and value and value != progress.flow:
+        if not self._ours(turn, action, value):
             return steps.ask_current(turn, error=t("engine.stale"))  # a button of a conversation that has ended
         simple = {ConvAction.SKIP: Command.SKIP, ConvAction.BACK: Command.BACK, ConvAction.SAVE: Command.SAVE}
         if action in simple:
@@ -235,6 +235,16 @@ class Engine:
         if action == ConvAction.PLACE:
             return changing.place_proposal(turn, question_key)
         return self._question_action(turn, action, question_key, option, selected)
+
+    def _ours(self, turn: Turn, action: ConvAction, value: str) -> bool:
+        """Whether a save, change or cancel button belongs to the active conversation (summaries carry the flow's
+        name, questions their key), so a button left on an older message cannot end the one going on now."""
+        if action not in (ConvAction.SAVE, ConvAction.CHANGE, ConvAction.CANCEL) or not value:
+            return True
+        question_key, separator, _ = value.partition("|")
+        if not separator:
+            return value == turn.progress.flow
+        return any(q.key == question_key for q in turn.flow.questions)
 
     def _question_action(
         self, turn: Turn, action: ConvAction, question_key: str, option: str, selected: list[str]

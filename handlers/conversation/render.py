@@ -125,12 +125,9 @@ def change_reply(
     return Reply(tuple(parts))
 
 
-def place_reply(questions: Sequence[Question], numbers: Sequence[int]) -> Reply:
+def place_reply(questions: Sequence[Question]) -> Reply:
     """Typed text at the summary that could be the new answer to several questions: which one?"""
-    options = tuple(
-        Option(pack(q.key), t("engine.numbered", number=n, label=q.label))
-        for q, n in zip(questions, numbers, strict=True)
-    )
+    options = tuple(Option(pack(q.key), q.label) for q in questions)
     return Reply((Paragraph(t("engine.place_which")), Choices(ConvAction.PLACE, options), Note(t("engine.place_none"))))
 
 

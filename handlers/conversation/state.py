@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORM = 2
+FORM: Literal[2] = 2
 ASIDE_LIMIT = 5
 
 

@@ -3,11 +3,13 @@
 from typing import Any
 
 from handlers.app import build_router
+from handlers.conversation.state import read_state
 from storage import conversations
 from storage.conversations import ConversationKey
 from tests.bot.conftest import Bot
 from tests.handlers.test_engine import FLOW, SAVED
 from tests.support.fake_slack import Call
+from tests.support.slack_chat import answer_by_key, question_key
 from tests.support.talk import actor
 
 
@@ -40,36 +42,27 @@ def test_a_dm_conversation_with_buttons_typed_answers_and_an_overlong_answer(bot
     SAVED.clear()
     bot.services.router.engine.flows[FLOW.name] = FLOW
     key = ConversationKey("T0LOKUS", "UANNA")
-    bot.services.handle(actor(), lambda ctx: bot.services.router.engine.start(ctx, key, FLOW.name))
+    bot.services.handle(actor(), lambda ctx: ctx.engine.start(ctx, key, FLOW.name))
     bot.sim.dm_message("UANNA", "igår")
     question = last_post(bot, 1)
-    assert "fråga 2 av 6" in str(question.args["blocks"])
+    assert question_key(question) == "colour" and "fråga 2 av 6" in str(question.args["blocks"])
     click(bot, question, "Ja")
-    question = last_post(bot, 2)
-    bot.sim.dm_message("UANNA", "1, 3")
-    question = last_post(bot, 3)
     overlong = "Väntan. " * 700
-    bot.sim.dm_message("UANNA", overlong)
-    question = last_post(bot, 4)
-    click(bot, question, "Ja")
-    last_post(bot, 5)
-    bot.sim.dm_message("UANNA", "hoppa över")
-    last_post(bot, 6)
-    bot.sim.dm_message("UANNA", "450 000 kr")
-    summary = last_post(bot, 7)
+    typed = {"shades": "1, 3", "why": overlong, "ok": "japp", "count": "hoppa över", "cost": "450 000 kr"}
+    summary = answer_by_key(bot, "UANNA", last_post(bot, 2), typed, confirm=None)
     section_texts = [f["text"] for b in summary.args["blocks"] for f in b.get("fields", [])]
     shown = next(text for text in section_texts if "Väntan." in text)
     assert len(shown) <= 2000 and "sparad hel" in shown
     click(bot, summary, "Spara")
-    saved = last_post(bot, 8)
-    assert "SPARAT" in str(saved.args["blocks"])
+    saved = bot.fake.wait_for("chat.postMessage", predicate=lambda c: "SPARAT" in str(c.args.get("blocks")))[-1]
+    assert saved.args["channel"] == "DUANNA"
     assert SAVED[0]["why"] == overlong.strip() and SAVED[0]["cost"] == 450_000 and SAVED[0]["ok"] is True
 
 
 def test_a_restarted_bot_continues_the_conversation_where_it_stopped(bot: Bot) -> None:
     bot.services.router.engine.flows[FLOW.name] = FLOW
     key = ConversationKey("T0LOKUS", "UANNA")
-    bot.services.handle(actor(), lambda ctx: bot.services.router.engine.start(ctx, key, FLOW.name))
+    bot.services.handle(actor(), lambda ctx: ctx.engine.start(ctx, key, FLOW.name))
     bot.sim.dm_message("UANNA", "idag")
     last_post(bot, 1)
     bot.services.router = build_router()
@@ -78,4 +71,6 @@ def test_a_restarted_bot_continues_the_conversation_where_it_stopped(bot: Bot) -
     assert "fråga 3 av 6" in str(last_post(bot, 2).args["blocks"])
     with bot.services.db.unit_of_work() as session:
         stored = conversations.load(session, key=key)
-        assert stored is not None and stored.state["answers"]["colour"] == "blue"
+        assert stored is not None
+        active = read_state(stored.flow, stored.state, stored.status).active
+        assert active is not None and active.answers["colour"] == "blue"

@@ -229,5 +229,5 @@ def test_console_buttons_of_a_dm_started_from_the_channel_are_pressed_in_the_dm(
     output = out.getvalue()
     assert "[:a Tillbaka = tillbaka]  [:b Avbryt = avbryt]" in output
     assert "Det finns ingen knapp :z i senaste meddelandet." in output
-    assert "Okej, jag har avbrutit Nytt möte. Inget har sparats." in output
+    assert "Okej, jag har avbrutit kallelsen till mötet. Inget har sparats." in output
     assert "redan avslutat" not in output

@@ -95,7 +95,7 @@ def test_two_free_text_answers_the_person_says_which_one_is_new(services: Servic
     answers = {"name": "Anna Ahl", "organisation": "Heby kommun"}
     run(services, actor(), lambda ctx: ctx.engine.start(ctx, KEY, "sign", answers=answers))
     asked = text_of(dm(services, ANNA, "Region Uppsala"))
-    assert "1. Namnförtydligande" in asked and "2. Organisation" in asked
+    assert "1) Namnförtydligande" in asked and "2) Organisation" in asked
     press(services, ANNA, ConvAction.PLACE, pack("organisation"))
     dm(services, ANNA, "ja")
     assert SIGNED == [{"name": "Anna Ahl", "organisation": "Region Uppsala"}]

@@ -117,7 +117,6 @@ def _unnamed(services: Services, user: str, where: OpenConversation) -> str:
     raise AssertionError(f"the flow {where.flow!r} asks {question.key!r}, which the test gives no answer for")
 
 
-
 def stored_state(services: Services, user: str, key: ConversationKey | None = None) -> tuple[str, KeyState]:
     """The row's status and typed state at the user's DM key (or `key`), read as the engine reads it."""
     with services.db.unit_of_work() as session:
