@@ -18,7 +18,7 @@ from handlers.conversation.state import Phase
 from handlers.replies import Send, say, to_requester
 from handlers.router import Command, DuplicateName, Feature, Router
 from handlers.text import t
-from storage import conversations
+from storage import conversations, migrate
 from tests.handlers.test_engine import ANNA, FLOW, KEY, SAVED, TYPED
 from tests.support.chat import active, answer_flow, asked, dm, dm_key, press, stored_state
 from tests.support.talk import actor, run, text_of
@@ -177,6 +177,32 @@ def test_a_row_stored_in_the_form_before_0009_resumes(two_flows: Services) -> No
     progress = active(two_flows, ANNA)
     assert progress.answers == {"when": "2026-11-20", "colour": "red", "shades": ["red", "blue"]}
     assert progress.current == "why" and stored_state(two_flows, ANNA)[1].form == 2
+
+
+def test_migration_0009_rewrites_an_old_row_which_then_resumes_and_downgrades_back(two_flows: Services) -> None:
+    legacy = {
+        "answers": {"when": "2026-11-20"},
+        "trail": ["when"],
+        "phase": "ask",
+        "current": "colour",
+        "pending": [],
+        "data": {"group_id": 7},
+    }
+    migrate.downgrade(two_flows.db.engine, "0006")
+    with two_flows.db.unit_of_work() as session:
+        conversations.save_new(session, key=dm_key(ANNA), flow="test", state=legacy, now=datetime.now(UTC))
+    migrate.upgrade(two_flows.db.engine)
+    with two_flows.db.unit_of_work() as session:
+        row = conversations.load(session, key=dm_key(ANNA))
+        assert row is not None and row.state["form"] == 2 and row.state["active"]["data"] == {"group_id": 7}
+    dm(two_flows, ANNA, "röd")
+    assert active(two_flows, ANNA).answers == {"when": "2026-11-20", "colour": "red"}
+    migrate.downgrade(two_flows.db.engine, "0006")
+    with two_flows.db.unit_of_work() as session:
+        row = conversations.load(session, key=dm_key(ANNA))
+        assert row is not None and row.state["answers"] == {"when": "2026-11-20", "colour": "red"}
+        assert row.state["current"] == "shades" and "form" not in row.state
+    migrate.upgrade(two_flows.db.engine)
 
 
 def test_the_router_refuses_two_features_claiming_one_name() -> None:
