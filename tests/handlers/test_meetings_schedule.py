@@ -7,6 +7,7 @@ from icalendar import Calendar
 
 from bot.catalogue import Catalogue
 from bot.services import Services
+from handlers.dates import STOCKHOLM
 from handlers.errors import DomainError, NotAllowed
 from handlers.meetings.names import ANNOUNCED
 from handlers.replies import Send, To
@@ -265,3 +266,52 @@ def test_changing_the_day_afterwards_drops_answers_that_no_longer_apply(services
     assert "fredag 4 december 2026 kl. 10.00–12.00, stämmer det?" in summary and "Klockan" not in summary
     deliver(services, dm(services, ANNA, "ja"))
     assert stored(services).starts_at == datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "day", "expected"),
+    [
+        ("i januari", ["fredag 1 januari 2027", "tisdag 5 januari 2027"], "tisdag", "tisdag 5 januari 2027 kl. 13.00"),
+        ("om en månad", ["måndag 21 december 2026"], "2", "tisdag 22 december 2026 kl. 13.00"),
+        ("början av februari", ["måndag 1 februari 2027"], "den 4", "torsdag 4 februari 2027 kl. 13.00"),
+        ("nästa vecka", ["måndag 30 november 2026", "fredag 4 december 2026"], "4", "torsdag 3 december 2026"),
+        ("i vår", ["fredag 1 januari 2027"], "12 mars", "fredag 12 mars 2027 kl. 13.00"),
+    ],
+)
+def test_a_period_is_understood_and_the_day_asked_with_its_weekdays(
+    services: Services, typed: str, offered: list[str], day: str, expected: str
+) -> None:
+    setup_group(services)
+    asked = text_of(command(services, ANNA, f"möte {typed}", HEBY))
+    assert "Vilken dag blir det?" in asked and "Uppfattat" not in asked and "förstod inte" not in asked
+    for shown in offered:
+        assert shown in asked
+    summary = text_of(answer_flow(services, ANNA, {"day": day, "at": "13", "place": "Kommunhuset"}, confirm=None))
+    assert f"{expected}" in summary and "stämmer det?" in summary
+    deliver(services, dm(services, ANNA, "ja"))
+    assert stored(services).starts_at.astimezone(STOCKHOLM).hour == 13
+
+
+def test_a_day_and_time_typed_for_a_period_needs_no_clock_question(services: Services) -> None:
+    setup_group(services)
+    command(services, ANNA, "möte i januari", HEBY)
+    asked = text_of(dm(services, ANNA, "fredag kl 10"))
+    assert "Var hålls mötet?" in asked
+    summary = text_of(answer_flow(services, ANNA, {"place": "Kommunhuset"}, confirm=None))
+    assert "fredag 1 januari 2027 kl. 10.00–12.00, stämmer det?" in summary
+    assert "förstod inte" in text_of(dm(services, ANNA, "ändra dag till någon gång"))
+
+
+def test_moving_a_meeting_to_a_period_asks_for_the_day(services: Services) -> None:
+    setup_group(services)
+    schedule_meeting(services)
+    with pytest.raises(DomainError) as raised:
+        command(services, ANNA, "möte flytta i januari", HEBY)
+    assert raised.value.text.key == "meeting.move_needs_day"
+
+
+def test_a_day_picked_across_the_change_to_winter_time_keeps_its_date(services: Services) -> None:
+    setup_group(services)
+    command(services, ANNA, "möte hösten 2027 kl 13", HEBY)
+    summary = text_of(answer_flow(services, ANNA, {"day": "14 december", "place": "Kommunhuset"}, confirm=None))
+    assert "tisdag 14 december 2027 kl. 13.00–15.00, stämmer det?" in summary

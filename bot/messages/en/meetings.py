@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
     "*fredag 10–12*.",
     "meeting.q.which.label": "Which day",
     "meeting.q.which": "That could mean more than one day. Which one do you mean?",
+    "meeting.q.day.label": "Day",
+    "meeting.q.day": "Which day will it be? Pick one of the days, or write another, e.g. *Tuesday*, *the 14th* "
+    "or *Friday at 10*.",
     "meeting.q.at.label": "Time",
     "meeting.q.at": "What time does the meeting start? Write e.g. *13*, *9.30* or *13–15*.",
     "meeting.q.place.label": "Place",
@@ -30,6 +33,9 @@ MESSAGES: dict[str, str] = {
     "write *jag*.",
     "meeting.when_option": "{when}",
     "meeting.when_typed": "“{given}”",
+    "meeting.day_unknown": "I did not understand “{given}” as a day. Write e.g. *Tuesday*, *the 14th* or *12 January*.",
+    "meeting.move_needs_day": "“{given}” is a period, not a day. Write the day and time, e.g. "
+    "`/lokus möte flytta tisdag 12 januari kl 13`.",
     "meeting.understood": "Got it: {when}.",
     "meeting.confirm": "{when}, is that right?",
     "meeting.when_unknown": "I did not understand “{given}” as a time. Write e.g. *tisdag nästa vecka kl 13*, "

@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
     "*fredag 10–12*.",
     "meeting.q.which.label": "Vilken dag",
     "meeting.q.which": "Det kan betyda flera dagar. Vilken menar du?",
+    "meeting.q.day.label": "Dag",
+    "meeting.q.day": "Vilken dag blir det? Välj en av dagarna, eller skriv en annan, t.ex. *tisdag*, *den 14* "
+    "eller *fredag kl 10*.",
     "meeting.q.at.label": "Klockan",
     "meeting.q.at": "Vilken tid börjar mötet? Skriv t.ex. *13*, *9.30* eller *13–15*.",
     "meeting.q.place.label": "Plats",
@@ -29,6 +32,9 @@ MESSAGES: dict[str, str] = {
     "meeting.minute_taker_not_member": "{user} är inte medlem i *{group}*. Välj någon i gruppen, eller skriv *jag*.",
     "meeting.when_option": "{when}",
     "meeting.when_typed": "”{given}”",
+    "meeting.day_unknown": "Jag förstod inte ”{given}” som en dag. Skriv t.ex. *tisdag*, *den 14* eller *12 januari*.",
+    "meeting.move_needs_day": "”{given}” är en period, inte en dag. Skriv vilken dag och tid, t.ex. "
+    "`/lokus möte flytta tisdag 12 januari kl 13`.",
     "meeting.understood": "Uppfattat: {when}.",
     "meeting.confirm": "{when}, stämmer det?",
     "meeting.when_unknown": "Jag förstod inte ”{given}” som en tid. Skriv t.ex. *tisdag nästa vecka kl 13*, "
