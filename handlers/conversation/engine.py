@@ -44,7 +44,7 @@ class OpenConversation:
     def describe(self) -> Text:
         """ "lots-ärendet, fråga 4 av 10" (or "…, alla frågor besvarade, inte sparat än")."""
         if self.phase == Phase.CONFIRM:
-            return t("engine.open_confirm", noun=self.noun, total=self.total)
+            return t("engine.open_confirm", noun=self.noun)
         return t("engine.open", noun=self.noun, position=self.position, total=self.total)
 
 

@@ -186,7 +186,7 @@ def progress_text(turn: Turn, progress: Progress) -> Text:
     """ "fråga 4 av 10", or that every question is answered and only the saving is left."""
     position, total = place_of(turn, progress)
     if progress.phase == Phase.CONFIRM:
-        return t("engine.progress_confirm", total=total)
+        return t("engine.progress_confirm")
     return t("engine.progress", position=position, total=total)
 
 

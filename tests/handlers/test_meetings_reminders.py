@@ -222,3 +222,15 @@ def test_a_cancelled_meeting_gets_no_reminders_and_no_minutes(
         assert due(services) == []
     at(clock, 2026, 12, 1, 16, 0)
     assert due(services) == []
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("japp", True), ("ja tack", True), ("nej tack", False)])
+def test_the_minutes_confirmation_takes_yes_and_no_in_words(
+    services: Services, clock: FakeClock, called: int, typed: str, saved: bool
+) -> None:
+    at(clock, 2026, 12, 1, 15, 0)
+    due(services)
+    answer_flow(services, ANNA, {"minutes": "Vi gick igenom lots-ärendena."}, confirm=None)
+    reply = text_of(dm(services, ANNA, typed))
+    assert ("Minnesanteckningarna för *Heby* är sparade" in reply) is saved
+    assert ("Vilket svar vill du ändra?" in reply) is not saved

@@ -2,9 +2,9 @@
 
 MESSAGES: dict[str, str] = {
     "engine.progress": "question {position} of {total}",
-    "engine.progress_confirm": "all {total} questions answered, not saved yet",
+    "engine.progress_confirm": "all answered, nothing saved yet",
     "engine.open": "{noun}, question {position} of {total}",
-    "engine.open_confirm": "{noun}, all {total} questions answered but not saved",
+    "engine.open_confirm": "{noun}, all answered but nothing saved yet",
     "engine.unknown_flow": "a conversation that no longer exists",
     "engine.offer.ask": "You have not finished {current} ({progress}). Do you want to go on with {current}, "
     "or start {new}?",

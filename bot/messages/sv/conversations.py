@@ -3,9 +3,9 @@
 MESSAGES: dict[str, str] = {
     # Var ett samtal står
     "engine.progress": "fråga {position} av {total}",
-    "engine.progress_confirm": "alla {total} frågor besvarade, inte sparat än",
+    "engine.progress_confirm": "allt besvarat, inget sparat än",
     "engine.open": "{noun}, fråga {position} av {total}",
-    "engine.open_confirm": "{noun}, alla {total} frågor besvarade men inte sparat",
+    "engine.open_confirm": "{noun}, allt besvarat men inget sparat än",
     "engine.unknown_flow": "ett samtal som inte finns längre",
     # Något nytt mitt i ett samtal
     "engine.offer.ask": "Du har inte gjort klart {current} ({progress}). Vill du fortsätta med {current}, "
