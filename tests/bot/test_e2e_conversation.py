@@ -9,7 +9,7 @@ from storage.conversations import ConversationKey
 from tests.bot.conftest import Bot
 from tests.handlers.test_engine import FLOW, SAVED
 from tests.support.fake_slack import Call
-from tests.support.slack_chat import answer_by_key, question_key
+from tests.support.slack_chat import answer_by_key, next_post, question_key
 from tests.support.talk import actor
 
 
@@ -74,3 +74,35 @@ def test_a_restarted_bot_continues_the_conversation_where_it_stopped(bot: Bot) -
         assert stored is not None
         active = read_state(stored.flow, stored.state, stored.status).active
         assert active is not None and active.answers["colour"] == "blue"
+
+
+def test_a_second_conversation_over_slack_asks_first_and_the_first_is_taken_up_with_its_button(bot: Bot) -> None:
+    """A case begun, then a meeting called in the middle of it: asked, set aside, saved, and the case taken up."""
+    for text in ("koppla Heby", "medlem <@UANNA|anna> kommun sammankallande"):
+        next_post(bot, lambda text=text: bot.sim.slash_command("UANNA", "CHEBY", text), "CHEBY")
+    bot.sim.slash_command("UANNA", "CHEBY", "ärende")
+    first = bot.fake.wait_for("chat.postMessage", count=2, predicate=lambda c: c.args.get("channel") == "DUANNA")[-1]
+    assert question_key(first) == "raised_on"
+    party = next_post(bot, lambda: bot.sim.dm_message("UANNA", "igår"), "DUANNA")
+    assert question_key(party) == "party"
+    offer = next_post(bot, lambda: bot.sim.slash_command("UANNA", "CHEBY", "möte tisdag nästa vecka kl 13"), "DUANNA")
+    assert "Du har inte gjort klart lots-ärendet (fråga 2 av" in str(offer.args["blocks"])
+    _press(bot, offer, "Börja med kallelsen till mötet")
+    bot.fake.wait_for("chat.postMessage", predicate=lambda c: "sparar dina svar i lots-ärendet" in str(c.args))
+    question = bot.fake.wait_for(
+        "chat.postMessage", predicate=lambda c: "Var hålls mötet?" in str(c.args.get("blocks"))
+    )[-1]
+    summary = answer_by_key(bot, "UANNA", question, {"place": "Kommunhuset", "minute_taker": "jag"}, confirm=None)
+    _press(bot, summary, "Spara")
+    waiting = bot.fake.wait_for(
+        "chat.postMessage", predicate=lambda c: "Du har också påbörjat lots-ärendet" in str(c.args.get("blocks"))
+    )[-1]
+    resumed = next_post(bot, lambda: _press(bot, waiting, "Fortsätt med lots-ärendet"), "DUANNA")
+    assert "Välkommen tillbaka" in str(resumed.args["blocks"]) and question_key(resumed) == "party"
+
+
+def _press(bot: Bot, call: Call, label: str) -> Any:
+    element = buttons(call)[label]
+    return bot.sim.block_action(
+        "UANNA", call.args["channel"], element["action_id"], element["value"], message_ts=call.args.get("ts")
+    )
