@@ -1,5 +1,6 @@
 """Turning typed text into an answer of each kind, and an answer back into something to show."""
 
+import difflib
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -14,6 +15,7 @@ from handlers.formatting import format_kr, format_number
 from handlers.identity import find_identity
 from handlers.text import Join, t
 
+TYPO_SHORTEST, TYPO_CUTOFF = 5, 0.8
 MULTI_SEPARATORS = re.compile(r"\s*(?:,|;|\boch\b|\band\b|\+)\s*|\s+(?=\d)")
 AMOUNT_UNITS = {
     "kr": 1,
@@ -66,7 +68,17 @@ def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
         starts = [c for c in choices if any(w.casefold().startswith(word) for w in (c.value, *c.words))]
         if len(starts) == 1:
             return starts[0]
-    return None
+    return _misspelt(choices, word)
+
+
+def _misspelt(choices: Sequence[Choice], word: str) -> Choice | None:
+    """The one option a small typo of a longer word means ("kvinan", "försäkringskasan"), else None."""
+    if len(word) < TYPO_SHORTEST:
+        return None
+    spelled = {w.casefold(): c for c in choices for w in (c.value, *c.words) if len(w) >= TYPO_SHORTEST}
+    close = difflib.get_close_matches(word, list(spelled), n=3, cutoff=TYPO_CUTOFF)
+    meant = {spelled[w].value: spelled[w] for w in close}
+    return next(iter(meant.values())) if len(meant) == 1 else None
 
 
 def _choice(question: Question, raw: str, env: Env) -> Any:

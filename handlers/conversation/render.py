@@ -154,6 +154,5 @@ def aside_reply(noun: Text, progress: Text) -> Reply:
 
 
 def _numbered(questions: Sequence[Question]) -> tuple[Option, ...]:
-    return tuple(
-        Option(pack(q.key), t("engine.numbered", number=i, label=q.label)) for i, q in enumerate(questions, start=1)
-    )
+    """The questions to pick from, in the summary's order, so the console's "3)" is the summary's "3."."""
+    return tuple(Option(pack(q.key), q.label) for q in questions)

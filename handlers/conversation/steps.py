@@ -131,6 +131,9 @@ def set_answer(turn: Turn, question: Question, typed: str) -> list[Send]:
         value = parse_answer(question, typed, turn.env)
     except AnswerError as error:
         return ask_current(turn, lead=t("engine.unchanged_because", reason=error.text))
+    if question.key in progress.answers and progress.answers[question.key] == value:
+        shown = show_answer(question, value, turn.env)
+        return ask_current(turn, lead=t("engine.unchanged_same", label=question.label, answer=shown))
     before = show_answer(question, progress.answers.get(question.key), turn.env)
     progress.answers[question.key] = value
     progress.trail = [*(k for k in progress.trail if k != question.key), question.key]

@@ -51,6 +51,7 @@ def build_section_flow(rest: str) -> Flow | None:
         questions,
         finish=save_section,
         summary_title=lambda env: t("plan.flow.summary", **names),
+        noun=t("plan.flow.noun", section=section.title),
         intro=section_intro,
     )
 

@@ -215,6 +215,18 @@ def test_buttons_answer_every_choice_kind(heby: Services) -> None:
             },
             (date(2026, 11, 23), "fk", "Lokalkontoret", "kvinna", "20-24", ["nyanlanda"], ["information"]),
         ),
+        (
+            {  # small typos in longer words
+                "raised_on": "idag",
+                "party": "Försäkringskasan",
+                "unit": "hoppa över",
+                "gender": "kvinan",
+                "age_band": "65 år gammal",
+                "target_groups": "nyanlända",
+                "failures": "infomation, väntetid",
+            },
+            (date(2026, 11, 23), "fk", "", "kvinna", "65+", ["nyanlanda"], ["information", "vantetider"]),
+        ),
     ],
 )
 def test_typed_answers_in_the_ways_people_write_them(heby: Services, typed: dict[str, str], stored: tuple) -> None:

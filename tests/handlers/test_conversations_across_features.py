@@ -61,7 +61,7 @@ STARTS: dict[str, Start] = {
 FIRST_ANSWER = {"case": "igår", "section": "Samverkanskoordinator", "meeting": "torsdag kl 13", "note": "Ringt AF"}
 NOUN = {
     "case": "lots-ärendet",
-    "section": "avsnittet ”Medel” i Verksamhetsplan 2028",
+    "section": "avsnittet ”Medel”",
     "meeting": "kallelsen till mötet",
     "note": "anteckningen",
 }

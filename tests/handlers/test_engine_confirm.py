@@ -34,7 +34,7 @@ def test_yes_in_the_words_people_use_saves(at_summary: Services, typed: str) -> 
 @pytest.mark.parametrize("typed", ["nej", "nej tack", "n", "absolut inte", "Nä."])
 def test_no_saves_nothing_and_asks_what_to_change(at_summary: Services, typed: str) -> None:
     reply = text_of(dm(at_summary, ANNA, typed))
-    assert "Vilket svar vill du ändra?" in reply and "1. lokusbot" in reply
+    assert "Vilket svar vill du ändra?" in reply and "1) lokusbot" in reply
     assert SAVED == [] and active(at_summary, ANNA).phase == Phase.CONFIRM
 
 
@@ -109,5 +109,24 @@ def test_questions_are_named_by_their_label(services: Services) -> None:
     run(services, actor(), lambda ctx: ctx.engine.start(ctx, KEY, "sign", answers=answers))
     dm(services, ANNA, "ändra organisation till Region Uppsala")
     dm(services, ANNA, "namn: Anna Andersson")
+    dm(services, ANNA, "ja")
+    assert SIGNED == [{"name": "Anna Andersson", "organisation": "Region Uppsala"}]
+
+
+def test_a_change_to_the_same_answer_says_nothing_changed(at_summary: Services) -> None:
+    reply = text_of(dm(at_summary, ANNA, "ändra 2 till röd"))
+    assert "är redan" in reply and "inget ändrades" in reply and "Ändrat" not in reply
+
+
+def test_which_answer_a_text_replaces_is_said_by_number_or_name(services: Services) -> None:
+    SIGNED.clear()
+    services.router = Router([Feature(flows=(FLOW, SIGN))])
+    services.router.engine.use_names(label_names())
+    answers = {"name": "Anna Ahl", "organisation": "Heby kommun"}
+    run(services, actor(), lambda ctx: ctx.engine.start(ctx, KEY, "sign", answers=answers))
+    dm(services, ANNA, "Region Uppsala")
+    assert "Ändrat:" in text_of(dm(services, ANNA, "organisation"))
+    dm(services, ANNA, "Anna Andersson")
+    dm(services, ANNA, "1")
     dm(services, ANNA, "ja")
     assert SIGNED == [{"name": "Anna Andersson", "organisation": "Region Uppsala"}]

@@ -11,8 +11,8 @@ MESSAGES: dict[str, str] = {
     "engine.offer.keep": "Go on with {current}",
     "engine.offer.set_aside": "Start {new}",
     "engine.offer.end": "End {current} without saving",
-    "engine.offer.how_aside": "If you start {new}, your answers in {current} are kept: write *continue* when "
-    "you want to take up {current} again. If you end it, nothing of {current} is saved.",
+    "engine.offer.how_aside": "If you start {new}, your answers so far are kept: write *continue* afterwards to "
+    "come back here.",
     "engine.offer.how_full": "You already have several unfinished conversations kept for later. Finish or end "
     "{current} first to start {new}.",
     "engine.continuing": "Then we go on with {noun}.",
@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "engine.aside.resume": "Go on with {noun}",
     "engine.changed": "Changed: *{label}* is now {answer} (was {before}).",
     "engine.unchanged_because": "Nothing changed: {reason}",
+    "engine.unchanged_same": "*{label}* is already {answer}, so nothing changed.",
     "engine.unchanged": "Nothing changed – I don't know which answer what you wrote is for.",
     "engine.unchanged_how": "Write *yes* to save. To change something: *change 3* (and I ask again), or "
     "*change 3 to …* with the new answer. *cancel* stops without saving.",

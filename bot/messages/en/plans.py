@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "plan.mine.none": "You have no unanswered sections in any plan right now.",
     # Writing
     "plan.flow.section": "the section “{section}” of {plan} {year}",
+    "plan.flow.noun": "the section “{section}”",
     "plan.flow.summary": "{section} ({plan} {year}) – is this right?",
     "plan.write.title": "{section} – {title}",
     "plan.write.how": "Long answers are welcome, all in one message (Shift+Enter for a new line). You can write "

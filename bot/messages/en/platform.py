@@ -14,8 +14,8 @@ MESSAGES: dict[str, str] = {
     "engine.change": "Change",
     "engine.summary_title": "{title} – is this right?",
     "engine.numbered": "{number}. {label}",
-    "engine.confirm_how": "Write *yes* to save, *change 3* (or the question's number) to change an answer, "
-    "or *cancel*.",
+    "engine.confirm_how": "Write *yes* to save, *change 3* (or the question's number) to change an answer – or "
+    "straight away *change 3 to …* – or *cancel*.",
     "engine.change_which": "Which answer do you want to change?",
     "engine.change_unknown": "I can't find a question called “{given}”. Pick one in the list or write its number.",
     "engine.previous_answer": "Your previous answer was: {answer}",

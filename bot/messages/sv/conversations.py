@@ -13,8 +13,8 @@ MESSAGES: dict[str, str] = {
     "engine.offer.keep": "Fortsätt med {current}",
     "engine.offer.set_aside": "Börja med {new}",
     "engine.offer.end": "Avsluta {current} utan att spara",
-    "engine.offer.how_aside": "Börjar du med {new} sparas dina svar i {current}: skriv *fortsätt* när du vill "
-    "ta upp {current} igen. Väljer du att avsluta sparas ingenting av {current}.",
+    "engine.offer.how_aside": "Börjar du med {new} sparas dina svar hittills: skriv *fortsätt* sedan, så "
+    "kommer du tillbaka hit.",
     "engine.offer.how_full": "Du har redan flera påbörjade samtal sparade till senare. Gör klart eller "
     "avsluta {current} först för att börja med {new}.",
     "engine.continuing": "Då fortsätter vi med {noun}.",
@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     # Ändra svar i ord
     "engine.changed": "Ändrat: *{label}* är nu {answer} (var {before}).",
     "engine.unchanged_because": "Inget ändrades: {reason}",
+    "engine.unchanged_same": "*{label}* är redan {answer}, så inget ändrades.",
     "engine.unchanged": "Inget ändrades – jag vet inte vilket svar det du skrev gäller.",
     "engine.unchanged_how": "Skriv *ja* för att spara. För att ändra: *ändra 3* (så frågar jag igen), eller "
     "*ändra 3 till …* med det nya svaret direkt. *avbryt* slutar utan att spara.",

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "plan.mine.none": "Du har inga obesvarade avsnitt i någon plan just nu.",
     # Skriva
     "plan.flow.section": "avsnittet ”{section}” i {plan} {year}",
+    "plan.flow.noun": "avsnittet ”{section}”",
     "plan.flow.summary": "{section} ({plan} {year}) – stämmer det här?",
     "plan.write.title": "{section} – {title}",
     "plan.write.how": "Skriv gärna långa svar, allt i ett meddelande (Shift+Enter ger ny rad). Du kan skriva "

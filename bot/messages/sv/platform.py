@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "engine.summary_title": "{title} – stämmer det här?",
     "engine.numbered": "{number}. {label}",
     "engine.confirm_how": "Skriv *ja* för att spara, *ändra 3* (eller frågans nummer) för att ändra ett "
-    "svar, eller *avbryt*.",
+    "svar – eller direkt *ändra 3 till …* – eller *avbryt*.",
     "engine.change_which": "Vilket svar vill du ändra?",
     "engine.change_unknown": "Jag hittar ingen fråga som heter ”{given}”. Välj en i listan eller skriv dess nummer.",
     "engine.previous_answer": "Ditt tidigare svar var: {answer}",
