@@ -18,13 +18,13 @@ from tests.handlers.test_meetings_schedule import (
     POSTED_TS,
     command,
     deliver,
-    dm,
     ics_event,
     press,
     schedule_meeting,
     setup_group,
     stored,
 )
+from tests.support.chat import answer_flow
 from tests.support.talk import text_of
 
 
@@ -75,8 +75,7 @@ def test_someone_outside_the_group_cannot_answer(services: Services, called: int
 def test_an_announcement_not_yet_posted_is_posted_rather_than_updated(services: Services) -> None:
     setup_group(services)
     command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY)
-    for answer in ("Kommunhuset", "ok", "jag", "ja"):
-        dm(services, ANNA, answer)
+    answer_flow(services, ANNA, {"place": "Kommunhuset", "length": "ok", "minute_taker": "jag"})
     sends = press(services, BERTIL, MeetingAction.RSVP_YES, str(stored(services).id))
     [posted] = [s for s in sends if s.to == To.CHANNEL]
     assert posted.update_ts == "" and posted.posted is not None and posted.reply.files

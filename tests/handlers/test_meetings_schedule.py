@@ -259,8 +259,9 @@ def test_the_minute_taker_must_be_in_the_group(services: Services) -> None:
 def test_changing_the_day_afterwards_drops_answers_that_no_longer_apply(services: Services) -> None:
     setup_group(services)
     command(services, ANNA, "möte torsdag 3 december", HEBY)
-    for answer in ("halv tre", "Stadshuset", "ok", "jag"):
-        dm(services, ANNA, answer)
+    answer_flow(
+        services, ANNA, {"at": "halv tre", "place": "Stadshuset", "length": "ok", "minute_taker": "jag"}, confirm=None
+    )
     assert "När ska mötet vara?" in text_of(dm(services, ANNA, "ändra 1"))
     summary = text_of(dm(services, ANNA, "fredag 4 december kl 10"))
     assert "fredag 4 december 2026 kl. 10.00–12.00, stämmer det?" in summary and "Klockan" not in summary
