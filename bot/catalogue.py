@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
 from importlib import import_module
 from typing import Any
 
@@ -73,3 +74,13 @@ class Catalogue:
             case None:
                 return ""
         return self.escape(str(value))
+
+
+def label_names() -> Callable[[Text, str], str]:
+    """How a question's label reads in a language, unescaped ("Kön"), so the engine can find it by name."""
+
+    @cache
+    def catalogue(language: str) -> Catalogue:
+        return Catalogue(language, load_messages(language), escape=lambda s: s, mention=lambda u: "")
+
+    return lambda label, language: catalogue(language).render(label)

@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot.catalogue import label_names
 from bot.settings import Settings
 from handlers.admins import NO_ADMINS, WorkspaceAdmins
 from handlers.app import build_router
@@ -42,6 +43,9 @@ class Services:
     clock: Clock = field(default=system_clock)
     admins: WorkspaceAdmins = field(default=NO_ADMINS)
 
+    def __post_init__(self) -> None:
+        self.router.engine.use_names(label_names())
+
     def handle(self, actor: Actor, run: Callable[[Ctx], T], *, event_id: str = "", duplicate: T | None = None) -> T:
         """Run a handler in its own transaction; database trouble becomes Unavailable.
 
@@ -71,7 +75,9 @@ class Services:
                 if event_id and not claim_event(session, event_id=event_id):
                     log.info("ignored repeated delivery of event %s", event_id)
                     return duplicate  # type: ignore[return-value]
-                return run(Ctx(session, actor, self.clock(), self.config, admins=self.admins))
+                return run(
+                    Ctx(session, actor, self.clock(), self.config, admins=self.admins, engine=self.router.engine)
+                )
         except OperationalError as error:
             log.warning("database unavailable: %s", type(error.orig).__name__)
             raise Unavailable() from error

@@ -2,11 +2,15 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from handlers.admins import NO_ADMINS, WorkspaceAdmins
+
+if TYPE_CHECKING:
+    from handlers.conversation.engine import Engine
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,28 @@ class Config:
         return ZoneInfo(self.timezone)
 
 
+def _no_flows() -> "Engine":
+    """The engine of a Ctx built outside `Services.handle`: it knows no flow, so starting one fails loudly."""
+    from handlers.conversation.engine import Engine  # the engine module needs Ctx, so it is imported late
+
+    return Engine()
+
+
 @dataclass
 class Ctx:
-    """One request's unit of work: the open session, the actor, the time and the settings; `admins` answers
-    whether the actor is an admin of their Slack workspace (nobody is, unless a front door says otherwise)."""
+    """One request's unit of work: the open session, the actor, the time, the settings, the conversation engine.
+
+    `engine` is the router's one engine: features start their conversations with
+    `ctx.engine.start(ctx, key, "flow-name", data={...})` and never build an engine of their own. `admins` answers
+    whether the actor is an admin of their Slack workspace (nobody is, unless a front door says otherwise).
+    """
 
     session: Session
     actor: Actor
     now: datetime
     config: Config
     admins: WorkspaceAdmins = field(default=NO_ADMINS)
+    engine: "Engine" = field(default_factory=_no_flows)
 
     @property
     def local_now(self) -> datetime:

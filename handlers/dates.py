@@ -21,6 +21,9 @@ Rules, in Europe/Stockholm wall-clock time:
   "på tisdag om två veckor": Tuesday of the week two weeks ahead (next Tuesday + 14 days, if different,
   as alternative).
 - Times that do not exist (02.30 when clocks go forward) are None; repeated ones (autumn) take the first.
+- A period and nothing more precise ("nästa vecka", "vecka 49", "i januari", "början av februari", "i vår",
+  "om en månad"; handlers.date_periods) is its start – today when it has begun – with `period_end` its last
+  day: the caller asks which day. A time said with it is kept ("nästa vecka kl 10").
 """
 
 from dataclasses import dataclass, field
@@ -30,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from handlers.date_periods import Span, named_period
 from handlers.date_words import (
     EN_MONTH_NAMES,
     EN_WEEKDAY_NAMES,
@@ -65,6 +69,12 @@ class When:
     end: datetime | None = None
     has_time: bool = False
     alternatives: list[datetime] = field(default_factory=list, hash=False)
+    period_end: date | None = None  # set when only a period was named: the day is still to be chosen
+
+    @property
+    def needs_day(self) -> bool:
+        """Whether only a period was named, so someone must still say which day."""
+        return self.period_end is not None
 
 
 class DateRefusal(StrEnum):
@@ -92,6 +102,9 @@ def parse_when(text: str, now: datetime) -> When | None:
     times = _times(tokens)
     if times is None:
         return None
+    span = named_period(tokens, now.date())
+    if span is not None:
+        return _period(span, times, now)
     picked = _pick_day(tokens, now, times[0])
     if picked is None:
         return None
@@ -412,7 +425,20 @@ def _weekday(weekday: tuple[int, str], now: datetime, at: time | None) -> Picked
     return today, [ahead]
 
 
-def _build(picked: Picked, times: tuple[time | None, time | None], now: datetime) -> When | None:
+def _period(span: Span, times: tuple[time | None, time | None], now: datetime) -> When | None:
+    """The start of a period (its first day still to come, at the time given) marked with its last day."""
+    at, until = times
+    today = now.date()
+    day = max(span.first, today) if span.last >= today else span.first
+    moment = _local(day, at) if at is not None else None
+    if day == today and at is not None and (moment is None or moment <= now) and day < span.last:
+        day += _DAY
+    return _build((day, []), times, now, period_end=span.last)
+
+
+def _build(
+    picked: Picked, times: tuple[time | None, time | None], now: datetime, period_end: date | None = None
+) -> When | None:
     day, others = picked
     at, until = times
     start = _local(day, at or time(0))
@@ -420,4 +446,4 @@ def _build(picked: Picked, times: tuple[time | None, time | None], now: datetime
     if start is None or (until is not None and end is None):
         return None
     alternatives = [a for d in others if (a := _local(d, at or time(0))) is not None]
-    return When(start=start, end=end, has_time=at is not None, alternatives=alternatives)
+    return When(start=start, end=end, has_time=at is not None, alternatives=alternatives, period_end=period_end)

@@ -17,6 +17,7 @@ from handlers.text import Text, t
 from storage.conversations import DM, ConversationKey
 
 Run = Callable[[Ctx, str], list[Send]]
+CONVERSATION_ACTIONS = "conv."
 HELP_WORDS = ("hjälp", "help", "hjalp")
 ActionRun = Callable[[Ctx, str, str, list[str]], list[Send]]
 PostedRun = Callable[[Ctx, str, str, str], None]
@@ -55,8 +56,24 @@ def conversation_key(ctx: Ctx) -> ConversationKey:
     return ConversationKey(actor.team_id, actor.user_id, actor.channel_id, actor.thread_ts)
 
 
+class DuplicateName(ValueError):
+    """Two features register the same command word, flow, action, form or hook: the router refuses to start."""
+
+
+def _claim(owners: dict[str, int], kind: str, name: str, feature: int) -> None:
+    """Note that the feature (by its place in the list) registers the name; refuse a second owner."""
+    if name in owners and owners[name] != feature:
+        raise DuplicateName(f"features {owners[name]} and {feature} both register the {kind} {name!r}")
+    owners[name] = feature
+
+
 class Router:
-    """Sends each request to the handler that owns it; the same for Slack and the console."""
+    """Sends each request to the handler that owns it; the same for Slack and the console.
+
+    It owns the one conversation engine, which knows every feature's flows; handlers get it as `ctx.engine`.
+    Building a router refuses two features claiming the same command word, flow, flow family, action id,
+    form callback id or posted-message hook (DuplicateName), so one cannot silently shadow the other.
+    """
 
     def __init__(self, features: Sequence[Feature]) -> None:
         self.commands: dict[str, Command] = {}
@@ -67,12 +84,26 @@ class Router:
         self.posted: dict[str, PostedRun] = {}
         flows: dict[str, Flow] = {}
         families: dict[str, FlowBuilder] = {}
-        for feature in features:
+        owners: dict[str, dict[str, int]] = {kind: {} for kind in ("command word", "flow", "action", "form", "hook")}
+        for number, feature in enumerate(features, start=1):
             for command in feature.commands:
                 for word in (command.name, *command.words):
+                    _claim(owners["command word"], "command word", word, number)
                     self.commands[word] = command
-            flows.update({flow.name: flow for flow in feature.flows})
-            families.update(feature.flow_families)
+            for flow in feature.flows:
+                _claim(owners["flow"], "flow", flow.name, number)
+                flows[flow.name] = flow
+            for prefix, builder in feature.flow_families.items():
+                _claim(owners["flow"], "flow family", prefix, number)
+                families[prefix] = builder
+            for action_id in feature.actions:
+                if action_id.startswith(CONVERSATION_ACTIONS):
+                    raise DuplicateName(f"feature {number} registers {action_id!r}: conv.* belongs to the engine")
+                _claim(owners["action"], "action id", action_id, number)
+            for callback_id in feature.views:
+                _claim(owners["form"], "form callback id", callback_id, number)
+            for hook in feature.posted:
+                _claim(owners["hook"], "posted-message hook", hook, number)
             self.dm_phrases.update(feature.dm_phrases)
             self.actions.update(feature.actions)
             self.views.update(feature.views)
@@ -81,6 +112,7 @@ class Router:
         self.engine = Engine(FlowBook(flows, families))
         help_command = Command(HELP_WORDS[0], self._help, t("help.help"), words=HELP_WORDS[1:])
         for word in (help_command.name, *help_command.words):
+            _claim(owners["command word"], "command word", word, 0)
             self.commands[word] = help_command
             self.dm_phrases[word] = self._help
 
@@ -138,7 +170,7 @@ class Router:
 
     def action(self, ctx: Ctx, action_id: str, value: str, selected: list[str] | None = None) -> list[Send]:
         """A button or menu on one of the bot's messages."""
-        if action_id.startswith("conv."):
+        if action_id.startswith(CONVERSATION_ACTIONS):
             return self.engine.handle_action(ctx, conversation_key(ctx), action_id, value, selected)
         handler = self.actions.get(action_id)
         if handler is None:

@@ -1,14 +1,16 @@
 """Repository for conversation state: one row per (workspace, user, channel or DM, thread).
 
 Every chat turn reads and writes one row, so these use prepared Core statements on the session's connection
-and hand back a small dataclass rather than an ORM object.
+and hand back a small dataclass rather than an ORM object. The state is JSON the engine reads and writes
+(handlers/conversation/state.py); this module does not look inside it.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, bindparam, insert, select, update
+from sqlalchemy import Row, Table, bindparam, select, update
+from sqlalchemy import insert as insert_into
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -62,6 +64,7 @@ _AT_KEY = select(TABLE).where(
     TABLE.c.channel_id == bindparam("channel_id"),
     TABLE.c.thread_ts == bindparam("thread_ts"),
 )
+_INSERT = insert_into(TABLE)
 _STORE = (
     update(TABLE)
     .where(TABLE.c.id == bindparam("conversation_id"), TABLE.c.version == bindparam("seen_version"))
@@ -96,6 +99,13 @@ def save_new(
         existing.flow = flow
         store(session, conversation=existing, state=state, status="active", now=now)
         return existing
+    return insert(session, key=key, flow=flow, state=state, status="active", now=now)
+
+
+def insert(
+    session: Session, *, key: ConversationKey, flow: str, state: dict[str, Any], status: str, now: datetime
+) -> StoredConversation:
+    """The first row at a key (the caller has seen there is none)."""
     values = {
         "team_id": key.team_id,
         "user_id": key.user_id,
@@ -103,13 +113,13 @@ def save_new(
         "thread_ts": key.thread_ts,
         "flow": flow,
         "state": state,
-        "status": "active",
+        "status": status,
         "started_at": now,
         "updated_at": now,
         "version": 1,
     }
-    new_id = session.connection().execute(insert(TABLE).values(**values).returning(TABLE.c.id)).scalar_one()
-    return StoredConversation(new_id, key, flow, state, "active", now, 1)
+    new_id = session.connection().execute(_INSERT.values(**values).returning(TABLE.c.id)).scalar_one()
+    return StoredConversation(new_id, key, flow, state, status, now, 1)
 
 
 def store(

@@ -7,8 +7,19 @@ from datetime import date
 from typing import Any
 
 from handlers.cases.questions import FAILURE_TEXT_LIMIT, NOTE_LIMIT, OLDEST_YEAR, UNIT_LIMIT
-from handlers.cases.vocabulary import AGE_BANDS, FAILURES, GENDERS, OUTCOMES, PARTIES, STATUSES, Term, lookup, spelling
-from handlers.conversation.answers import NO, YES
+from handlers.cases.vocabulary import (
+    AGE_BANDS,
+    FAILURES,
+    GENDERS,
+    OUTCOMES,
+    PARTIES,
+    STATUSES,
+    Term,
+    age_band_of,
+    lookup,
+    spelling,
+)
+from handlers.conversation.words import NO, YES
 from handlers.dates import parse_date
 from handlers.errors import AnswerError
 from handlers.identity import find_identity
@@ -20,8 +31,6 @@ from storage.cases import CLOSED, NewCase
 LIST_SPLIT = re.compile(r"\s*[;,\n]\s*")
 DATED_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*[:–-]?\s*(.*)$")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-AGE_LIMITS = ((16, "16-19"), (20, "20-24"), (25, "25-29"), (30, "30-39"), (40, "40-49"), (50, "50-64"), (65, "65+"))
-OLDEST_AGE = 120
 
 
 @dataclass(frozen=True)
@@ -116,11 +125,11 @@ def _code(terms: tuple[Term, ...], text: str) -> str:
 
 def _age_band(text: str, parsers: CellParsers) -> str:
     if not text.isdigit():
-        return _term(AGE_BANDS, empty="okant")(text, parsers)
-    age = int(text)
-    if age < AGE_LIMITS[0][0] or age > OLDEST_AGE:
+        return str(_term(AGE_BANDS, empty="okant")(text, parsers))
+    band = age_band_of(int(text))
+    if band is None:
         raise AnswerError("case.import.bad_age", given=text)
-    return [band for lowest, band in AGE_LIMITS if age >= lowest][-1]
+    return band
 
 
 def _codes(text: str, terms: tuple[Term, ...]) -> tuple[str, ...]:

@@ -9,8 +9,7 @@ from handlers.cases.actions import SEPARATOR, CaseAction, case_id_of, pack
 from handlers.cases.questions import NOTE_LIMIT, at_most
 from handlers.cases.vocabulary import OUTCOMES, codes
 from handlers.context import Ctx
-from handlers.conversation.engine import Engine
-from handlers.conversation.flow import Flow, Kind, Question
+from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, Style, reply, say, to_requester
 from handlers.text import Join, Text, t
@@ -160,10 +159,14 @@ def reopen_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
 
 def note_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """Ask for a follow-up note in the DM."""
-    case, group = scope.require_case(ctx, case_id_of(value)[0])
-    intro = to_requester(say(t("case.note_intro", number=case.number, group=group.name)))
-    sends = NOTE_ENGINE.start(ctx, scope.dm_key(ctx), NOTE_FLOW, data={"case_id": case.id})
-    return scope.via_dm(ctx, [intro, *sends], t("case.moved_to_dm"))
+    case, _group = scope.require_case(ctx, case_id_of(value)[0])
+    sends = ctx.engine.start(ctx, scope.dm_key(ctx), NOTE_FLOW, data={"case_id": case.id})
+    return scope.via_dm(ctx, sends, t("case.moved_to_dm"))
+
+
+def _note_intro(env: Env) -> list[Part]:
+    case, group = scope.require_case(env.ctx, int(env.data["case_id"]))
+    return [Paragraph(t("case.note_intro", number=case.number, group=group.name))]
 
 
 def save_note(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
@@ -201,6 +204,7 @@ NOTE_FLOWS = (
             ),
         ),
         save_note,
+        noun=t("case.note_noun"),
+        intro=_note_intro,
     ),
 )
-NOTE_ENGINE = Engine({flow.name: flow for flow in NOTE_FLOWS})

@@ -1,5 +1,6 @@
 """The questions of a lots-ärende, declared once: the chat, the form and the checks all use these."""
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -7,10 +8,12 @@ from typing import Any
 from handlers import access
 from handlers.cases.vocabulary import (
     AGE_BANDS,
+    AGE_LIMITS,
     FAILURES,
     GENDERS,
     PARTIES,
     Term,
+    age_band_of,
     group_target_groups,
     label,
 )
@@ -104,12 +107,30 @@ UNIT = Question(
 GENDER = Question(
     "gender", t("case.q.gender.label"), t("case.q.gender"), Kind.CHOICE, options=term_choices("gender", GENDERS)
 )
+AGE = re.compile(r"^(\d{1,3})\s*(?:år|åring|years?)?(?:\s+gammal)?$")
+
+
+def age_to_band(text: str, env: Env) -> str:
+    """An age typed where the band is asked ("23", "23 år"): its band, as the import reads an age."""
+    found = AGE.match(" ".join(text.casefold().split()).strip(" ."))
+    if found is None:
+        raise AnswerError("answer.choice_unknown", given=text, count=len(AGE_BANDS))
+    age = int(found.group(1))
+    band = age_band_of(age)
+    if band is None and age < AGE_LIMITS[0][0]:
+        raise AnswerError("case.age_out_of_range", given=str(age))
+    if band is None:
+        raise AnswerError("answer.choice_unknown", given=text, count=len(AGE_BANDS))
+    return band
+
+
 AGE_BAND = Question(
     "age_band",
     t("case.q.age_band.label"),
     t("case.q.age_band"),
     Kind.CHOICE,
     options=term_choices("age_band", AGE_BANDS),
+    other=age_to_band,
 )
 TARGET_GROUPS = Question(
     "target_groups", t("case.q.target_groups.label"), t("case.q.target_groups"), Kind.MULTI, options=_target_choices

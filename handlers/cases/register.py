@@ -8,8 +8,7 @@ from handlers.cases import scope
 from handlers.cases.actions import CaseAction
 from handlers.cases.questions import CASE_QUESTIONS, PICK_GROUP_QUESTIONS, target_terms
 from handlers.context import Ctx
-from handlers.conversation.engine import Engine
-from handlers.conversation.flow import Flow
+from handlers.conversation.flow import Env, Flow
 from handlers.errors import DomainError
 from handlers.replies import (
     Button,
@@ -17,6 +16,7 @@ from handlers.replies import (
     Choices,
     Option,
     Paragraph,
+    Part,
     Reply,
     Send,
     open_form,
@@ -91,10 +91,8 @@ def saved_reply(case: Case, group: Group) -> Reply:
 
 
 def _drop_chat(ctx: Ctx) -> None:
-    """A case sent by form replaces a registration the person had begun in the chat."""
-    key = scope.dm_key(ctx)
-    if ENGINE.is_open(ctx, key):
-        ENGINE.handle_text(ctx, key, "avbryt")
+    """A case sent by form replaces a registration the person had begun in the chat (they chose the form)."""
+    ctx.engine.drop(ctx, scope.dm_key(ctx), (CASE_FLOW, PICK_GROUP_FLOW))
 
 
 def register_command(ctx: Ctx, args: str) -> list[Send]:
@@ -112,16 +110,22 @@ def start_chat(ctx: Ctx, group_id: int | None) -> list[Send]:
     groups = [scope.require_group(ctx, group_id)] if group_id else list(scope.case_groups(ctx))
     key = scope.dm_key(ctx)
     if len(groups) == 1:
-        group = groups[0]
-        intro = say(t("case.intro", group=group.name))
-        sends = ENGINE.start(ctx, key, CASE_FLOW, data={"group_id": group.id})
+        sends = ctx.engine.start(ctx, key, CASE_FLOW, data={"group_id": groups[0].id})
     else:
-        group = None
-        intro = say(t("case.intro_many", groups=Join(tuple(g.name for g in groups))))
-        sends = ENGINE.start(ctx, key, PICK_GROUP_FLOW)
-    form_button = Button(CaseAction.FORM, str(group.id) if group else "", t("case.button.form"))
-    intro = Reply((*intro.parts, Buttons((form_button,))))
-    return scope.via_dm(ctx, [to_requester(intro), *sends], t("case.moved_to_dm"))
+        sends = ctx.engine.start(ctx, key, PICK_GROUP_FLOW)
+    return scope.via_dm(ctx, sends, t("case.moved_to_dm"))
+
+
+def _intro(env: Env) -> list[Part]:
+    """Which group the case is for (or that the group is asked), and the way to the form instead."""
+    group_id = env.data.get("group_id")
+    if group_id:
+        group = scope.require_group(env.ctx, int(group_id))
+        text, value = t("case.intro", group=group.name), str(group.id)
+    else:
+        names = Join(tuple(g.name for g in scope.case_groups(env.ctx)))
+        text, value = t("case.intro_many", groups=names), ""
+    return [Paragraph(text), Buttons((Button(CaseAction.FORM, value, t("case.button.form")),))]
 
 
 def open_case_form(ctx: Ctx, group_id: int | None) -> list[Send]:
@@ -131,7 +135,7 @@ def open_case_form(ctx: Ctx, group_id: int | None) -> list[Send]:
         options = tuple(Option(str(g.id), g.name) for g in groups)
         return [to_requester(reply(Paragraph(t("case.form_which_group")), Choices(CaseAction.FORM, options)))]
     group = groups[0]
-    form = ENGINE.form(ctx, CASE_FLOW, {"group_id": group.id, "via": "form"})
+    form = ctx.engine.form(ctx, CASE_FLOW, {"group_id": group.id, "via": "form"})
     return [open_form(form, say(t("case.form_only_in_slack")))]
 
 
@@ -146,7 +150,6 @@ def form_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[
 
 
 FLOWS = (
-    Flow(CASE_FLOW, t("case.title"), CASE_QUESTIONS, save_case),
-    Flow(PICK_GROUP_FLOW, t("case.title"), PICK_GROUP_QUESTIONS, save_case),
+    Flow(CASE_FLOW, t("case.title"), CASE_QUESTIONS, save_case, noun=t("case.noun"), intro=_intro),
+    Flow(PICK_GROUP_FLOW, t("case.title"), PICK_GROUP_QUESTIONS, save_case, noun=t("case.noun"), intro=_intro),
 )
-ENGINE = Engine({flow.name: flow for flow in FLOWS})

@@ -50,6 +50,16 @@ AGE_BANDS = (
 )
 
 YOUNG_BANDS = ("16-19", "20-24", "25-29")
+AGE_LIMITS = ((16, "16-19"), (20, "20-24"), (25, "25-29"), (30, "30-39"), (40, "40-49"), (50, "50-64"), (65, "65+"))
+OLDEST_AGE = 120
+
+
+def age_band_of(age: int) -> str | None:
+    """The age band an age falls in ("23" → "20-24"), or None below the youngest band or above any age."""
+    if age < AGE_LIMITS[0][0] or age > OLDEST_AGE:
+        return None
+    return [band for lowest, band in AGE_LIMITS if age >= lowest][-1]
+
 
 TARGET_GROUPS = (
     Term("unga_utan_gymnasium", ("unga utan gymnasieutbildning", "unga utan gymnasium", "unga")),

@@ -16,6 +16,17 @@ class ConvAction(StrEnum):
     CHANGE = "conv.change"
     CHANGE_PICK = "conv.change_pick"
     CANCEL = "conv.cancel"
+    PLACE = "conv.place"
+    OFFER = "conv.offer"
+    RESUME = "conv.resume"
+
+
+class OfferChoice(StrEnum):
+    """The answers to "continue with the conversation you began, or begin the new one?"."""
+
+    KEEP = "keep"
+    SET_ASIDE = "aside"
+    END = "end"
 
 
 SEPARATOR = "|"

@@ -1,5 +1,6 @@
 """Turning typed text into an answer of each kind, and an answer back into something to show."""
 
+import difflib
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -7,14 +8,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from handlers.conversation.flow import Choice, Env, Kind, Question
+from handlers.conversation.words import yes_or_no
 from handlers.dates import parse_date
 from handlers.errors import AnswerError
 from handlers.formatting import format_kr, format_number
 from handlers.identity_guard import guard_identity
 from handlers.text import Join, t
 
-YES = {"ja", "j", "japp", "jo", "yes", "y", "absolut", "stämmer", "ok", "okej"}
-NO = {"nej", "n", "no", "nope", "inte", "icke"}
+TYPO_SHORTEST, TYPO_CUTOFF = 5, 0.8
 MULTI_SEPARATORS = re.compile(r"\s*(?:,|;|\boch\b|\band\b|\+)\s*|\s+(?=\d)")
 AMOUNT_UNITS = {
     "kr": 1,
@@ -60,14 +61,27 @@ def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
         starts = [c for c in choices if any(w.casefold().startswith(word) for w in (c.value, *c.words))]
         if len(starts) == 1:
             return starts[0]
-    return None
+    return _misspelt(choices, word)
 
 
-def _choice(question: Question, raw: str, env: Env) -> str:
+def _misspelt(choices: Sequence[Choice], word: str) -> Choice | None:
+    """The one option a small typo of a longer word means ("kvinan", "försäkringskasan"), else None."""
+    if len(word) < TYPO_SHORTEST:
+        return None
+    spelled = {w.casefold(): c for c in choices for w in (c.value, *c.words) if len(w) >= TYPO_SHORTEST}
+    close = difflib.get_close_matches(word, list(spelled), n=3, cutoff=TYPO_CUTOFF)
+    meant = {spelled[w].value: spelled[w] for w in close}
+    return next(iter(meant.values())) if len(meant) == 1 else None
+
+
+def _choice(question: Question, raw: str, env: Env) -> Any:
+    """An option by number, value or word; else what the question's `other` makes of it (an age → its band)."""
     choice = match_choice(question.choices(env), raw)
-    if choice is None:
-        raise AnswerError("answer.choice_unknown", given=raw, count=len(question.choices(env)))
-    return choice.value
+    if choice is not None:
+        return choice.value
+    if question.other is not None:
+        return question.other(raw, env)
+    raise AnswerError("answer.choice_unknown", given=raw, count=len(question.choices(env)))
 
 
 def _multi(question: Question, raw: str, env: Env) -> list[str]:
@@ -85,12 +99,11 @@ def _multi(question: Question, raw: str, env: Env) -> list[str]:
 
 
 def _yes_no(question: Question, raw: str, env: Env) -> bool:
-    word = raw.casefold().strip(" .!")
-    if word in YES:
-        return True
-    if word in NO:
-        return False
-    raise AnswerError("answer.yes_no")
+    """Yes or no in words ("japp", "nej tack"), or the number beside it as shown ("1) Ja 2) Nej")."""
+    said = yes_or_no(raw, numbers=True)
+    if said is None:
+        raise AnswerError("answer.yes_no")
+    return said
 
 
 def _date(question: Question, raw: str, env: Env) -> str:

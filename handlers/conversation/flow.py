@@ -9,7 +9,7 @@ from handlers.text import Text
 
 if TYPE_CHECKING:
     from handlers.context import Ctx
-    from handlers.replies import Send
+    from handlers.replies import Part, Send
 
 
 class Kind(StrEnum):
@@ -62,10 +62,15 @@ class Question:
     minimum: float | None = None
     maximum: float | None = None
     show: Callable[[Any, Env], Any] | None = None
+    other: Callable[[str, Env], Any] | None = None
 
     def choices(self, env: Env) -> Sequence[Choice]:
         """The options, computed when they depend on the request."""
         return self.options(env) if callable(self.options) else self.options
+
+    def default_value(self, env: Env) -> Any:
+        """The answer offered with "Använd …" and *ok*, or None when there is none for this request."""
+        return self.default(env) if self.default is not None else None
 
     def applies(self, answers: Mapping[str, Any]) -> bool:
         """Whether the question is asked given earlier answers."""
@@ -73,6 +78,7 @@ class Question:
 
 
 Finish = Callable[["Ctx", dict[str, Any], Mapping[str, Any]], list["Send"]]
+Intro = Callable[[Env], Sequence["Part"]]
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,14 @@ class Flow:
     finish: Finish
     data_keys: tuple[str, ...] = field(default=())
     summary_title: Callable[[Env], Text] | None = None
+    noun: Text | Callable[[Mapping[str, Any]], Text] | None = None
+    intro: Intro | None = None
+
+    def called(self, data: Mapping[str, Any]) -> Text:
+        """What the conversation is called in a sentence ("lots-ärendet", "avsnittet ”Mål”"), from its data."""
+        if self.noun is None:
+            return self.title
+        return self.noun if isinstance(self.noun, Text) else self.noun(data)
 
     def question(self, key: str) -> Question:
         """The question with the key."""

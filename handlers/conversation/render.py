@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from handlers.conversation.actions import ConvAction, pack
+from handlers.conversation.actions import ConvAction, OfferChoice, pack
 from handlers.conversation.answers import show_answer
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.replies import (
@@ -72,8 +72,9 @@ def _answer_parts(question: Question, env: Env, selected: Sequence[str]) -> list
 
 def _way_out_buttons(question: Question, env: Env) -> list[Button]:
     buttons = []
-    if question.default is not None:
-        shown = show_answer(question, question.default(env), env)
+    default = question.default_value(env)
+    if default is not None:
+        shown = show_answer(question, default, env)
         buttons.append(
             Button(
                 ConvAction.DEFAULT, pack(question.key), t("engine.use_default", value=shown), Style.PRIMARY, typed="ok"
@@ -103,9 +104,9 @@ def summary_reply(
     parts.append(
         Buttons(
             (
-                Button(ConvAction.SAVE, "", t("engine.save"), Style.PRIMARY, typed="ja"),
-                Button(ConvAction.CHANGE, "", t("engine.change"), typed="ändra"),
-                Button(ConvAction.CANCEL, "", t("engine.cancel"), Style.DANGER, typed="avbryt"),
+                Button(ConvAction.SAVE, flow.name, t("engine.save"), Style.PRIMARY, typed="ja"),
+                Button(ConvAction.CHANGE, flow.name, t("engine.change"), typed="ändra"),
+                Button(ConvAction.CANCEL, flow.name, t("engine.cancel"), Style.DANGER, typed="avbryt"),
             )
         )
     )
@@ -113,12 +114,45 @@ def summary_reply(
     return Reply(tuple(parts))
 
 
-def change_reply(flow: Flow, questions: Sequence[Question], error: Text | None = None) -> Reply:
+def change_reply(
+    flow: Flow, questions: Sequence[Question], error: Text | None = None, lead: Text | None = None
+) -> Reply:
     """The questions to pick one to change."""
-    parts: list[Part] = [Paragraph(error)] if error is not None else []
-    options = tuple(
-        Option(pack(q.key), t("engine.numbered", number=i, label=q.label)) for i, q in enumerate(questions, start=1)
-    )
+    parts: list[Part] = [Paragraph(text) for text in (error, lead) if text is not None]
     parts.append(Paragraph(t("engine.change_which", title=flow.title)))
-    parts.append(Choices(ConvAction.CHANGE_PICK, options))
+    parts.append(Choices(ConvAction.CHANGE_PICK, _numbered(questions)))
+    parts.append(Note(t("engine.change_how")))
     return Reply(tuple(parts))
+
+
+def place_reply(questions: Sequence[Question]) -> Reply:
+    """Typed text at the summary that could be the new answer to several questions: which one?"""
+    options = tuple(Option(pack(q.key), q.label) for q in questions)
+    return Reply((Paragraph(t("engine.place_which")), Choices(ConvAction.PLACE, options), Note(t("engine.place_none"))))
+
+
+def offer_reply(current: Text, progress: Text, new: Text, *, can_set_aside: bool) -> Reply:
+    """Someone begins a conversation while another is open: continue that one, or begin the new one?"""
+    options = [Option(OfferChoice.KEEP.value, t("engine.offer.keep", current=current))]
+    if can_set_aside:
+        options.append(Option(OfferChoice.SET_ASIDE.value, t("engine.offer.set_aside", new=new)))
+    options.append(Option(OfferChoice.END.value, t("engine.offer.end", current=current, new=new)))
+    note = t("engine.offer.how_aside" if can_set_aside else "engine.offer.how_full", current=current, new=new)
+    return Reply(
+        (
+            Paragraph(t("engine.offer.ask", current=current, progress=progress, new=new)),
+            Choices(ConvAction.OFFER, tuple(options)),
+            Note(note),
+        )
+    )
+
+
+def aside_reply(noun: Text, progress: Text) -> Reply:
+    """A conversation ended while another waits: how to take that one up again."""
+    resume = Button(ConvAction.RESUME, "", t("engine.aside.resume", noun=noun), Style.PRIMARY, typed="fortsätt")
+    return Reply((Paragraph(t("engine.aside.waiting", noun=noun, progress=progress)), Buttons((resume,))))
+
+
+def _numbered(questions: Sequence[Question]) -> tuple[Option, ...]:
+    """The questions to pick from, in the summary's order, so the console's "3)" is the summary's "3."."""
+    return tuple(Option(pack(q.key), q.label) for q in questions)

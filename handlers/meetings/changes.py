@@ -36,6 +36,8 @@ def move(ctx: Ctx, args: str) -> list[Send]:
     w = parse_when(args, ctx.now)
     if w is None:
         raise DomainError("meeting.when_unknown", given=args)
+    if w.needs_day:
+        raise DomainError("meeting.move_needs_day", given=args)
     if not w.alternatives:
         return _apply_move(ctx, meeting, w)
     buttons = tuple(

@@ -44,7 +44,8 @@ def meeting_ics(meeting: Meeting, *, title: str, now: datetime) -> bytes:
     if link is not None:
         event.add("url", link.group(0))
     calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def with_description(ics: bytes, description: str) -> bytes:

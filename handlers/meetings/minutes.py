@@ -8,7 +8,7 @@ from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import AnswerError, DomainError, NotAllowed
 from handlers.meetings.announcement import thread_notice
-from handlers.meetings.dm import busy_elsewhere, dm_key, start_in_dm
+from handlers.meetings.dm import dm_key, start_in_dm
 from handlers.meetings.names import MINUTES_FLOW, MeetingAction
 from handlers.meetings.permissions import is_convenor, meeting_from
 from handlers.meetings.times import when_words
@@ -67,6 +67,7 @@ MINUTES = Flow(
         ),
     ),
     finish=save_minutes,
+    noun=t("minutes.noun"),
 )
 
 
@@ -80,7 +81,7 @@ def ask_for_minutes(ctx: Ctx, meeting: Meeting) -> list[Send]:
     key = dm_key(meeting.group.workspace.team_id, meeting.minute_taker)
     when = when_words(ctx, meeting.starts_at, meeting.ends_at)
     intro = t("minutes.ask", group=meeting.group.name, when=when)
-    if busy_elsewhere(ctx, key, MINUTES):
+    if ctx.engine.is_open(ctx, key):  # not started unasked over what they are doing: a button for later
         button = Button(MeetingAction.MINUTES_START, str(meeting.id), t("minutes.start"), Style.PRIMARY)
         return [
             to_user(

@@ -7,15 +7,15 @@ from typing import Any
 from handlers import access
 from handlers.context import Ctx
 from handlers.conversation.flow import Choice, Env, Flow, Kind, Question
-from handlers.dates import When, check_meeting_time, parse_when
+from handlers.dates import When
 from handlers.errors import AnswerError, DomainError
 from handlers.meetings import times
 from handlers.meetings.announcement import announcement_sends
-from handlers.meetings.dm import busy_elsewhere, dm_key, start_in_dm
+from handlers.meetings.dm import dm_key, start_in_dm
 from handlers.meetings.names import DEFAULT_LENGTH_MINUTES, SCHEDULE_FLOW
 from handlers.meetings.permissions import group_from, require_convenor
 from handlers.mentions import MENTION
-from handlers.replies import Send, say, to_requester, to_user
+from handlers.replies import Paragraph, Part, Send, say, to_requester
 from handlers.text import Mention, Text, t
 from storage import audit
 from storage import meetings as repo
@@ -72,19 +72,17 @@ def schedule(ctx: Ctx, args: str) -> list[Send]:
     group = access.channel_group(ctx)
     require_convenor(ctx, group)
     key = dm_key(ctx.actor.team_id, ctx.actor.user_id)
-    if busy_elsewhere(ctx, key, SCHEDULE):
-        raise DomainError("meeting.busy_elsewhere")
     dm = start_in_dm(ctx, key, SCHEDULE, {"group_id": group.id}, first_answer=args)
-    return [to_requester(say(t("meeting.continue_in_dm", group=group.name))), *_understood(ctx, args), *dm]
+    return [to_requester(say(t("meeting.continue_in_dm", group=group.name))), *dm]
 
 
-def _understood(ctx: Ctx, args: str) -> list[Send]:
+def _understood(env: Env) -> list[Part]:
     """ "Uppfattat: tisdag 1 december 2026 kl. 13.00" when the time typed with the command is clear."""
-    w = parse_when(args, ctx.now) if args.strip() else None
-    if w is None or w.alternatives or check_meeting_time(w, ctx.now) is not None:
+    when = env.answers.get("when")
+    if not when or when["alternatives"] or when.get("period_end"):
         return []
-    words = times.when_words(ctx, w.start, has_time=w.has_time)
-    return [to_user(say(t("meeting.understood", when=words)), ctx.actor.user_id)]
+    words = times.when_words(env.ctx, datetime.fromisoformat(when["start"]), has_time=when["has_time"])
+    return [Paragraph(t("meeting.understood", when=words))]
 
 
 def save_meeting(ctx: Ctx, answers: Mapping[str, Any], data: Mapping[str, Any]) -> list[Send]:
@@ -138,13 +136,23 @@ SCHEDULE = Flow(
             when=lambda a: bool((a.get("when") or {}).get("alternatives")),
         ),
         Question(
+            "day",
+            t("meeting.q.day.label"),
+            t("meeting.q.day"),
+            Kind.CHOICE,
+            options=times.day_choices,
+            other=times.check_day,
+            show=lambda value, env: times.show_day(value, env),
+            when=lambda a: bool((a.get("when") or {}).get("period_end")),
+        ),
+        Question(
             "at",
             t("meeting.q.at.label"),
             t("meeting.q.at"),
             Kind.TEXT,
             check=times.check_clock,
             show=lambda value, env: value["text"],
-            when=lambda a: bool(a.get("when")) and not a["when"]["has_time"],
+            when=times.needs_clock,
         ),
         Question("place", t("meeting.q.place.label"), t("meeting.q.place"), Kind.TEXT, check=_check_place),
         Question(
@@ -169,4 +177,6 @@ SCHEDULE = Flow(
     ),
     finish=save_meeting,
     summary_title=_summary_title,
+    noun=t("meeting.noun"),
+    intro=_understood,
 )

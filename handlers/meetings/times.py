@@ -2,12 +2,14 @@
 
 import re
 from collections.abc import Mapping
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from handlers.context import Ctx
-from handlers.conversation.flow import Env
-from handlers.dates import When, check_meeting_time, format_when, parse_when
+from handlers.conversation.flow import Choice, Env
+from handlers.date_periods import Span, weekdays_in
+from handlers.date_words import EN_WEEKDAY_NAMES, SV_WEEKDAY_NAMES
+from handlers.dates import STOCKHOLM, When, check_meeting_time, format_date, format_when, parse_when
 from handlers.errors import AnswerError, DomainError
 from handlers.meetings.names import DEFAULT_LENGTH_MINUTES
 from handlers.text import Plain, Text, t
@@ -28,6 +30,7 @@ LENGTH = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?|[a-zåäö]+)\s*(?P<unit>[a-z�
 HOUR_UNITS = {"h", "t", "tim", "timme", "timmar", "timmen", "hour", "hours"}
 MINUTE_UNITS = {"m", "min", "minut", "minuter", "minutes"}
 SHORTEST, LONGEST = 15, 12 * 60
+WEEKDAY_WORDS = {"sv": SV_WEEKDAY_NAMES, "en": EN_WEEKDAY_NAMES}
 
 
 def when_words(ctx: Ctx, start: datetime, end: datetime | None = None, has_time: bool = True) -> Plain:
@@ -58,6 +61,7 @@ def check_when(text: str, env: Env) -> dict[str, Any]:
         "length": _minutes(end),
         "has_time": w.has_time,
         "alternatives": [c.isoformat() for c in usable[1:]],
+        "period_end": w.period_end.isoformat() if w.period_end else None,
     }
 
 
@@ -67,7 +71,7 @@ def _minutes(delta: timedelta | None) -> int | None:
 
 def show_when(value: Mapping[str, Any], env: Env) -> Any:
     """The "when" answer as words: the day it means, or what was typed when it could mean several."""
-    if value["alternatives"]:
+    if value["alternatives"] or value.get("period_end"):
         return t("meeting.when_typed", given=value["text"])
     start = datetime.fromisoformat(value["start"])
     return when_words(env.ctx, start, has_time=value["has_time"])
@@ -90,9 +94,76 @@ def check_clock(text: str, env: Env) -> dict[str, Any]:
 
 
 def _day(answers: Mapping[str, Any]) -> datetime:
-    """The day picked among the alternatives (an answer left from an earlier "when" does not count)."""
-    picked = answers.get("which")
-    return datetime.fromisoformat(picked if picked in candidates(answers) else answers["when"]["start"])
+    """The day picked among the alternatives or in the period (an answer left from an earlier "when" does not
+    count), at the time the "when" answer gave."""
+    when = answers["when"]
+    day = answers.get("day") if when.get("period_end") else None
+    if day:
+        start = datetime.fromisoformat(when["start"])
+        picked = datetime.fromisoformat(day)
+        if "T" in day:
+            return picked.replace(tzinfo=STOCKHOLM)
+        return datetime.combine(picked.date(), start.astimezone(STOCKHOLM).time(), tzinfo=STOCKHOLM)
+    which = answers.get("which")
+    return datetime.fromisoformat(which if which in candidates(answers) else when["start"])
+
+
+def period_of(answers: Mapping[str, Any]) -> Span | None:
+    """The period the "when" answer named ("i januari"), when it named no day."""
+    when = answers.get("when") or {}
+    if not when.get("period_end"):
+        return None
+    return Span(datetime.fromisoformat(when["start"]).date(), date.fromisoformat(when["period_end"]))
+
+
+def day_choices(env: Env) -> list[Choice]:
+    """The period's first working days to pick from, each also known by its weekday ("tisdag")."""
+    span = period_of(env.answers)
+    if span is None:
+        return []
+    return [
+        Choice(
+            day.isoformat(),
+            t("meeting.when_option", when=Plain(_day_words(env.ctx, day))),
+            (SV_WEEKDAY_NAMES[day.weekday()],),
+        )
+        for day in weekdays_in(span, env.ctx.local_now.date())
+    ]
+
+
+def check_day(text: str, env: Env) -> str:
+    """A day typed for the period ("den 14", "tisdag 12 januari", "fredag kl 10"), read from the period's start."""
+    span = period_of(env.answers)
+    if span is None:
+        raise AnswerError("meeting.when_unknown", given=text)
+    anchor = datetime.combine(span.first - timedelta(days=1), time(12), tzinfo=STOCKHOLM)
+    w = parse_when(text, max(anchor, env.ctx.now))
+    if w is None or w.needs_day or w.alternatives:
+        raise AnswerError("meeting.day_unknown", given=text)
+    refuse(w, env.ctx)
+    local = w.start.astimezone(STOCKHOLM)
+    return local.strftime("%Y-%m-%dT%H:%M") if w.has_time else local.date().isoformat()
+
+
+def show_day(value: str, env: Env) -> Plain:
+    """The picked day as words ("tisdag 5 januari 2027", with the time when one was typed)."""
+    picked = datetime.fromisoformat(value)
+    if "T" in value:
+        return when_words(env.ctx, picked.replace(tzinfo=STOCKHOLM), has_time=True)
+    return Plain(_day_words(env.ctx, picked.date()))
+
+
+def _day_words(ctx: Ctx, day: date) -> str:
+    language = ctx.config.language if ctx.config.language in WEEKDAY_WORDS else "sv"
+    return f"{WEEKDAY_WORDS[language][day.weekday()]} {format_date(day, language)}"
+
+
+def needs_clock(answers: Mapping[str, Any]) -> bool:
+    """Whether the time of day must be asked: neither the "when" answer nor the day picked has one."""
+    when = answers.get("when")
+    if not when or when["has_time"]:
+        return False
+    return not (when.get("period_end") and "T" in (answers.get("day") or ""))
 
 
 def check_length(text: str, env: Env) -> int:
@@ -125,7 +196,7 @@ def meeting_time(answers: Mapping[str, Any], ctx: Ctx, *, strict: bool = False) 
     if strict and when["alternatives"] and answers.get("which") not in candidates(answers):
         raise DomainError("meeting.pick_again")
     local = _day(answers).astimezone(ctx.config.tz)
-    at = answers.get("at") if not when["has_time"] else None
+    at = answers.get("at") if needs_clock(answers) else None
     start_time = time.fromisoformat(at["time"]) if at else local.time()
     start = datetime.combine(local.date(), start_time, tzinfo=ctx.config.tz)
     length = (at or {}).get("length") or when["length"] or answers.get("length") or DEFAULT_LENGTH_MINUTES

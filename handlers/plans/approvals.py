@@ -14,6 +14,7 @@ from handlers.replies import (
     Button,
     Buttons,
     Paragraph,
+    Part,
     Reply,
     Send,
     Style,
@@ -145,7 +146,14 @@ def approve_flow() -> Flow:
         ),
         finish=finish_approval,
         summary_title=_approval_summary,
+        intro=_approval_intro,
     )
+
+
+def _approval_intro(env: Env) -> list[Part]:
+    plan = load_plan(env.ctx, int(env.data["plan_id"]))
+    party = t(f"party.{env.data['party']}")
+    return [Paragraph(t("plan.approve.intro", title=plan_title(plan), party=party))]
 
 
 def _approval_summary(env: Env) -> Text:

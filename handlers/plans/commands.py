@@ -1,6 +1,7 @@
 """`/lokus plan …`: start a plan, assign and write sections, see the status, remind, approve, export."""
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from handlers import access
 from handlers.context import Ctx
@@ -109,7 +110,7 @@ def _template_and_year(ctx: Ctx, words: Words) -> tuple[Template, int]:
     return template, year
 
 
-def _proposals(ctx: Ctx, template: Template, from_year: int) -> dict[str, dict]:
+def _proposals(ctx: Ctx, template: Template, from_year: int) -> dict[str, dict[str, Any]]:
     group = access.channel_group(ctx)
     earlier = repo.find_plan(ctx.session, group=group, template=template.key, year=from_year)
     if earlier is None:

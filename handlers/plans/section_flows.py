@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from handlers.conversation.flow import Choice, Env, Flow, Kind, Question
+from handlers.plans.lookup import filling_for, load_plan, plan_title, section_row, template_of
 from handlers.plans.names import Filling, section_flow_name
 from handlers.plans.saving import save_section
 from handlers.plans.tables import MORE, cell_key, flat_rate_cost
@@ -16,6 +17,7 @@ from handlers.plans.template_loader import find_template
 from handlers.plans.template_schema import Column, QuestionKind
 from handlers.plans.template_schema import Question as TemplateQuestion
 from handlers.plans.values import percent_text
+from handlers.replies import Header, Note, Paragraph, Part
 from handlers.text import Text, t
 
 KINDS = {
@@ -49,7 +51,27 @@ def build_section_flow(rest: str) -> Flow | None:
         questions,
         finish=save_section,
         summary_title=lambda env: t("plan.flow.summary", **names),
+        noun=t("plan.flow.noun", section=section.title),
+        intro=section_intro,
     )
+
+
+def section_intro(env: Env) -> list[Part]:
+    """Before the first question: the section's title, its introduction, and whether it starts from answers."""
+    plan = load_plan(env.ctx, int(env.data["plan_id"]))
+    section = template_of(plan).section(str(env.data["section"]))
+    if section is None:
+        return []
+    row = section_row(plan, section.key)
+    parts: list[Part] = [Header(t("plan.write.title", section=section.title, title=plan_title(plan)))]
+    if section.intro:
+        parts.append(Paragraph(t("plan.q.intro", text=filling_for(env.ctx, plan).fill(section.intro))))
+    if row.answers is not None:
+        parts.append(Note(t("plan.write.current")))
+    elif row.proposal is not None:
+        parts.append(Note(t("plan.write.proposal", year=str(plan.copied_from_year or plan.year - 1))))
+    parts.append(Note(t("plan.write.how")))
+    return parts
 
 
 def _questions(question: TemplateQuestion, filling: Filling) -> list[Question]:

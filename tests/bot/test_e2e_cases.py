@@ -8,10 +8,13 @@ files for anything that should not be there.
 import csv
 import io
 import time
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import load_workbook
 
+from handlers.cases.questions import CASE_QUESTIONS
+from handlers.conversation.state import read_state
 from storage import conversations
 from storage import groups as groups_repo
 from storage.conversations import DM, ConversationKey
@@ -20,6 +23,8 @@ from tests.bot.test_e2e_platform import blocks_text
 from tests.handlers.test_cases_helpers import everything_stored, stored_cases
 from tests.support.case_factory import CaseSpec, insert_cases
 from tests.support.fake_slack import Call
+from tests.support.signing import Response
+from tests.support.slack_chat import next_post, question_key
 
 HEBY = "CHEBY"
 ANNA = "UANNA"
@@ -48,17 +53,19 @@ def elements(call: Call) -> list[dict[str, Any]]:
     ]
 
 
-def click(bot: Bot, call: Call, label: str, channel: str = f"D{ANNA}", **extra: Any) -> None:
+def click(bot: Bot, call: Call, label: str, channel: str = f"D{ANNA}", **extra: Any) -> Response:
     """Click the button with this label on the message."""
     [button] = [e for e in elements(call) if e["type"] == "button" and e["text"]["text"] == label]
-    bot.sim.block_action(ANNA, channel, button["action_id"], button["value"], block_id=button["block_id"], **extra)
+    return bot.sim.block_action(
+        ANNA, channel, button["action_id"], button["value"], block_id=button["block_id"], **extra
+    )
 
 
-def pick(bot: Bot, call: Call, label: str) -> None:
+def pick(bot: Bot, call: Call, label: str) -> Response:
     """Pick an option of the message's menu."""
     [menu] = [e for e in elements(call) if e["type"] == "static_select"]
     [option] = [o for o in menu["options"] if o["text"]["text"] == label]
-    bot.sim.block_action(
+    return bot.sim.block_action(
         ANNA, f"D{ANNA}", menu["action_id"], option["value"], block_id=menu["block_id"], action_type="static_select"
     )
 
@@ -78,19 +85,60 @@ def tick(bot: Bot, call: Call, labels: list[str]) -> None:
         selected_options=ticked,
     )
     deadline = time.monotonic() + 5
-    while len(_pending(bot)) != len(labels):
+    while len(_ticked(bot)) != len(labels):
         assert time.monotonic() < deadline, "the ticks were never noted"
         time.sleep(0.02)
 
 
-def _pending(bot: Bot) -> list[str]:
+def _ticked(bot: Bot) -> list[str]:
     with bot.services.db.unit_of_work() as session:
         stored = conversations.load(session, key=ConversationKey("T0LOKUS", ANNA, DM, ""))
-        return list(stored.state.get("pending", [])) if stored else []
+        if stored is None:
+            return []
+        active = read_state(stored.flow, stored.state, stored.status).active
+        return list(active.ticked) if active else []
 
 
-def say(bot: Bot, text: str, **extra: Any) -> None:
-    assert bot.sim.dm_message(ANNA, text, **extra).status == 200
+def say(bot: Bot, text: str, **extra: Any) -> Response:
+    response = bot.sim.dm_message(ANNA, text, **extra)
+    assert response.status == 200
+    return response
+
+
+def then(bot: Bot, do: Callable[[], Response]) -> Call:
+    """Do something in the DM and wait for the bot's answer there."""
+    return next_post(bot, do, f"D{ANNA}")
+
+
+def _refused_then(bot: Bot, post: Call, typed: str, kind: str, answer: Callable[[Call], Response]) -> Call:
+    """Type something identifying, see it refused and not repeated, then answer properly."""
+    refused = then(bot, lambda: say(bot, typed))
+    assert kind in blocks_text(refused) and typed not in blocks_text(refused)
+    return then(bot, lambda: answer(refused))
+
+
+def _targets(bot: Bot, post: Call) -> Call:
+    tick(bot, post, ["Nyanlända", "Psykisk ohälsa/funktionsnedsättning"])
+    return then(bot, lambda: click(bot, post, "Klar"))
+
+
+# How the coordinator answers each question, by its key: a click, a pick from the menu, or typing.
+COORDINATOR: dict[str, Callable[[Bot, Call], Call]] = {
+    "raised_on": lambda bot, post: then(bot, lambda: click(bot, post, "Använd 23 november 2026")),
+    "party": lambda bot, post: then(bot, lambda: click(bot, post, "Arbetsförmedlingen")),
+    "unit": lambda bot, post: then(bot, lambda: say(bot, "AME")),
+    "gender": lambda bot, post: then(bot, lambda: click(bot, post, "Kvinna")),
+    "age_band": lambda bot, post: then(bot, lambda: pick(bot, post, "25–29")),
+    "target_groups": _targets,
+    "failures": lambda bot, post: then(bot, lambda: say(bot, "väntetider, information")),
+    "failure_text": lambda bot, post: _refused_then(
+        bot, post, f"Gäller {PNR}, har väntat länge", "personnummer", lambda _: say(bot, "Har väntat länge på besked")
+    ),
+    "referred_tr": lambda bot, post: then(bot, lambda: click(bot, post, "Ja")),
+    "note": lambda bot, post: _refused_then(
+        bot, post, f"Ring {PHONE}", "telefonnummer", lambda refused: click(bot, refused, "Hoppa över")
+    ),
+}
 
 
 def test_a_coordinator_registers_a_case_by_clicking_and_typing_and_nothing_identifying_is_kept(bot: Bot) -> None:
@@ -98,31 +146,14 @@ def test_a_coordinator_registers_a_case_by_clicking_and_typing_and_nothing_ident
     bot.sim.slash_command(ANNA, HEBY, "ärende")
     [notice] = bot.fake.wait_for("response_url")
     assert notice.args["response_type"] == "ephemeral" and "direktmeddelande" in blocks_text(notice)
-    intro, question = dm_posts(bot, 2)
-    assert "LOKUS Heby" in blocks_text(intro) and "fråga 1 av 10" in blocks_text(question)
-    click(bot, question, "Använd 23 november 2026")
-    click(bot, dm_posts(bot, 3)[-1], "Arbetsförmedlingen")
-    assert "Vilken enhet" in blocks_text(dm_posts(bot, 4)[-1])
-    say(bot, "AME")
-    click(bot, dm_posts(bot, 5)[-1], "Kvinna")
-    pick(bot, dm_posts(bot, 6)[-1], "25–29")
-    targets = dm_posts(bot, 7)[-1]
-    tick(bot, targets, ["Nyanlända", "Psykisk ohälsa/funktionsnedsättning"])
-    click(bot, targets, "Klar")
-    assert "Vad brast i samverkan" in blocks_text(dm_posts(bot, 8)[-1])
-    say(bot, "väntetider, information")
-    assert "Beskriv kort" in blocks_text(dm_posts(bot, 9)[-1])
-    say(bot, f"Gäller {PNR}, har väntat länge")
-    refused = dm_posts(bot, 10)[-1]
-    assert "personnummer" in blocks_text(refused) and PNR not in blocks_text(refused)
-    say(bot, "Har väntat länge på besked")
-    click(bot, dm_posts(bot, 11)[-1], "Ja")
-    assert "En kort anteckning" in blocks_text(dm_posts(bot, 12)[-1])
-    say(bot, f"Ring {PHONE}")
-    note = dm_posts(bot, 13)[-1]
-    assert "telefonnummer" in blocks_text(note)
-    click(bot, note, "Hoppa över")
-    summary = blocks_text(dm_posts(bot, 14)[-1])
+    intro, post = dm_posts(bot, 2)
+    assert "LOKUS Heby" in blocks_text(intro) and f"fråga 1 av {len(CASE_QUESTIONS)}" in blocks_text(post)
+    asked = []
+    while (key := question_key(post)) is not None:
+        asked.append(key)
+        post = COORDINATOR[key](bot, post)
+    assert asked == [q.key for q in CASE_QUESTIONS], "every question asked once, none twice"
+    summary = blocks_text(post)
     for shown in (
         "23 november 2026",
         "Arbetsförmedlingen",
@@ -135,11 +166,12 @@ def test_a_coordinator_registers_a_case_by_clicking_and_typing_and_nothing_ident
         "Har väntat länge på besked",
     ):
         assert shown in summary
+    posts_before = len(bot.fake.calls("chat.postMessage"))
     for retry in (None, 1, 2):
         say(bot, "ja", event_id="Ev0CASEYES", retry_num=retry)
-    saved = dm_posts(bot, 15)[-1]
+    bot.fake.wait_for("chat.postMessage", count=posts_before + 1)
+    saved = bot.fake.calls("chat.postMessage")[-1]
     assert "Ärende #1 registrerat för LOKUS Heby" in blocks_text(saved)
-    bot.fake.wait_for("chat.postMessage", count=17)
     assert sum("registrerat" in blocks_text(c) for c in bot.fake.calls("chat.postMessage")) == 1
 
     [case] = stored_cases(bot.services)

@@ -21,6 +21,7 @@ from tests.bot.test_e2e_conversation import buttons
 from tests.bot.test_e2e_platform import blocks_text
 from tests.conftest import FakeClock
 from tests.support.fake_slack import Call, FakeSlack
+from tests.support.slack_chat import answer_by_key
 
 HEBY = "CHEBY"
 MEMBERS = (
@@ -63,11 +64,8 @@ def schedule(bot: Bot) -> tuple[Call, str]:
     posts = dm_posts(bot, "UANNA", 2)
     assert "Uppfattat: tisdag 1 december 2026 kl. 13.00." in blocks_text(posts[0])
     assert "Var hålls mötet?" in blocks_text(posts[1])
-    bot.sim.dm_message("UANNA", "Kommunhuset, sal 3")
-    click(bot, dm_posts(bot, "UANNA", 3)[-1], "Använd 2 timmar")
-    assert "Vem skriver minnesanteckningar?" in blocks_text(dm_posts(bot, "UANNA", 4)[-1])
-    bot.sim.dm_message("UANNA", "jag")
-    summary = dm_posts(bot, "UANNA", 5)[-1]
+    answers = {"place": "Kommunhuset, sal 3", "length": "ok", "minute_taker": "jag"}
+    summary = answer_by_key(bot, "UANNA", posts[1], answers, confirm=None)
     assert "tisdag 1 december 2026 kl. 13.00–15.00, stämmer det?" in blocks_text(summary)
     click(bot, summary, "Spara")
     [announcement] = bot.fake.wait_for("chat.postMessage", count=len(MEMBERS) + 2, predicate=in_channel)[-1:]
@@ -229,5 +227,5 @@ def test_console_buttons_of_a_dm_started_from_the_channel_are_pressed_in_the_dm(
     output = out.getvalue()
     assert "[:a Tillbaka = tillbaka]  [:b Avbryt = avbryt]" in output
     assert "Det finns ingen knapp :z i senaste meddelandet." in output
-    assert "Okej, jag har avbrutit Nytt möte. Inget har sparats." in output
+    assert "Okej, jag har avbrutit kallelsen till mötet. Inget har sparats." in output
     assert "redan avslutat" not in output

@@ -3,7 +3,7 @@ Slack requests (the person picker, DM conversations, approval buttons, files_upl
 
 import io
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from docx import Document
@@ -14,40 +14,52 @@ from handlers.plans.names import PlanAction, pack
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_conversation import buttons
 from tests.bot.test_e2e_platform import blocks_text
-from tests.handlers.test_plan_helpers import MEDEL_ROWS, the_plan
+from tests.handlers.test_plan_helpers import MEDEL, MEDEL_ROWS, the_plan
 from tests.support.fake_slack import Call
 from tests.support.signing import Response
+from tests.support.slack_chat import answer_by_key
 
 HEBY = "CHEBY"
 MEMBERS = {"UANNA": "kommun sammankallande", "UBERTIL": "AF", "UCECILIA": "FK", "UDAVID": "region"}
 NAMES = {"UANNA": "Anna Ahl", "UBERTIL": "Bertil Berg", "UCECILIA": "Cecilia Ek", "UDAVID": "David Lind"}
-LOKSAM = {
-    "deltagare": [
-        "Bertil Berg, sektionschef",
-        "Cecilia Ek, enhetschef",
-        "David Lind, verksamhetschef",
-        "Anna Ahl, socialchef",
-    ],
-    "mandat": ["Kommunalrådet bjuds in en gång per år.", "ja", "Den nya får en genomgång av ordföranden.", "Anna Ahl"],
-    "moten": [
-        "4",
-        "12 februari, 14 maj, 17 september, 26 november",
-        "Anna Ahl",
-        "Bertil Berg",
-        "Alla i gruppen och förbundets kansli",
-        "2",
-        "hoppa över",
-    ],
-    "kartlaggning": [
-        "Unga 16–29 år",
-        "Vad saknas mellan parterna?",
-        "Hela kommunen",
-        "Fler praktikplatser",
-        "2027-03-15",
-    ],
-    "projekt": ["I LOKSAM-gruppen", "Med förbundets mall", "Vid varje möte", "En lista i kanalen"],
-    "sprida": ["Arbetsplatsträffar", "Alla fyra parter", "Två gånger per år"],
-    "utvardering": ["2027-11-30"],
+# The LOKSAM plan's sections, each answered by question key.
+LOKSAM: dict[str, dict[str, str]] = {
+    "deltagare": {
+        "af": "Bertil Berg, sektionschef",
+        "fk": "Cecilia Ek, enhetschef",
+        "landsting": "David Lind, verksamhetschef",
+        "kommun": "Anna Ahl, socialchef",
+    },
+    "mandat": {
+        "politik": "Kommunalrådet bjuds in en gång per år.",
+        "ersattare": "ja",
+        "byte": "Den nya får en genomgång av ordföranden.",
+        "ansvarig": "Anna Ahl",
+    },
+    "moten": {
+        "antal": "4",
+        "datum": "12 februari, 14 maj, 17 september, 26 november",
+        "sammankallande": "Anna Ahl",
+        "skriver": "Bertil Berg",
+        "delges": "Alla i gruppen och förbundets kansli",
+        "frekvens": "2",
+        "tillfallen": "hoppa över",
+    },
+    "kartlaggning": {
+        "malgrupp": "Unga 16–29 år",
+        "fragor": "Vad saknas mellan parterna?",
+        "omrade": "Hela kommunen",
+        "behov": "Fler praktikplatser",
+        "datum": "2027-03-15",
+    },
+    "projekt": {
+        "forankring": "I LOKSAM-gruppen",
+        "ansokan": "Med förbundets mall",
+        "uppfoljning": "Vid varje möte",
+        "overblick": "En lista i kanalen",
+    },
+    "sprida": {"hur": "Arbetsplatsträffar", "vilka": "Alla fyra parter", "forbundet": "Två gånger per år"},
+    "utvardering": {"datum": "2027-11-30"},
 }
 
 
@@ -82,17 +94,17 @@ def _click(bot: Bot, user: str, call: Call, label: str, needle: str = "", where:
     )
 
 
-def _write(bot: Bot, user: str, plan_id: int, section: str, answers: Sequence[str]) -> Call:
-    """Press "Skriv" in the DM, answer every question, and save."""
-    _new_post(
+def _write(bot: Bot, user: str, plan_id: int, section: str, answers: Mapping[str, str]) -> Call:
+    """Press "Skriv" in the DM, answer every question by its key, and save."""
+    asked = _new_post(
         bot,
         lambda: bot.sim.block_action(user, f"D{user}", f"{PlanAction.WRITE}#0", pack(plan_id, section)),
         f"D{user}",
         "fråga 1 av",
     )
-    for text in answers:
-        _say(bot, user, text)
-    return _say(bot, user, "ja", "Tack!")
+    saved = answer_by_key(bot, user, asked, answers)
+    assert "Tack!" in blocks_text(saved)
+    return saved
 
 
 def _approve_all(bot: Bot, plan_id: int, requests: dict[str, Call]) -> Call:
@@ -152,8 +164,8 @@ def test_a_verksamhetsplan_from_empty_to_approved_and_exported_over_slack(bot: B
     _say(bot, "UBERTIL", "Fungerande samverkan mellan de fyra myndigheterna.", "stämmer det här?")
     _say(bot, "UBERTIL", "ja", "Tack!")
     for key in ("malgrupper", "kon", "struktur", "kompetens"):
-        _write(bot, "UANNA", plan_id, key, [f"Gruppens svar om {key}."])
-    _write(bot, "UANNA", plan_id, "medel", MEDEL_ROWS)
+        _write(bot, "UANNA", plan_id, key, {key: f"Gruppens svar om {key}."})
+    _write(bot, "UANNA", plan_id, "medel", MEDEL)
     done = _approve_all(bot, plan_id, _requests(bot))
     exported = _click(bot, "UANNA", done, "Dokument", "Word och Markdown")
     assert "den godkända *Verksamhetsplan 2028 – Heby*" in blocks_text(exported)
@@ -215,7 +227,7 @@ def test_both_plans_in_the_console(services: Services, tmp_path: Path) -> None:
         lines += [f"/lokus plan svara {section} verksamhetsplan", *answers, "ja"]
     lines += ["/lokus plan ny loksam 2027", "/lokus plan tilldela 1 2 3 4 5 6 7 loksam @anna"]
     for section, answers in LOKSAM.items():
-        lines += [f"/lokus plan svara {section} loksam", *answers, "ja"]
+        lines += [f"/lokus plan svara {section} loksam", *answers.values(), "ja"]
     for name in ("anna", "bertil", "cecilia", "david"):
         for template in ("verksamhetsplan", "loksam"):
             lines += [f":som {name}", f"/lokus plan godkänn {template}", f"{name.title()} Namn", "hoppa över", "ja"]

@@ -11,9 +11,9 @@ from handlers.errors import DomainError, NotAMember
 from handlers.replies import To
 from storage.models import AuditEntry
 from tests.handlers.test_cases_helpers import (
+    CASE_ANSWERS,
     HEBY,
     TIERP,
-    TYPED_CASE,
     button,
     buttons,
     command,
@@ -34,7 +34,7 @@ def heby(services: Services) -> Services:
     make_group(services, "Heby", HEBY, {"UANNA": "kommun samordnare", "UBERTIL": "AF"})
     make_group(services, "Tierp", TIERP, {"UCECILIA": "FK samordnare"})
     register_by_chat(services, user="UBERTIL")
-    register_by_chat(services, user="UANNA", answers=("2026-10-01", *TYPED_CASE[1:]))
+    register_by_chat(services, user="UANNA", answers={**CASE_ANSWERS, "raised_on": "2026-10-01"})
     register_by_chat(services, user="UCECILIA", channel=TIERP)
     return services
 
@@ -49,7 +49,7 @@ def audit_actions(services: Services) -> list[tuple[str, str, dict]]:
 
 
 def test_the_list_shows_the_groups_open_cases_own_first(heby: Services) -> None:
-    listed = command(heby, "UANNA", HEBY, "ärenden")
+    listed = command(heby, "UANNA", "ärenden", HEBY)
     text = text_of(listed)
     assert "Öppna lots-ärenden (2)" in text
     assert text.index("#2 Heby") < text.index("#1 Heby"), "Anna's own case comes first though it is older"
@@ -64,13 +64,13 @@ def test_the_forbund_role_lists_every_group_and_others_see_only_their_own(heby: 
     assert "Öppna lots-ärenden (3)" in everything and "#1 Tierp" in everything and "#2 Heby" in everything
     assert "Tierp" not in text_of(dm(heby, "UBERTIL", "ärenden"))
     with pytest.raises(NotAMember):
-        command(heby, "UCECILIA", HEBY, "ärenden")
+        command(heby, "UCECILIA", "ärenden", HEBY)
 
 
 def test_long_lists_come_in_pages(heby: Services) -> None:
     for _ in range(8):
         register_by_chat(heby, user="UBERTIL")
-    first = command(heby, "UANNA", HEBY, "ärenden")
+    first = command(heby, "UANNA", "ärenden", HEBY)
     assert text_of(first).count(" Heby*") == 8 and "Visa fler (2 till)" in text_of(first)
     rest = press(heby, "UANNA", CaseAction.MORE, button(first, CaseAction.MORE).value, HEBY)
     assert text_of(rest).count(" Heby*") == 2 and "Visa fler" not in text_of(rest)
@@ -78,10 +78,10 @@ def test_long_lists_come_in_pages(heby: Services) -> None:
 
 
 def test_status_goes_to_in_progress_and_back_and_is_audited(heby: Services) -> None:
-    listed = command(heby, "UANNA", HEBY, "ärenden")
+    listed = command(heby, "UANNA", "ärenden", HEBY)
     to_progress = button(listed, CaseAction.STATUS, 1)
     assert "har nu status: Pågår" in text_of(press(heby, "UANNA", CaseAction.STATUS, to_progress.value, HEBY))
-    relisted = command(heby, "UANNA", HEBY, "ärenden")
+    relisted = command(heby, "UANNA", "ärenden", HEBY)
     assert "_Pågår_" in text_of(relisted)
     back = button(relisted, CaseAction.STATUS, 1)
     assert "har nu status: Öppen" in text_of(press(heby, "UANNA", CaseAction.STATUS, back.value, HEBY))
@@ -92,7 +92,7 @@ def test_status_goes_to_in_progress_and_back_and_is_audited(heby: Services) -> N
 
 
 def test_closing_asks_the_outcome_and_a_closed_case_can_be_reopened(heby: Services) -> None:
-    listed = command(heby, "UANNA", HEBY, "ärenden")
+    listed = command(heby, "UANNA", "ärenden", HEBY)
     asked = press(heby, "UANNA", CaseAction.CLOSE, button(listed, CaseAction.CLOSE, 1).value, HEBY)
     outcomes = [b for b in buttons(asked) if b.action == CaseAction.OUTCOME]
     assert [b.value.split("|")[1] for b in outcomes] == [
@@ -108,8 +108,8 @@ def test_closing_asks_the_outcome_and_a_closed_case_can_be_reopened(heby: Servic
     assert "Ärende #1 i Heby är stängt. Utfall: Studier." in text_of(closed)
     case = next(c for c in stored_cases(heby) if c.number == 1 and c.created_by == "UBERTIL")
     assert (case.status, case.outcome, case.closed_on) == ("closed", "studier", date(2026, 11, 23))
-    assert "Öppna lots-ärenden (1)" in text_of(command(heby, "UANNA", HEBY, "ärenden"))
-    assert "Stängd (Studier)" in text_of(command(heby, "UANNA", HEBY, "ärenden stängda"))
+    assert "Öppna lots-ärenden (1)" in text_of(command(heby, "UANNA", "ärenden", HEBY))
+    assert "Stängd (Studier)" in text_of(command(heby, "UANNA", "ärenden stängda", HEBY))
     with pytest.raises(DomainError) as twice:
         press(heby, "UANNA", CaseAction.OUTCOME, studies.value, HEBY)
     assert twice.value.text.key == "case.already_closed"
@@ -128,7 +128,7 @@ def test_closing_asks_the_outcome_and_a_closed_case_can_be_reopened(heby: Servic
 
 
 def test_a_note_is_asked_in_the_dm_checked_and_saved(heby: Services) -> None:
-    listed = command(heby, "UANNA", HEBY, "ärenden")
+    listed = command(heby, "UANNA", "ärenden", HEBY)
     asked = press(heby, "UANNA", CaseAction.NOTE, button(listed, CaseAction.NOTE, 2).value, HEBY)
     assert asked[0].to == To.REQUESTER and {s.to for s in asked[1:]} == {To.USER}
     assert "Anteckning till ärende #2 i Heby" in text_of(asked)
@@ -161,7 +161,7 @@ def test_buttons_on_other_groups_cases_are_refused_and_change_nothing(heby: Serv
 
 
 def test_the_audit_log_holds_no_free_text(heby: Services) -> None:
-    listed = command(heby, "UANNA", HEBY, "ärenden")
+    listed = command(heby, "UANNA", "ärenden", HEBY)
     press(heby, "UANNA", CaseAction.NOTE, button(listed, CaseAction.NOTE, 1).value, HEBY)
     dm(heby, "UANNA", "Hemligt innehåll i anteckningen")
     dm(heby, "UANNA", "ja")
@@ -171,7 +171,7 @@ def test_the_audit_log_holds_no_free_text(heby: Services) -> None:
 
 def test_unknown_list_words_get_a_usage_hint(heby: Services) -> None:
     with pytest.raises(DomainError) as wrong:
-        command(heby, "UANNA", HEBY, "ärenden alla")
+        command(heby, "UANNA", "ärenden alla", HEBY)
     assert wrong.value.text.key == "case.list_usage"
-    empty = text_of(command(heby, "UCECILIA", TIERP, "ärenden stängda"))
+    empty = text_of(command(heby, "UCECILIA", "ärenden stängda", TIERP))
     assert "Inga stängda lots-ärenden i Tierp" in empty

@@ -11,9 +11,10 @@ from handlers.replies import Send
 from storage import conversations
 from storage.conversations import DM, ConversationKey
 from tests.handlers.test_cases_helpers import (
+    CASE_ANSWERS,
     HEBY,
     TIERP,
-    TYPED_CASE,
+    answer_flow,
     button,
     choices,
     command,
@@ -56,7 +57,7 @@ def submit(
 
 
 def test_the_form_has_every_question_and_saves_a_case(heby: Services) -> None:
-    sends = command(heby, "UANNA", HEBY, "ärende form")
+    sends = command(heby, "UANNA", "ärende form", HEBY)
     form = sends[0].form
     assert form is not None and form.callback == "form.case"
     assert [f.key for f in form.fields] == list(FILLED)
@@ -83,7 +84,7 @@ def test_the_form_has_every_question_and_saves_a_case(heby: Services) -> None:
 
 
 def test_errors_are_shown_on_the_fields_and_nothing_is_saved(heby: Services) -> None:
-    sends = command(heby, "UANNA", HEBY, "ärende form")
+    sends = command(heby, "UANNA", "ärende form", HEBY)
     bad = {
         **FILLED,
         "raised_on": "2026-12-24",
@@ -118,7 +119,7 @@ def test_the_form_asks_which_group_when_there_are_several(heby: Services) -> Non
 
 def test_a_form_for_someone_elses_group_is_refused(heby: Services) -> None:
     make_group(heby, "Tierp", TIERP, {"UCECILIA": "FK"})
-    sends = command(heby, "UCECILIA", TIERP, "ärende form")
+    sends = command(heby, "UCECILIA", "ärende form", TIERP)
     heby_metadata = json.dumps({"group_id": 1, "via": "form"})
     errors, saved = submit(heby, sends, FILLED, user="UCECILIA", metadata=heby_metadata)
     assert saved == [] and errors["raised_on"].key == "group.not_member"
@@ -126,9 +127,8 @@ def test_a_form_for_someone_elses_group_is_refused(heby: Services) -> None:
 
 
 def test_a_form_sent_ends_the_chat_begun_for_the_same_case(heby: Services) -> None:
-    started = command(heby, "UANNA", HEBY, "ärende")
-    for answer in TYPED_CASE[:3]:
-        dm(heby, "UANNA", answer)
+    started = command(heby, "UANNA", "ärende", HEBY)
+    answer_flow(heby, "UANNA", CASE_ANSWERS, until="gender")
     form_sends = press(heby, "UANNA", CaseAction.FORM, button(started, CaseAction.FORM).value)
     submit(heby, form_sends, FILLED)
     with heby.db.unit_of_work() as session:

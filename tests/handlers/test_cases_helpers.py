@@ -1,6 +1,6 @@
 """Helpers shared by the lots-ärende tests (no tests here): set up groups, talk, press, look in the database."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import MetaData, select
@@ -8,56 +8,41 @@ from sqlalchemy import MetaData, select
 from bot.services import Services
 from handlers.replies import Button, Buttons, Choices, Send
 from storage.case_models import Case
-from tests.support.talk import actor, run, text_of
+from tests.support.chat import answer_flow, command, dm, press
+from tests.support.talk import text_of
+
+__all__ = ["answer_flow", "command", "dm", "press"]
 
 HEBY, TIERP = "CHEBY", "CTIERP"
-# Answers typed in the chat, in question order, for a case of one group.
-TYPED_CASE = (
-    "igår",
-    "AF",
-    "AME",
-    "kvinna",
-    "25-29",
-    "1, 2",
-    "väntetider, information",
-    "Väntat på besked i 3 mån",
-    "ja",
-    "hoppa över",
-)
-
-
-def command(services: Services, user: str, channel: str, text: str) -> list[Send]:
-    """`/lokus <text>` typed by the user in the channel ("" for the DM)."""
-    return run(services, actor(user, channel), lambda ctx: services.router.command(ctx, text))
-
-
-def dm(services: Services, user: str, text: str) -> list[Send]:
-    """A direct message to the bot."""
-    return run(services, actor(user), lambda ctx: services.router.message(ctx, text))
-
-
-def press(
-    services: Services, user: str, action: str, value: str, channel: str = "", selected: list[str] | None = None
-) -> list[Send]:
-    """A button pressed in the DM (or in the channel)."""
-    return run(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value, selected))
+# A case typed in the chat, by question key (the group is asked only of someone in several groups).
+CASE_ANSWERS: dict[str, str] = {
+    "raised_on": "igår",
+    "party": "AF",
+    "unit": "AME",
+    "gender": "kvinna",
+    "age_band": "25-29",
+    "target_groups": "1, 2",
+    "failures": "väntetider, information",
+    "failure_text": "Väntat på besked i 3 mån",
+    "referred_tr": "ja",
+    "note": "hoppa över",
+}
 
 
 def make_group(services: Services, name: str, channel: str, members: dict[str, str]) -> None:
     """Link a channel to a group and add members ("UANNA": "kommun samordnare"), as a person would."""
     first = next(iter(members))
-    command(services, first, channel, f"koppla {name}")
+    command(services, first, f"koppla {name}", channel)
     for user, party_and_roles in members.items():
-        command(services, first, channel, f"medlem <@{user}|{user.lower()}> {party_and_roles}")
+        command(services, first, f"medlem <@{user}|{user.lower()}> {party_and_roles}", channel)
 
 
 def register_by_chat(
-    services: Services, user: str = "UANNA", answers: Sequence[str] = TYPED_CASE, channel: str = HEBY
+    services: Services, user: str = "UANNA", answers: Mapping[str, str] = CASE_ANSWERS, channel: str = HEBY
 ) -> str:
-    """Start a case with `/lokus ärende` in the channel, type every answer, confirm; the last reply's text."""
-    command(services, user, channel, "ärende")
-    for answer in answers:
-        dm(services, user, answer)
+    """Start a case with `/lokus ärende` in the channel, answer by key, confirm; the last reply's text."""
+    command(services, user, "ärende", channel)
+    answer_flow(services, user, answers, confirm=None)
     return text_of(dm(services, user, "ja"))
 
 

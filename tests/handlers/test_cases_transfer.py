@@ -16,9 +16,9 @@ from handlers.errors import DomainError
 from storage import cases as repo
 from storage.case_models import Case, CaseNote
 from tests.handlers.test_cases_helpers import (
+    CASE_ANSWERS,
     HEBY,
     TIERP,
-    TYPED_CASE,
     everything_stored,
     make_group,
     register_by_chat,
@@ -325,8 +325,7 @@ def test_export_has_the_columns_and_imports_again_unchanged(heby: Services) -> N
 
 
 def test_text_a_spreadsheet_would_run_is_exported_as_text(heby: Services) -> None:
-    command_answers = (TYPED_CASE[0], TYPED_CASE[1], '=HYPERLINK("http://x.se","klicka")', *TYPED_CASE[3:])
-    register_by_chat(heby, answers=command_answers)
+    register_by_chat(heby, answers={**CASE_ANSWERS, "unit": '=HYPERLINK("http://x.se","klicka")'})
     rows = csv_rows(export_file(heby, "csv").content)
     assert rows[0]["enhet"] == '\'=HYPERLINK("http://x.se","klicka")'
     sheet = load_workbook(io.BytesIO(export_file(heby, "xlsx").content)).active

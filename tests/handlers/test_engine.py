@@ -10,11 +10,13 @@ from handlers.context import Ctx
 from handlers.conversation.actions import ConvAction, pack
 from handlers.conversation.engine import Engine
 from handlers.conversation.flow import Choice, Flow, Kind, Question
+from handlers.conversation.state import Phase
 from handlers.replies import Choices, Send, say, to_requester
 from handlers.router import Feature, Router
 from handlers.text import t
-from storage import conversations
 from storage.conversations import ConversationKey
+from tests.support.chat import active, answer_flow, asked, dm, question_count, stored_state
+from tests.support.chat import press as press_as
 from tests.support.talk import TEAM, actor, run, text_of
 
 SAVED: list[dict[str, Any]] = []
@@ -23,6 +25,7 @@ COLOURS = (
     Choice("blue", t("answer.no"), ("blå",)),
     Choice("green", t("answer.skipped"), ("grön",)),
 )
+ANNA = "UANNA"
 
 
 def _finish(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
@@ -50,8 +53,9 @@ FLOW = Flow(
     ),
     _finish,
 )
-
-KEY = ConversationKey(TEAM, "UANNA")
+# Answers by question key, typed as people do; "why" is asked only for red.
+TYPED = {"when": "20/11", "colour": "röd", "shades": "1, 3", "why": "För att det behövs", "ok": "ja", "cost": "450 tkr"}
+KEY = ConversationKey(TEAM, ANNA)
 
 
 @pytest.fixture
@@ -62,36 +66,26 @@ def engine_services(services: Services) -> Services:
 
 
 def say_(services: Services, text: str) -> str:
-    sends = run(services, actor(), lambda ctx: services.router.message(ctx, text))
-    return text_of(sends)
+    return text_of(dm(services, ANNA, text))
 
 
 def press(services: Services, action: str, value: str = "", selected: list[str] | None = None) -> list[Send]:
-    return run(services, actor(), lambda ctx: services.router.action(ctx, action, value, selected))
+    return press_as(services, ANNA, action, value, selected=selected)
 
 
-def start(services: Services) -> list[Send]:
-    return run(services, actor(), lambda ctx: services.router.engine.start(ctx, KEY, "test"))
-
-
-def state(services: Services) -> dict[str, Any]:
-    with services.db.unit_of_work() as session:
-        conversation = conversations.load(session, key=KEY)
-        assert conversation is not None
-        return {"status": conversation.status, **conversation.state}
+def start(services: Services, flow: str = "test") -> list[Send]:
+    return run(services, actor(), lambda ctx: ctx.engine.start(ctx, KEY, flow))
 
 
 def test_a_whole_flow_with_every_kind_typed(engine_services: Services) -> None:
-    first = text_of(start(engine_services))
-    assert "fråga 1 av 6" in first
-    assert "fråga 2 av 6" in say_(engine_services, "20/11")
-    assert "fråga 3 av 7" in say_(engine_services, "röd"), "the conditional question now counts"
-    assert state(engine_services)["answers"]["colour"] == "red"
-    say_(engine_services, "1, 3")
-    say_(engine_services, "För att det behövs")
-    say_(engine_services, "ja")
-    say_(engine_services, "12,5")
-    summary = say_(engine_services, "450 tkr")
+    total = question_count(engine_services, "test")
+    assert f"fråga 1 av {total}" in text_of(start(engine_services))
+    assert f"fråga 2 av {total}" in say_(engine_services, "20/11")
+    with_why = question_count(engine_services, "test", {"colour": "red"})
+    assert with_why == total + 1
+    assert f"fråga 3 av {with_why}" in say_(engine_services, "röd"), "the conditional question now counts"
+    assert active(engine_services, ANNA).answers["colour"] == "red"
+    summary = text_of(answer_flow(engine_services, ANNA, {**TYPED, "count": "12,5"}, confirm=None))
     assert "stämmer det här?" in summary
     assert "450 000 kr" in summary and "20 november 2026" in summary
     assert "SPARAT" in say_(engine_services, "ja")
@@ -106,63 +100,83 @@ def test_a_whole_flow_with_every_kind_typed(engine_services: Services) -> None:
             "cost": 450_000,
         }
     ]
-    assert state(engine_services)["status"] == "done"
+    assert stored_state(engine_services, ANNA)[0] == "done"
 
 
 def test_conditional_question_is_not_asked_and_not_saved(engine_services: Services) -> None:
     start(engine_services)
-    for answer in ("idag", "blå", "2", "nej", "hoppa över"):
-        say_(engine_services, answer)
-    summary = say_(engine_services, "100 000")
-    assert "fråga" not in summary.split("stämmer")[0]
+    replies = answer_flow(engine_services, ANNA, {**TYPED, "colour": "blå", "shades": "2"}, confirm=None)
+    total = question_count(engine_services, "test", {"colour": "blue"})
+    assert len(replies) == total, "one reply per answer, the last one the summary"
+    assert "(fråga" not in text_of(replies[-1:])
     say_(engine_services, "ja")
     assert SAVED[0] == {
-        "when": "2026-11-23",
+        "when": "2026-11-20",
         "colour": "blue",
         "shades": ["blue"],
-        "ok": False,
+        "ok": True,
         "count": None,
-        "cost": 100_000,
+        "cost": 450_000,
     }
 
 
 @pytest.mark.parametrize(
-    ("step", "bad", "expected"),
+    ("question", "bad", "expected"),
     [
-        (0, "32 januari", "förstod inte datumet"),
-        (1, "lila", "finns inte bland alternativen"),
-        (1, "9", "finns inte bland alternativen"),
-        (2, "1, 7", "finns inte bland alternativen"),
-        (3, "kanske", "Svara *ja* eller *nej*"),
-        (4, "tolv", "inget tal"),
-        (4, "101", "inte vara större än 100"),
-        (4, "-1", "inte vara mindre än 0"),
-        (5, "mycket", "inget belopp"),
+        ("when", "32 januari", "förstod inte datumet"),
+        ("colour", "lila", "finns inte bland alternativen"),
+        ("colour", "9", "finns inte bland alternativen"),
+        ("shades", "1, 7", "finns inte bland alternativen"),
+        ("ok", "kanske", "Svara *ja* eller *nej*"),
+        ("count", "tolv", "inget tal"),
+        ("count", "101", "inte vara större än 100"),
+        ("count", "-1", "inte vara mindre än 0"),
+        ("cost", "mycket", "inget belopp"),
     ],
 )
 def test_bad_answers_are_explained_and_asked_again(
-    engine_services: Services, step: int, bad: str, expected: str
+    engine_services: Services, question: str, bad: str, expected: str
 ) -> None:
     start(engine_services)
-    for answer in ("idag", "grön", "1", "ja", "5")[:step]:
-        say_(engine_services, answer)
-    current = state(engine_services)["current"]
-    reply = say_(engine_services, bad)
-    assert expected in reply
-    assert state(engine_services)["current"] == current
-    assert current not in state(engine_services)["answers"]
+    answer_flow(engine_services, ANNA, {**TYPED, "colour": "grön"}, until=question)
+    before = active(engine_services, ANNA)
+    assert expected in say_(engine_services, bad)
+    after = active(engine_services, ANNA)
+    assert after.current == before.current == question and question not in after.answers
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("1", True),
+        ("2", False),
+        ("j", True),
+        ("n", False),
+        ("japp", True),
+        ("Jajamän!", True),
+        ("nej tack", False),
+        ("absolut inte", False),
+        ("Ja tack.", True),
+        ("nä", False),
+    ],
+)
+def test_yes_or_no_is_taken_as_the_bot_shows_it_and_as_people_write_it(
+    engine_services: Services, typed: str, meant: bool
+) -> None:
+    start(engine_services)
+    asked_ok = text_of(answer_flow(engine_services, ANNA, TYPED, until="ok"))
+    assert "1) Ja" in asked_ok and "2) Nej" in asked_ok
+    say_(engine_services, typed)
+    assert active(engine_services, ANNA).answers["ok"] is meant
 
 
 def test_free_text_with_a_personnummer_is_refused_and_not_stored(engine_services: Services) -> None:
     start(engine_services)
-    say_(engine_services, "idag")
-    say_(engine_services, "röd")
-    say_(engine_services, "röd")
+    answer_flow(engine_services, ANNA, TYPED, until="why")
     reply = say_(engine_services, "Gäller 19121212-1212 som väntat länge")
     assert "personnummer" in reply and "inte sparat" in reply
-    stored = state(engine_services)
-    assert stored["current"] == "why"
-    assert "1212" not in repr(stored)
+    assert active(engine_services, ANNA).current == "why"
+    assert "1212" not in repr(stored_state(engine_services, ANNA))
 
 
 def test_back_skip_change_cancel_and_help(engine_services: Services) -> None:
@@ -170,22 +184,21 @@ def test_back_skip_change_cancel_and_help(engine_services: Services) -> None:
     say_(engine_services, "idag")
     back = say_(engine_services, "tillbaka")
     assert "tidigare svar var: 23 november 2026" in back
-    assert state(engine_services)["current"] == "when"
+    assert active(engine_services, ANNA).current == "when"
     assert "Svara på frågan med text" in say_(engine_services, "hjälp")
     assert "ingen före" in say_(engine_services, "tillbaka")
     say_(engine_services, "igår")
     assert "går inte att hoppa över" in say_(engine_services, "hoppa över")
-    for answer in ("blå", "2", "ja", "hoppa över", "5000"):
-        say_(engine_services, answer)
-    assert state(engine_services)["phase"] == "confirm"
+    answer_flow(engine_services, ANNA, {**TYPED, "colour": "blå"}, confirm=None)
+    assert active(engine_services, ANNA).phase == Phase.CONFIRM
     changed = say_(engine_services, "ändra 2")
-    assert "tidigare svar var" in changed and state(engine_services)["current"] == "colour"
+    assert "tidigare svar var" in changed and active(engine_services, ANNA).current == "colour"
     assert "fråga" in say_(engine_services, "röd")
-    assert state(engine_services)["current"] == "why"
+    assert active(engine_services, ANNA).current == "why"
     say_(engine_services, "Ny motivering")
-    assert state(engine_services)["phase"] == "confirm"
+    assert active(engine_services, ANNA).phase == Phase.CONFIRM
     assert "avbrutit" in say_(engine_services, "avbryt")
-    assert state(engine_services)["status"] == "cancelled"
+    assert stored_state(engine_services, ANNA)[0] == "cancelled"
     assert SAVED == []
 
 
@@ -202,13 +215,15 @@ def test_buttons_answer_choices_multi_and_default(engine_services: Services) -> 
     press(engine_services, ConvAction.TOGGLE, pack("shades"), [pack("shades", "green"), pack("shades", "red")])
     press(engine_services, ConvAction.DONE, pack("shades"))
     sends = press(engine_services, ConvAction.CHOOSE, pack("ok", "ja"))
-    assert state(engine_services)["answers"] == {
+    assert active(engine_services, ANNA).answers == {
         "when": "2026-11-23",
         "colour": "blue",
         "shades": ["red", "green"],
         "ok": True,
     }
-    assert "fråga 5 av 6" in text_of(sends)
+    where = asked(engine_services, ANNA)
+    assert where is not None and where.question == "count"
+    assert f"fråga {where.position} av {where.total}" in text_of(sends)
     assert not any(isinstance(p, Choices) for s in sends for p in s.reply.parts)
 
 
@@ -218,13 +233,12 @@ def test_stale_button_does_not_change_answers(engine_services: Services) -> None
     say_(engine_services, "röd")
     reply = text_of(press(engine_services, ConvAction.CHOOSE, pack("colour", "blue")))
     assert "redan är besvarad" in reply
-    assert state(engine_services)["answers"]["colour"] == "red"
+    assert active(engine_services, ANNA).answers["colour"] == "red"
 
 
 def test_empty_multi_is_refused(engine_services: Services) -> None:
     start(engine_services)
-    say_(engine_services, "idag")
-    say_(engine_services, "röd")
+    answer_flow(engine_services, ANNA, TYPED, until="shades")
     assert "minst ett alternativ" in text_of(press(engine_services, ConvAction.DONE, pack("shades")))
 
 
@@ -235,21 +249,28 @@ def test_state_survives_a_new_engine_instance(engine_services: Services) -> None
     engine_services.router = Router([Feature(flows=(FLOW,))])
     assert isinstance(engine_services.router.engine, Engine)
     say_(engine_services, "2")
-    assert state(engine_services)["answers"]["shades"] == ["blue"]
-    assert state(engine_services)["current"] == "ok"
+    assert active(engine_services, ANNA).answers["shades"] == ["blue"]
+    assert active(engine_services, ANNA).current == "ok"
 
 
 def test_idle_conversation_is_paused_and_resumes_where_it_stopped(engine_services: Services, clock) -> None:
     start(engine_services)
     say_(engine_services, "idag")
     clock.advance(hours=25)
-    sends = run(engine_services, actor(), lambda ctx: engine_services.router.engine.pause_idle(ctx))
-    assert len(sends) == 1 and sends[0].user_id == "UANNA"
+    sends = run(engine_services, actor(), lambda ctx: ctx.engine.pause_idle(ctx))
+    assert len(sends) == 1 and sends[0].user_id == ANNA
     assert "fortsätt" in text_of(sends)
-    assert state(engine_services)["status"] == "paused"
+    assert stored_state(engine_services, ANNA)[0] == "paused"
     resumed = say_(engine_services, "röd")
     assert "Välkommen tillbaka" in resumed and "fråga 2 av" in resumed
-    assert "colour" not in state(engine_services)["answers"]
+    assert "colour" not in active(engine_services, ANNA).answers
     say_(engine_services, "röd")
-    assert state(engine_services)["answers"]["colour"] == "red"
-    assert state(engine_services)["status"] == "active"
+    assert active(engine_services, ANNA).answers["colour"] == "red"
+    assert stored_state(engine_services, ANNA)[0] == "active"
+
+
+def test_a_ctx_built_outside_services_has_an_engine_that_knows_no_flow(engine_services: Services) -> None:
+    with engine_services.db.unit_of_work() as session:
+        ctx = Ctx(session, actor(), engine_services.clock(), engine_services.config)
+        with pytest.raises(KeyError, match="no flow 'test'"):
+            ctx.engine.start(ctx, KEY, "test")

@@ -16,7 +16,15 @@ from tests.conftest import FakeClock
 from tests.handlers import test_meetings_reminders as reminders
 from tests.handlers import test_meetings_schedule as meetings
 from tests.handlers import test_plan_helpers as plans
-from tests.handlers.test_cases_helpers import HEBY, TYPED_CASE, button, everything_stored, make_group, register_by_chat
+from tests.handlers.test_cases_helpers import (
+    CASE_ANSWERS,
+    HEBY,
+    answer_flow,
+    button,
+    everything_stored,
+    make_group,
+    register_by_chat,
+)
 from tests.handlers.test_cases_helpers import command as case_command
 from tests.handlers.test_cases_helpers import dm as case_dm
 from tests.handlers.test_cases_helpers import press as case_press
@@ -47,17 +55,27 @@ def _refuses_each_then_takes(say: Say, services: Services, ordinary: str) -> str
     return taken
 
 
+def _anna_writes(services: Services) -> Say:
+    return lambda text: meetings.dm(services, meetings.ANNA, text)
+
+
 def test_the_meetings_place(services: Services) -> None:
     meetings.setup_group(services)
-    assert "Var hålls mötet?" in text_of(meetings.command(services, "möte tisdag nästa vecka kl 13"))
-    taken = _refuses_each_then_takes(lambda text: meetings.dm(services, text), services, "Kommunhuset, sal 3")
+    assert "Var hålls mötet?" in text_of(
+        meetings.command(services, meetings.ANNA, "möte tisdag nästa vecka kl 13", meetings.HEBY)
+    )
+    taken = _refuses_each_then_takes(
+        lambda text: meetings.dm(services, meetings.ANNA, text), services, "Kommunhuset, sal 3"
+    )
     assert "Hur länge" in taken
 
 
 def test_the_minutes(services: Services, clock: FakeClock, called: int) -> None:
     reminders.at(clock, 2026, 12, 1, 15, 0)
     reminders.due(services)
-    taken = _refuses_each_then_takes(lambda text: meetings.dm(services, text), services, "Beslut: ny rutin 2027.")
+    taken = _refuses_each_then_takes(
+        lambda text: meetings.dm(services, meetings.ANNA, text), services, "Beslut: ny rutin 2027."
+    )
     assert "stämmer det här?" in taken
 
 
@@ -94,11 +112,10 @@ def test_an_approvals_printed_name_and_organisation(services: Services, question
 def test_a_follow_up_note_and_a_cases_unit(services: Services) -> None:
     make_group(services, "Heby", HEBY, {"UANNA": "kommun samordnare"})
     register_by_chat(services)
-    listed = case_command(services, "UANNA", HEBY, "ärenden")
+    listed = case_command(services, "UANNA", "ärenden", HEBY)
     case_press(services, "UANNA", CaseAction.NOTE, button(listed, CaseAction.NOTE).value, HEBY)
     _refuses_each_then_takes(lambda text: case_dm(services, "UANNA", text), services, "Möte bokat 2026-12-01 kl 13-15")
     case_dm(services, "UANNA", "ja")
-    case_command(services, "UANNA", HEBY, "ärende")
-    for answer in TYPED_CASE[:2]:
-        case_dm(services, "UANNA", answer)
+    case_command(services, "UANNA", "ärende", HEBY)
+    answer_flow(services, "UANNA", CASE_ANSWERS, until="unit")
     _refuses_each_then_takes(lambda text: case_dm(services, "UANNA", text), services, "AME, 752 36 Uppsala")

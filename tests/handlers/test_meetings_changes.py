@@ -18,13 +18,13 @@ from tests.handlers.test_meetings_schedule import (
     POSTED_TS,
     command,
     deliver,
-    dm,
     ics_event,
     press,
     schedule_meeting,
     setup_group,
     stored,
 )
+from tests.support.chat import answer_flow
 from tests.support.talk import text_of
 
 
@@ -43,18 +43,18 @@ def called(services: Services) -> int:
 
 
 def test_answers_update_the_announcement_per_party(services: Services, called: int) -> None:
-    sends = press(services, MeetingAction.RSVP_YES, str(called), user=BERTIL, channel=HEBY)
+    sends = press(services, BERTIL, MeetingAction.RSVP_YES, str(called), HEBY)
     assert "Tack! Du är anmäld till mötet i *Heby* tisdag 1 december 2026 kl. 13.00–15.00." in text_of(sends)
     shown = text_of([update_of(sends)])
     assert "Arbetsförmedlingen: <@UBERTIL> kommer" in shown
     assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in shown
-    press(services, MeetingAction.RSVP_DEPUTY, str(called), user=CECILIA)
-    press(services, MeetingAction.RSVP_YES, str(called), user=ANNA)
-    shown = text_of([update_of(press(services, MeetingAction.RSVP_NO, str(called), user=DAVID))])
+    press(services, CECILIA, MeetingAction.RSVP_DEPUTY, str(called))
+    press(services, ANNA, MeetingAction.RSVP_YES, str(called))
+    shown = text_of([update_of(press(services, DAVID, MeetingAction.RSVP_NO, str(called)))])
     assert "Försäkringskassan: <@UCECILIA> skickar ersättare" in shown
     assert "Region: <@UDAVID> kommer inte" in shown
     assert "Ingen kommer än från: Region." in shown
-    shown = text_of([update_of(press(services, MeetingAction.RSVP_YES, str(called), user=DAVID))])
+    shown = text_of([update_of(press(services, DAVID, MeetingAction.RSVP_YES, str(called)))])
     assert "Alla fyra parter kommer." in shown and "kommer inte" not in shown
     assert sorted((r.user_id, r.party, r.answer) for r in stored(services).rsvps) == [
         (ANNA, "kommun", "kommer"),
@@ -66,29 +66,28 @@ def test_answers_update_the_announcement_per_party(services: Services, called: i
 
 def test_someone_outside_the_group_cannot_answer(services: Services, called: int) -> None:
     with pytest.raises(NotAMember):
-        press(services, MeetingAction.RSVP_YES, str(called), user="UOKAND", channel=HEBY)
+        press(services, "UOKAND", MeetingAction.RSVP_YES, str(called), HEBY)
     with pytest.raises(DomainError) as raised:
-        press(services, MeetingAction.RSVP_YES, "999", user=BERTIL)
+        press(services, BERTIL, MeetingAction.RSVP_YES, "999")
     assert raised.value.text.key == "meeting.gone"
 
 
 def test_an_announcement_not_yet_posted_is_posted_rather_than_updated(services: Services) -> None:
     setup_group(services)
-    command(services, "möte tisdag nästa vecka kl 13")
-    for answer in ("Kommunhuset", "ok", "jag", "ja"):
-        dm(services, answer)
-    sends = press(services, MeetingAction.RSVP_YES, str(stored(services).id), user=BERTIL)
+    command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY)
+    answer_flow(services, ANNA, {"place": "Kommunhuset", "length": "ok", "minute_taker": "jag"})
+    sends = press(services, BERTIL, MeetingAction.RSVP_YES, str(stored(services).id))
     [posted] = [s for s in sends if s.to == To.CHANNEL]
     assert posted.update_ts == "" and posted.posted is not None and posted.reply.files
 
 
 def test_agenda_items_go_on_the_next_meeting_or_wait_for_one(services: Services) -> None:
     setup_group(services)
-    waiting = text_of(command(services, "möte punkt Nya rutiner för remisser", user=BERTIL))
+    waiting = text_of(command(services, BERTIL, "möte punkt Nya rutiner för remisser", HEBY))
     assert "har inget möte inplanerat" in waiting
     sends = schedule_meeting(services)
     assert "4. Nya rutiner för remisser _(från <@UBERTIL>)_" in text_of(sends)
-    sends = command(services, "möte punkt Samverkan kring unga 16–29", user=CECILIA)
+    sends = command(services, CECILIA, "möte punkt Samverkan kring unga 16–29", HEBY)
     assert "står nu på dagordningen för mötet tisdag 1 december" in text_of(sends[:1])
     assert "5. Samverkan kring unga 16–29 _(från <@UCECILIA>)_" in text_of([update_of(sends)])
 
@@ -103,18 +102,18 @@ def test_agenda_items_go_on_the_next_meeting_or_wait_for_one(services: Services)
 )
 def test_bad_agenda_items_are_refused(services: Services, called: int, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
-        command(services, f"möte punkt {text}", user=BERTIL)
+        command(services, BERTIL, f"möte punkt {text}", HEBY)
     assert raised.value.text.key == key
     assert stored(services).agenda == []
 
 
 def test_outsiders_cannot_add_agenda_items(services: Services, called: int) -> None:
     with pytest.raises(NotAMember):
-        command(services, "möte punkt Hej", user="UOKAND")
+        command(services, "UOKAND", "möte punkt Hej", HEBY)
 
 
 def test_moving_updates_the_announcement_and_bumps_the_calendar_sequence(services: Services, called: int) -> None:
-    sends = command(services, "möte flytta torsdag nästa vecka kl 10")
+    sends = command(services, ANNA, "möte flytta torsdag nästa vecka kl 10", HEBY)
     assert (
         "flyttat från tisdag 1 december 2026 kl. 13.00–15.00 till torsdag 3 december 2026 kl. 10.00–12.00"
         in text_of(sends[:1])
@@ -131,7 +130,7 @@ def test_moving_updates_the_announcement_and_bumps_the_calendar_sequence(service
 
 
 def test_moving_to_another_day_keeps_the_time_and_the_length(services: Services, called: int) -> None:
-    command(services, "möte flytta onsdag 2 december")
+    command(services, ANNA, "möte flytta onsdag 2 december", HEBY)
     meeting = stored(services)
     assert (meeting.starts_at, meeting.ends_at) == (
         datetime(2026, 12, 2, 12, tzinfo=UTC),
@@ -140,11 +139,11 @@ def test_moving_to_another_day_keeps_the_time_and_the_length(services: Services,
 
 
 def test_an_ambiguous_new_time_is_asked_back(services: Services, called: int) -> None:
-    sends = command(services, "möte flytta nästa tisdag kl 9")
+    sends = command(services, ANNA, "möte flytta nästa tisdag kl 9", HEBY)
     assert "kan betyda flera dagar" in text_of(sends)
     buttons = sends[0].reply.parts[1].buttons  # type: ignore[union-attr]
     assert [b.action for b in buttons] == [MeetingAction.MOVE_PICK, MeetingAction.MOVE_PICK]
-    press(services, MeetingAction.MOVE_PICK, buttons[1].value, channel=HEBY)
+    press(services, ANNA, MeetingAction.MOVE_PICK, buttons[1].value, HEBY)
     assert stored(services).starts_at == datetime(2026, 12, 1, 8, tzinfo=UTC)
 
 
@@ -158,18 +157,18 @@ def test_an_ambiguous_new_time_is_asked_back(services: Services, called: int) ->
 )
 def test_bad_new_times_are_refused(services: Services, called: int, text: str, key: str) -> None:
     with pytest.raises(DomainError) as raised:
-        command(services, text)
+        command(services, ANNA, text, HEBY)
     assert raised.value.text.key == key
     assert stored(services).sequence == 0
 
 
 def test_cancelling_asks_first_then_sends_a_cancelling_calendar_file(services: Services, called: int) -> None:
-    press(services, MeetingAction.RSVP_YES, str(called), user=BERTIL)
-    asked = command(services, "möte ställ in")
+    press(services, BERTIL, MeetingAction.RSVP_YES, str(called))
+    asked = command(services, ANNA, "möte ställ in", HEBY)
     assert "Vill du ställa in mötet tisdag 1 december 2026 kl. 13.00–15.00?" in text_of(asked)
-    assert "Okej, mötet står kvar." in text_of(press(services, MeetingAction.CANCEL_KEEP, str(called)))
+    assert "Okej, mötet står kvar." in text_of(press(services, ANNA, MeetingAction.CANCEL_KEEP, str(called)))
     assert stored(services).status == "scheduled"
-    sends = press(services, MeetingAction.CANCEL_CONFIRM, str(called), channel=HEBY)
+    sends = press(services, ANNA, MeetingAction.CANCEL_CONFIRM, str(called), HEBY)
     shown = text_of([update_of(sends)])
     assert "INSTÄLLT: möte i LOKUS Heby" in shown and "[:a Kommer]" not in shown
     [notice] = [s for s in sends if s.thread_ts == POSTED_TS]
@@ -178,40 +177,40 @@ def test_cancelling_asks_first_then_sends_a_cancelling_calendar_file(services: S
     assert int(event["SEQUENCE"]) == 1
     assert [(s.to, s.user_id) for s in sends if s.to == To.USER] == [(To.USER, BERTIL)]
     with pytest.raises(DomainError) as raised:
-        press(services, MeetingAction.RSVP_YES, str(called), user=CECILIA)
+        press(services, CECILIA, MeetingAction.RSVP_YES, str(called))
     assert raised.value.text.key == "meeting.rsvp_closed.cancelled"
 
 
 def test_only_the_convenor_moves_or_cancels(services: Services, called: int) -> None:
     for text in ("möte flytta torsdag kl 10", "möte ställ in"):
         with pytest.raises(NotAllowed):
-            command(services, text, user=BERTIL)
+            command(services, BERTIL, text, HEBY)
     with pytest.raises(NotAllowed):
-        press(services, MeetingAction.CANCEL_CONFIRM, str(called), user=BERTIL)
+        press(services, BERTIL, MeetingAction.CANCEL_CONFIRM, str(called))
 
 
 def test_nothing_to_move_without_a_meeting(services: Services) -> None:
     setup_group(services)
     with pytest.raises(DomainError) as raised:
-        command(services, "möte ställ in")
+        command(services, ANNA, "möte ställ in", HEBY)
     assert raised.value.text.key == "meeting.none_planned"
 
 
 def test_this_years_meetings_with_attendance_and_the_goal(services: Services, called: int) -> None:
-    press(services, MeetingAction.RSVP_YES, str(called), user=BERTIL)
-    press(services, MeetingAction.RSVP_DEPUTY, str(called), user=CECILIA)
-    shown = text_of(command(services, "möten", user=DAVID))
+    press(services, BERTIL, MeetingAction.RSVP_YES, str(called))
+    press(services, CECILIA, MeetingAction.RSVP_DEPUTY, str(called))
+    shown = text_of(command(services, DAVID, "möten", HEBY))
     assert "Möten 2026 – LOKUS Heby" in shown
     assert "tisdag 1 december 2026 kl. 13.00–15.00: Inplanerat" in shown
     assert "Arbetsförmedlingen 1 · Försäkringskassan 1 · Region 0 · Kommun 0" in shown
     assert "*0 av 4 möten hållna* i år. Inplanerade framåt: 1." in shown
-    command(services, "möte mål 3")
-    assert "*0 av 3 möten hållna*" in text_of(command(services, "möten"))
+    command(services, ANNA, "möte mål 3", HEBY)
+    assert "*0 av 3 möten hållna*" in text_of(command(services, ANNA, "möten", HEBY))
 
 
 def test_reminder_days_and_goal_are_group_settings(services: Services, called: int) -> None:
-    assert "14, 2 dagar före" in text_of(command(services, "möte påminnelser 2, 14"))
-    assert "inga påminnelser" in text_of(command(services, "möte påminnelser av"))
+    assert "14, 2 dagar före" in text_of(command(services, ANNA, "möte påminnelser 2, 14", HEBY))
+    assert "inga påminnelser" in text_of(command(services, ANNA, "möte påminnelser av", HEBY))
     for bad in (
         "möte påminnelser 0",
         "möte påminnelser imorgon",
@@ -221,9 +220,9 @@ def test_reminder_days_and_goal_are_group_settings(services: Services, called: i
         "möte mål ²",
     ):
         with pytest.raises(DomainError):
-            command(services, bad)
+            command(services, ANNA, bad, HEBY)
     with pytest.raises(NotAllowed):
-        command(services, "möte mål 5", user=BERTIL)
+        command(services, BERTIL, "möte mål 5", HEBY)
     with services.db.unit_of_work() as session:
         group = groups_repo.find_group_by_channel(session, team_id="T0LOKUS", channel_id=HEBY)
         assert group is not None and group.settings == {"meeting_reminder_days": []}

@@ -7,11 +7,10 @@ import pytest
 
 from bot.scheduler import run_due
 from bot.services import Services
+from handlers.conversation.actions import ConvAction, OfferChoice
 from handlers.errors import DomainError, NotAllowed
 from handlers.meetings.names import MeetingAction
 from handlers.replies import Buttons, Send, To
-from storage import conversations
-from storage.conversations import DM, ConversationKey
 from storage.db import Database
 from tests.conftest import FakeClock
 from tests.handlers.test_meetings_schedule import (
@@ -28,7 +27,8 @@ from tests.handlers.test_meetings_schedule import (
     setup_group,
     stored,
 )
-from tests.support.talk import TEAM, text_of
+from tests.support.chat import active, answer_flow
+from tests.support.talk import text_of
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def called(services: Services) -> int:
     setup_group(services)
     schedule_meeting(services)
     meeting_id = stored(services).id
-    press(services, MeetingAction.RSVP_YES, str(meeting_id), user=BERTIL)
+    press(services, BERTIL, MeetingAction.RSVP_YES, str(meeting_id))
     return meeting_id
 
 
@@ -99,7 +99,7 @@ def test_an_answer_from_the_reminder_dm_updates_the_announcement(
 ) -> None:
     at(clock, 2026, 11, 24, 13, 0)
     due(services)
-    sends = press(services, MeetingAction.RSVP_YES, str(called), user=DAVID)
+    sends = press(services, DAVID, MeetingAction.RSVP_YES, str(called))
     [update] = [s for s in sends if s.update_ts == POSTED_TS]
     assert "Region: <@UDAVID> kommer" in text_of([update])
     at(clock, 2026, 11, 30, 13, 0)
@@ -111,7 +111,7 @@ def test_reminders_follow_a_moved_meeting(services: Services, clock: FakeClock, 
     at(clock, 2026, 11, 24, 13, 0)
     assert due(services)
     at(clock, 2026, 11, 24, 14, 0)
-    command(services, "möte flytta torsdag 10 december kl 13")
+    command(services, ANNA, "möte flytta torsdag 10 december kl 13", HEBY)
     at(clock, 2026, 11, 30, 13, 0)
     assert due(services) == [], "the old one-day reminder is gone with the old time"
     at(clock, 2026, 12, 3, 13, 0)
@@ -129,12 +129,12 @@ def test_a_meeting_called_three_days_ahead_gets_only_the_one_day_reminder(servic
 
 
 def test_reminder_days_come_from_the_group_settings(services: Services, clock: FakeClock, called: int) -> None:
-    command(services, "möte påminnelser 2")
+    command(services, ANNA, "möte påminnelser 2", HEBY)
     at(clock, 2026, 11, 24, 13, 0)
     assert due(services) == []
     at(clock, 2026, 11, 29, 13, 0)
     assert "om 2 dagar" in text_of([s for s in due(services) if s.to == To.CHANNEL])
-    command(services, "möte påminnelser av")
+    command(services, ANNA, "möte påminnelser av", HEBY)
     at(clock, 2026, 11, 30, 13, 0)
     assert due(services) == []
 
@@ -153,8 +153,8 @@ def test_after_the_meeting_the_minute_taker_is_asked_and_the_minutes_posted(
     assert {s.user_id for s in asked} == {ANNA}
     assert "Du skriver minnesanteckningarna" in text_of(asked)
     assert "Skriv eller klistra in minnesanteckningarna" in text_of(asked)
-    assert "stämmer det här?" in text_of(dm(services, "Vi gick igenom handlingsplanen.\nBeslut: ny rutin."))
-    posted = dm(services, "ja")
+    assert "stämmer det här?" in text_of(dm(services, ANNA, "Vi gick igenom handlingsplanen.\nBeslut: ny rutin."))
+    posted = dm(services, ANNA, "ja")
     assert "Minnesanteckningarna för *Heby* är sparade" in text_of(posted[:1])
     [thread] = [s for s in posted if s.to == To.CHANNEL]
     assert (thread.channel_id, thread.thread_ts) == (HEBY, POSTED_TS)
@@ -170,8 +170,8 @@ def test_long_minutes_are_posted_whole_in_pieces(services: Services, clock: Fake
     at(clock, 2026, 12, 1, 15, 0)
     due(services)
     minutes = "\n".join(f"Punkt {n}: " + "diskussion " * 40 for n in range(20))
-    dm(services, minutes)
-    [thread] = [s for s in dm(services, "ja") if s.to == To.CHANNEL]
+    dm(services, ANNA, minutes)
+    [thread] = [s for s in dm(services, ANNA, "ja") if s.to == To.CHANNEL]
     assert len(thread.reply.parts) >= 4
     assert "".join(text_of([thread]).split()).endswith("".join(minutes.split()))
 
@@ -179,43 +179,58 @@ def test_long_minutes_are_posted_whole_in_pieces(services: Services, clock: Fake
 def test_a_busy_minute_taker_gets_a_button_instead_of_losing_their_conversation(
     services: Services, clock: FakeClock, called: int
 ) -> None:
-    key = ConversationKey(TEAM, ANNA, DM, "")
-    with services.db.unit_of_work() as session:
-        conversations.save_new(session, key=key, flow="case", state={"answers": {}}, now=clock.now)
+    command(services, ANNA, "ärende", HEBY)
+    answer_flow(services, ANNA, {"raised_on": "idag", "party": "AF"}, until="unit")
     at(clock, 2026, 12, 1, 15, 0)
     [asked] = [s for s in due(services) if s.to == To.USER and "Du skriver minnesanteckningarna" in text_of([s])]
     assert "Tryck på knappen" in text_of([asked]) and asked.user_id == ANNA
-    with services.db.unit_of_work() as session:
-        kept = conversations.load(session, key=key)
-        assert kept is not None and kept.flow == "case"
-    started = press(services, MeetingAction.MINUTES_START, str(called))
-    assert "Skriv eller klistra in minnesanteckningarna" in text_of(started)
+    assert active(services, ANNA).flow == "case"
+    offered = text_of(press(services, ANNA, MeetingAction.MINUTES_START, str(called)))
+    assert "Du har inte gjort klart lots-ärendet" in offered and active(services, ANNA).flow == "case"
+    started = text_of(press(services, ANNA, ConvAction.OFFER, OfferChoice.SET_ASIDE))
+    assert "Skriv eller klistra in minnesanteckningarna" in started
+    saved = text_of(answer_flow(services, ANNA, {"minutes": "Vi gick igenom lots-ärendena."}))
+    assert "Du har också påbörjat lots-ärendet (fråga 3 av" in saved
+    dm(services, ANNA, "fortsätt")
+    assert active(services, ANNA).current == "unit"
 
 
 def test_minutes_can_be_started_from_the_channel_by_the_writer_only(
     services: Services, clock: FakeClock, called: int
 ) -> None:
     with pytest.raises(DomainError) as raised:
-        command(services, "möte anteckningar")
+        command(services, ANNA, "möte anteckningar", HEBY)
     assert raised.value.text.key == "minutes.nothing_to_write"
     at(clock, 2026, 12, 1, 15, 0)
     due(services)
     with pytest.raises(NotAllowed):
-        command(services, "möte anteckningar", user=BERTIL)
-    sends = command(services, "möte anteckningar")
+        command(services, BERTIL, "möte anteckningar", HEBY)
+    sends = command(services, ANNA, "möte anteckningar", HEBY)
     assert [s.to for s in sends] == [To.REQUESTER, To.USER]
-    dm(services, "Kort möte.")
-    dm(services, "ja")
+    dm(services, ANNA, "Kort möte.")
+    dm(services, ANNA, "ja")
     with pytest.raises(DomainError):
-        command(services, "möte anteckningar")
+        command(services, ANNA, "möte anteckningar", HEBY)
 
 
 def test_a_cancelled_meeting_gets_no_reminders_and_no_minutes(
     services: Services, clock: FakeClock, called: int
 ) -> None:
-    press(services, MeetingAction.CANCEL_CONFIRM, str(called), channel=HEBY)
+    press(services, ANNA, MeetingAction.CANCEL_CONFIRM, str(called), HEBY)
     for day in (24, 30):
         at(clock, 2026, 11, day, 13, 0)
         assert due(services) == []
     at(clock, 2026, 12, 1, 16, 0)
     assert due(services) == []
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("japp", True), ("ja tack", True), ("nej tack", False)])
+def test_the_minutes_confirmation_takes_yes_and_no_in_words(
+    services: Services, clock: FakeClock, called: int, typed: str, saved: bool
+) -> None:
+    at(clock, 2026, 12, 1, 15, 0)
+    due(services)
+    answer_flow(services, ANNA, {"minutes": "Vi gick igenom lots-ärendena."}, confirm=None)
+    reply = text_of(dm(services, ANNA, typed))
+    assert ("Minnesanteckningarna för *Heby* är sparade" in reply) is saved
+    assert ("Vilket svar vill du ändra?" in reply) is not saved

@@ -7,39 +7,28 @@ from icalendar import Calendar
 
 from bot.catalogue import Catalogue
 from bot.services import Services
+from handlers.dates import STOCKHOLM
 from handlers.errors import DomainError, NotAllowed
 from handlers.meetings.names import ANNOUNCED
 from handlers.replies import Send, To
-from storage import audit, conversations
+from storage import audit
 from storage import groups as groups_repo
 from storage import meetings as repo
-from storage.conversations import DM, ConversationKey
 from storage.meeting_models import Meeting
 from tests.conftest import FakeClock
-from tests.support.talk import TEAM, actor, run, text_of
+from tests.support.chat import active, answer_flow, command, dm, press
+from tests.support.talk import actor, run, text_of
 
 HEBY = "CHEBY"
 ANNA, BERTIL, CECILIA, DAVID = "UANNA", "UBERTIL", "UCECILIA", "UDAVID"
 POSTED_TS = "1700000000.000100"
 
 
-def command(services: Services, text: str, user: str = ANNA, channel: str = HEBY) -> list[Send]:
-    return run(services, actor(user, channel), lambda ctx: services.router.command(ctx, text))
-
-
-def dm(services: Services, text: str, user: str = ANNA) -> list[Send]:
-    return run(services, actor(user), lambda ctx: services.router.message(ctx, text))
-
-
-def press(services: Services, action: str, value: str, user: str = ANNA, channel: str = "") -> list[Send]:
-    return run(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value))
-
-
 def setup_group(services: Services) -> None:
     """Heby with anna (kommun, sammankallande), bertil (AF), cecilia (FK) and david (Region)."""
-    command(services, "koppla Heby")
+    command(services, ANNA, "koppla Heby", HEBY)
     for line in ("<@UANNA> kommun sammankallande", "<@UBERTIL> AF", "<@UCECILIA> FK", "<@UDAVID> region"):
-        command(services, f"medlem {line}")
+        command(services, ANNA, f"medlem {line}", HEBY)
 
 
 def deliver(services: Services, sends: list[Send], ts: str = POSTED_TS) -> list[Send]:
@@ -55,11 +44,9 @@ def schedule_meeting(
     services: Services, when: str = "tisdag nästa vecka kl 13", place: str = "Kommunhuset, sal 3"
 ) -> list[Send]:
     """Anna calls a meeting: the command with the time, then the place, the default length and herself."""
-    command(services, f"möte {when}")
-    dm(services, place)
-    dm(services, "ok")
-    dm(services, "jag")
-    return deliver(services, dm(services, "ja"))
+    command(services, ANNA, f"möte {when}", HEBY)
+    answer_flow(services, ANNA, {"place": place, "length": "ok", "minute_taker": "jag"}, confirm=None)
+    return deliver(services, dm(services, ANNA, "ja"))
 
 
 def stored(services: Services) -> Meeting:
@@ -87,16 +74,16 @@ def ics_event(send: Send) -> tuple[Calendar, Calendar]:
 
 def test_a_meeting_typed_with_the_command_is_confirmed_in_words_and_announced(services: Services) -> None:
     setup_group(services)
-    first = command(services, "möte tisdag nästa vecka kl 13")
+    first = command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY)
     assert [s.to for s in first] == [To.REQUESTER, To.USER, To.USER]
     assert "i ett direktmeddelande" in text_of(first[:1])
     assert "Uppfattat: tisdag 1 december 2026 kl. 13.00." in text_of(first)
     assert "Var hålls mötet?" in text_of(first) and all(s.user_id == ANNA for s in first[1:])
-    assert "Hur länge" in text_of(dm(services, "Kommunhuset, sal 3"))
-    assert "Vem skriver minnesanteckningar?" in text_of(dm(services, "ok"))
-    summary = text_of(dm(services, "ok"))
+    assert "Hur länge" in text_of(dm(services, ANNA, "Kommunhuset, sal 3"))
+    assert "Vem skriver minnesanteckningar?" in text_of(dm(services, ANNA, "ok"))
+    summary = text_of(dm(services, ANNA, "ok"))
     assert "tisdag 1 december 2026 kl. 13.00–15.00, stämmer det?" in summary
-    sends = dm(services, "ja")
+    sends = dm(services, ANNA, "ja")
     assert "Klart! Mötet för *Heby* är tisdag 1 december 2026 kl. 13.00–15.00." in text_of(sends[:1])
     announcement = sends[1]
     assert announcement.to == To.CHANNEL and announcement.channel_id == HEBY
@@ -146,37 +133,37 @@ def test_the_ics_file_opens_in_a_calendar_library(services: Services) -> None:
 
 def test_the_whole_conversation_without_a_time_and_with_another_minute_taker(services: Services) -> None:
     setup_group(services)
-    first = text_of(command(services, "möte"))
+    first = text_of(command(services, ANNA, "möte", HEBY))
     assert "När ska mötet vara?" in first and "Uppfattat" not in first
-    assert "Vilken tid börjar mötet?" in text_of(dm(services, "torsdag 3 december"))
-    assert "Var hålls mötet?" in text_of(dm(services, "halv tre"))
-    dm(services, "Stadshuset")
-    dm(services, "90 min")
-    summary = text_of(dm(services, "<@UBERTIL|bertil>"))
+    assert "Vilken tid börjar mötet?" in text_of(dm(services, ANNA, "torsdag 3 december"))
+    assert "Var hålls mötet?" in text_of(dm(services, ANNA, "halv tre"))
+    dm(services, ANNA, "Stadshuset")
+    dm(services, ANNA, "90 min")
+    summary = text_of(dm(services, ANNA, "<@UBERTIL|bertil>"))
     assert "torsdag 3 december 2026 kl. 14.30–16.00, stämmer det?" in summary
     assert "Längd: 1,5 timmar" in summary and "Antecknar: <@UBERTIL>" in summary
-    deliver(services, dm(services, "ja"))
+    deliver(services, dm(services, ANNA, "ja"))
     meeting = stored(services)
     assert meeting.starts_at == datetime(2026, 12, 3, 13, 30, tzinfo=UTC) and meeting.minute_taker == BERTIL
 
 
 def test_an_ambiguous_day_is_asked_back_with_buttons(services: Services) -> None:
     setup_group(services)
-    sends = command(services, "möte nästa tisdag kl 10")
+    sends = command(services, ANNA, "möte nästa tisdag kl 10", HEBY)
     shown = text_of(sends)
     assert "Det kan betyda flera dagar" in shown
     assert "1) tisdag 24 november 2026 kl. 10.00" in shown and "2) tisdag 1 december 2026 kl. 10.00" in shown
-    press(services, "conv.choose", "which|2026-12-01T10:00:00+01:00")
-    dm(services, "Kommunhuset")
-    dm(services, "ok")
-    assert "tisdag 1 december 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, "jag"))
+    press(services, ANNA, "conv.choose", "which|2026-12-01T10:00:00+01:00")
+    dm(services, ANNA, "Kommunhuset")
+    dm(services, ANNA, "ok")
+    assert "tisdag 1 december 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, ANNA, "jag"))
 
 
 def test_a_range_needs_no_length(services: Services) -> None:
     setup_group(services)
-    command(services, "möte fredag 10–12")
-    assert "Vem skriver" in text_of(dm(services, "Kommunhuset"))
-    assert "fredag 27 november 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, "mig"))
+    command(services, ANNA, "möte fredag 10–12", HEBY)
+    assert "Vem skriver" in text_of(dm(services, ANNA, "Kommunhuset"))
+    assert "fredag 27 november 2026 kl. 10.00–12.00, stämmer det?" in text_of(dm(services, ANNA, "mig"))
 
 
 @pytest.mark.parametrize(
@@ -192,64 +179,62 @@ def test_past_far_or_unclear_times_are_refused_kindly_and_asked_again(
     services: Services, typed: str, expected: str
 ) -> None:
     setup_group(services)
-    reply = text_of(command(services, f"möte {typed}"))
+    reply = text_of(command(services, ANNA, f"möte {typed}", HEBY))
     assert expected in reply and "När ska mötet vara?" in reply
-    assert "Var hålls mötet?" in text_of(dm(services, "tisdag nästa vecka kl 13"))
+    assert "Var hålls mötet?" in text_of(dm(services, ANNA, "tisdag nästa vecka kl 13"))
 
 
 def test_bad_lengths_are_explained(services: Services) -> None:
     setup_group(services)
-    command(services, "möte tisdag nästa vecka kl 13")
-    dm(services, "Kommunhuset")
-    assert "förstod inte ”länge” som en längd" in text_of(dm(services, "länge"))
-    assert "mellan 15 minuter och 12 timmar" in text_of(dm(services, "14 timmar"))
-    assert "Vem skriver" in text_of(dm(services, "1,5 h"))
-    assert "Längd: 1,5 timmar" in text_of(dm(services, "ok"))
+    command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY)
+    dm(services, ANNA, "Kommunhuset")
+    assert "förstod inte ”länge” som en längd" in text_of(dm(services, ANNA, "länge"))
+    assert "mellan 15 minuter och 12 timmar" in text_of(dm(services, ANNA, "14 timmar"))
+    assert "Vem skriver" in text_of(dm(services, ANNA, "1,5 h"))
+    assert "Längd: 1,5 timmar" in text_of(dm(services, ANNA, "ok"))
 
 
 def test_only_the_convenor_may_call_a_meeting(services: Services) -> None:
     setup_group(services)
     with pytest.raises(NotAllowed) as raised:
-        command(services, "möte tisdag nästa vecka kl 13", user=BERTIL)
+        command(services, BERTIL, "möte tisdag nästa vecka kl 13", HEBY)
     assert raised.value.text.key == "meeting.convenor_only"
 
 
 def test_a_meeting_is_called_from_the_groups_channel(services: Services) -> None:
     with pytest.raises(DomainError) as raised:
-        command(services, "möte tisdag nästa vecka kl 13", channel="")
+        command(services, ANNA, "möte tisdag nästa vecka kl 13")
     assert raised.value.text.key == "group.need_channel"
 
 
 def test_another_conversation_in_the_dm_is_not_thrown_away(services: Services) -> None:
+    """A half-registered case stays: calling a meeting asks first, and the case is taken up after."""
     setup_group(services)
-    with services.db.unit_of_work() as session:
-        conversations.save_new(
-            session,
-            key=ConversationKey(TEAM, ANNA, DM, ""),
-            flow="case",
-            state={"answers": {"unit": "AME"}},
-            now=datetime(2026, 11, 23, 9, tzinfo=UTC),
-        )
-    with pytest.raises(DomainError) as raised:
-        command(services, "möte")
-    assert raised.value.text.key == "meeting.busy_elsewhere"
-    with services.db.unit_of_work() as session:
-        kept = conversations.load(session, key=ConversationKey(TEAM, ANNA, DM, ""))
-        assert kept is not None and kept.flow == "case" and kept.state == {"answers": {"unit": "AME"}}
+    command(services, ANNA, "ärende", HEBY)
+    answer_flow(services, ANNA, {"raised_on": "idag", "party": "AF", "unit": "AME"}, until="gender")
+    asked = text_of(command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY))
+    assert "Du har inte gjort klart lots-ärendet (fråga 4 av" in asked and "kallelsen till mötet" in asked
+    assert active(services, ANNA).flow == "case"
+    begun = text_of(dm(services, ANNA, "börja"))
+    assert "Uppfattat: tisdag 1 december 2026 kl. 13.00." in begun and "Var hålls mötet?" in begun
+    done = text_of(answer_flow(services, ANNA, {"place": "Kommunhuset", "minute_taker": "jag"}))
+    assert "Klart! Mötet för *Heby*" in done and "Du har också påbörjat lots-ärendet (fråga 4 av" in done
+    assert "Personens kön?" in text_of(dm(services, ANNA, "fortsätt"))
+    assert active(services, ANNA).answers["unit"] == "AME"
 
 
 def test_scheduling_is_audited_and_the_time_rechecked_at_save(services: Services, clock: FakeClock) -> None:
     setup_group(services)
-    command(services, "möte imorgon kl 13")
-    dm(services, "Kommunhuset")
-    dm(services, "ok")
-    dm(services, "jag")
+    command(services, ANNA, "möte imorgon kl 13", HEBY)
+    dm(services, ANNA, "Kommunhuset")
+    dm(services, ANNA, "ok")
+    dm(services, ANNA, "jag")
     clock.advance(hours=28)
-    assert "Välkommen tillbaka" in text_of(dm(services, "ja"))
-    assert "tisdag 24 november 2026 kl. 13.00 har redan varit" in text_of(dm(services, "ja"))
-    assert "När ska mötet vara?" in text_of(dm(services, "ändra 1"))
-    assert "torsdag 26 november 2026 kl. 13.00–15.00, stämmer det?" in text_of(dm(services, "torsdag kl 13"))
-    deliver(services, dm(services, "ja"))
+    assert "Välkommen tillbaka" in text_of(dm(services, ANNA, "ja"))
+    assert "tisdag 24 november 2026 kl. 13.00 har redan varit" in text_of(dm(services, ANNA, "ja"))
+    assert "När ska mötet vara?" in text_of(dm(services, ANNA, "ändra 1"))
+    assert "torsdag 26 november 2026 kl. 13.00–15.00, stämmer det?" in text_of(dm(services, ANNA, "torsdag kl 13"))
+    deliver(services, dm(services, ANNA, "ja"))
     meeting = stored(services)
     with services.db.unit_of_work() as session:
         assert [e.action for e in audit.entries_for(session, entity="meeting", entity_id=meeting.id)] == [
@@ -259,25 +244,75 @@ def test_scheduling_is_audited_and_the_time_rechecked_at_save(services: Services
 
 def test_the_minute_taker_must_be_in_the_group(services: Services) -> None:
     setup_group(services)
-    command(services, "möte tisdag nästa vecka kl 13")
-    dm(services, "Kommunhuset")
-    asked = text_of(dm(services, "ok"))
+    command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY)
+    dm(services, ANNA, "Kommunhuset")
+    asked = text_of(dm(services, ANNA, "ok"))
     assert "Skriv *jag*, eller @" in asked and "[:a Använd du själv = ok]" in asked
-    assert "förstod inte vem ”bertil” är" in text_of(dm(services, "bertil"))
-    assert "<@UOKAND> är inte medlem i *Heby*" in text_of(dm(services, "<@UOKAND>"))
-    summary = text_of(dm(services, "<@UCECILIA>"))
+    assert "förstod inte vem ”bertil” är" in text_of(dm(services, ANNA, "bertil"))
+    assert "<@UOKAND> är inte medlem i *Heby*" in text_of(dm(services, ANNA, "<@UOKAND>"))
+    summary = text_of(dm(services, ANNA, "<@UCECILIA>"))
     assert "Antecknar: <@UCECILIA>" in summary
-    deliver(services, dm(services, "ja"))
+    deliver(services, dm(services, ANNA, "ja"))
     assert stored(services).minute_taker == CECILIA
 
 
 def test_changing_the_day_afterwards_drops_answers_that_no_longer_apply(services: Services) -> None:
     setup_group(services)
-    command(services, "möte torsdag 3 december")
-    for answer in ("halv tre", "Stadshuset", "ok", "jag"):
-        dm(services, answer)
-    assert "När ska mötet vara?" in text_of(dm(services, "ändra 1"))
-    summary = text_of(dm(services, "fredag 4 december kl 10"))
+    command(services, ANNA, "möte torsdag 3 december", HEBY)
+    answer_flow(
+        services, ANNA, {"at": "halv tre", "place": "Stadshuset", "length": "ok", "minute_taker": "jag"}, confirm=None
+    )
+    assert "När ska mötet vara?" in text_of(dm(services, ANNA, "ändra 1"))
+    summary = text_of(dm(services, ANNA, "fredag 4 december kl 10"))
     assert "fredag 4 december 2026 kl. 10.00–12.00, stämmer det?" in summary and "Klockan" not in summary
-    deliver(services, dm(services, "ja"))
+    deliver(services, dm(services, ANNA, "ja"))
     assert stored(services).starts_at == datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered", "day", "expected"),
+    [
+        ("i januari", ["fredag 1 januari 2027", "tisdag 5 januari 2027"], "tisdag", "tisdag 5 januari 2027 kl. 13.00"),
+        ("om en månad", ["måndag 21 december 2026"], "2", "tisdag 22 december 2026 kl. 13.00"),
+        ("början av februari", ["måndag 1 februari 2027"], "den 4", "torsdag 4 februari 2027 kl. 13.00"),
+        ("nästa vecka", ["måndag 30 november 2026", "fredag 4 december 2026"], "4", "torsdag 3 december 2026"),
+        ("i vår", ["fredag 1 januari 2027"], "12 mars", "fredag 12 mars 2027 kl. 13.00"),
+    ],
+)
+def test_a_period_is_understood_and_the_day_asked_with_its_weekdays(
+    services: Services, typed: str, offered: list[str], day: str, expected: str
+) -> None:
+    setup_group(services)
+    asked = text_of(command(services, ANNA, f"möte {typed}", HEBY))
+    assert "Vilken dag blir det?" in asked and "Uppfattat" not in asked and "förstod inte" not in asked
+    for shown in offered:
+        assert shown in asked
+    summary = text_of(answer_flow(services, ANNA, {"day": day, "at": "13", "place": "Kommunhuset"}, confirm=None))
+    assert f"{expected}" in summary and "stämmer det?" in summary
+    deliver(services, dm(services, ANNA, "ja"))
+    assert stored(services).starts_at.astimezone(STOCKHOLM).hour == 13
+
+
+def test_a_day_and_time_typed_for_a_period_needs_no_clock_question(services: Services) -> None:
+    setup_group(services)
+    command(services, ANNA, "möte i januari", HEBY)
+    asked = text_of(dm(services, ANNA, "fredag kl 10"))
+    assert "Var hålls mötet?" in asked
+    summary = text_of(answer_flow(services, ANNA, {"place": "Kommunhuset"}, confirm=None))
+    assert "fredag 1 januari 2027 kl. 10.00–12.00, stämmer det?" in summary
+    assert "förstod inte" in text_of(dm(services, ANNA, "ändra dag till någon gång"))
+
+
+def test_moving_a_meeting_to_a_period_asks_for_the_day(services: Services) -> None:
+    setup_group(services)
+    schedule_meeting(services)
+    with pytest.raises(DomainError) as raised:
+        command(services, ANNA, "möte flytta i januari", HEBY)
+    assert raised.value.text.key == "meeting.move_needs_day"
+
+
+def test_a_day_picked_across_the_change_to_winter_time_keeps_its_date(services: Services) -> None:
+    setup_group(services)
+    command(services, ANNA, "möte hösten 2027 kl 13", HEBY)
+    summary = text_of(answer_flow(services, ANNA, {"day": "14 december", "place": "Kommunhuset"}, confirm=None))
+    assert "tisdag 14 december 2027 kl. 13.00–15.00, stämmer det?" in summary

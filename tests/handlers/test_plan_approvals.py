@@ -8,8 +8,9 @@ from tests.handlers.test_plan_helpers import (
     BERTIL,
     CECILIA,
     DAVID,
-    MEDEL_ROWS,
+    MEDEL,
     answer,
+    answer_flow,
     approve,
     command,
     dm,
@@ -18,6 +19,7 @@ from tests.handlers.test_plan_helpers import (
     in_channel,
     press,
     the_plan,
+    type_in,
     write_verksamhetsplan,
 )
 from tests.support.talk import text_of
@@ -37,10 +39,9 @@ def test_the_last_required_section_asks_one_representative_of_each_party(service
     plan = the_plan(services)
     assert "kan inte godkännas än" in text_of(press(services, BERTIL, PlanAction.APPROVE, pack(plan.id)))
     for key in ("mal", "malgrupper", "kon", "struktur", "kompetens"):
-        answer(services, ANNA, plan.id, key, [f"Svar på {key}."])
+        answer(services, ANNA, plan.id, key, {key: f"Svar på {key}."})
     press(services, ANNA, PlanAction.WRITE, pack(plan.id, "medel"))
-    for text in MEDEL_ROWS:
-        dm(services, ANNA, text)
+    answer_flow(services, ANNA, MEDEL, confirm=None)
     sends = dm(services, ANNA, "ja")
     assert sorted(dms_to(sends)) == sorted([ANNA, BERTIL, CECILIA, DAVID])
     channel = in_channel(sends)
@@ -87,7 +88,7 @@ def test_a_party_approves_once_and_only_members_of_a_party_approve(services: Ser
 def test_the_next_approval_offers_the_name_given_last_time(services: Services) -> None:
     plan_id = _written_plan(services)
     approve(services, BERTIL, plan_id, "Bertil Berg", "Arbetsförmedlingen Norra Uppland")
-    answer(services, ANNA, plan_id, "mal", ["ändra 1", "Nya mål."])
+    type_in(services, ANNA, plan_id, "mal", ["ändra 1", "Nya mål."])
     offered = text_of(press(services, BERTIL, PlanAction.APPROVE, pack(plan_id)))
     assert "Namnförtydligande: Bertil Berg" in offered and "Organisation: Arbetsförmedlingen Norra Uppland" in offered
 
@@ -96,9 +97,9 @@ def test_a_change_after_approval_withdraws_the_approvals_and_says_so(services: S
     plan_id = _written_plan(services)
     approve(services, BERTIL, plan_id, "Bertil Berg")
     approve(services, CECILIA, plan_id, "Cecilia Ek")
-    refused = answer(services, DAVID, plan_id, "kompetens", [], confirm=False)
+    refused = answer(services, DAVID, plan_id, "kompetens", {}, confirm=False)
     assert "Bara sammankallande" in refused
-    text = answer(services, ANNA, plan_id, "kompetens", ["ändra 1", "SIP-utbildning och Granskning uppdrag."])
+    text = type_in(services, ANNA, plan_id, "kompetens", ["ändra 1", "SIP-utbildning och Granskning uppdrag."])
     assert (
         "<@UANNA> ändrade avsnittet ”Kompetenshöjande insatser” efter att *Verksamhetsplan 2028 – Heby* "
         "godkänts, så godkännandena från Arbetsförmedlingen, Försäkringskassan har dragits tillbaka."
@@ -112,7 +113,7 @@ def test_a_change_after_approval_withdraws_the_approvals_and_says_so(services: S
     for user, name in ((BERTIL, "Bertil Berg"), (CECILIA, "Cecilia Ek"), (DAVID, "David Lind")):
         approve(services, user, plan_id, name)
     assert "klar" in approve(services, ANNA, plan_id, "Anna Ahl")
-    done = answer(services, ANNA, plan_id, "mal", ["ändra 1", "Ändrat efter att allt var klart."])
+    done = type_in(services, ANNA, plan_id, "mal", ["ändra 1", "Ändrat efter att allt var klart."])
     assert "godkännandena från Arbetsförmedlingen, Försäkringskassan, Region, Kommun har dragits tillbaka" in done
     assert the_plan(services).status == repo.OPEN
 
@@ -124,8 +125,8 @@ def test_a_group_missing_a_party_is_told_who_to_add(services: Services) -> None:
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     plan_id = the_plan(services).id
     for key in ("mal", "malgrupper", "kon", "struktur", "kompetens"):
-        answer(services, ANNA, plan_id, key, ["Svar."])
-    text = answer(services, ANNA, plan_id, "medel", MEDEL_ROWS)
+        answer(services, ANNA, plan_id, key, {key: "Svar."})
+    text = answer(services, ANNA, plan_id, "medel", MEDEL)
     assert "Ingen medlem företräder Försäkringskassan, Region än" in text
     assert "Jag har bett om godkännande från: <@UBERTIL> – Arbetsförmedlingen, <@UANNA> – Kommun." in text
 
@@ -139,28 +140,59 @@ def test_an_assignment_plan_is_approved_without_its_follow_up_reports(services: 
         ANNA,
         plan.id,
         "uppdrag",
-        [
-            "2027-02-01",
-            "2027-12-15",
-            "Unga med aktivitetsersättning",
-            "En från varje part, Anna sammankallande",
-            "Vid varje LOKUS-möte",
-            "Fler unga i praktik",
-            "hoppa över",
-            "Skriftlig slutrapport",
-        ],
+        {
+            "start": "2027-02-01",
+            "slut": "2027-12-15",
+            "vad": "Unga med aktivitetsersättning",
+            "personer": "En från varje part, Anna sammankallande",
+            "avrapportering": "Vid varje LOKUS-möte",
+            "mal": "Fler unga i praktik",
+            "resurser": "hoppa över",
+            "slutrapportering": "Skriftlig slutrapport",
+        },
     )
     text = answer(
         services,
         ANNA,
         plan.id,
         "handlingsplan",
-        ["Anna bokar träffar, Bertil ordnar praktik.", "Antal unga i praktik."],
+        {"vem": "Anna bokar träffar, Bertil ordnar praktik.", "matas": "Antal unga i praktik."},
     )
     assert "Jag har bett om godkännande" in text
     for user, name in ((ANNA, "Anna Ahl"), (BERTIL, "Bertil Berg"), (CECILIA, "Cecilia Ek"), (DAVID, "David Lind")):
         approve(services, user, plan.id, name)
     assert the_plan(services, "uppdrag", 2027).status == repo.COMPLETE
-    report = answer(services, ANNA, plan.id, "avrapportering", ["Enligt plan.", "Samarbetet fungerar bra.", "ja"])
+    report = answer(
+        services,
+        ANNA,
+        plan.id,
+        "avrapportering",
+        {"fortgar": "Enligt plan.", "fungerar": "Samarbetet fungerar bra.", "tidsplan": "ja"},
+    )
     assert "dragits tillbaka" not in report
     assert the_plan(services, "uppdrag", 2027).status == repo.COMPLETE
+
+
+def test_an_organisation_typed_anew_at_the_approval_goes_into_the_signature_block(services: Services) -> None:
+    """The earlier name and organisation are offered; the one typed at the summary is the one signed with."""
+    plan_id = _written_plan(services)
+    approve(services, BERTIL, plan_id, "Bertil Berg", "Arbetsförmedlingen Norra Uppland")
+    type_in(services, ANNA, plan_id, "mal", ["Nya mål."])
+    offered = text_of(press(services, BERTIL, PlanAction.APPROVE, pack(plan_id)))
+    assert "Organisation: Arbetsförmedlingen Norra Uppland" in offered
+    which = text_of(dm(services, BERTIL, "Arbetsförmedlingen Uppsala"))
+    assert "Vilket svar ska det du skrev ersätta?" in which and "2) Organisation" in which
+    assert "Organisation är nu Arbetsförmedlingen Uppsala" in text_of(dm(services, BERTIL, "2")).replace("*", "")
+    dm(services, BERTIL, "ja")
+    [_, again] = the_plan(services).approvals
+    assert (again.name, again.organisation) == ("Bertil Berg", "Arbetsförmedlingen Uppsala")
+
+
+def test_an_approval_changed_by_name_at_the_summary(services: Services) -> None:
+    plan_id = _written_plan(services)
+    press(services, CECILIA, PlanAction.APPROVE, pack(plan_id))
+    answer_flow(services, CECILIA, {"name": "Cecilia Ek", "organisation": "FK Uppsala"}, confirm=None)
+    assert "Ändrat:" in text_of(dm(services, CECILIA, "ändra organisation till Försäkringskassan Uppsala"))
+    dm(services, CECILIA, "jajamän")
+    [approval] = the_plan(services).approvals
+    assert approval.organisation == "Försäkringskassan Uppsala"

@@ -43,7 +43,7 @@ def _docx_text(content: bytes) -> tuple[list[str], list[list[list[str]]], str]:
 def test_a_draft_is_clearly_marked_and_lists_what_is_missing(services: Services) -> None:
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2028")
-    answer(services, BERTIL, the_plan(services).id, "mal", ["Fungerande samverkan & kunskap <om> parterna."])
+    answer(services, BERTIL, the_plan(services).id, "mal", {"mal": "Fungerande samverkan & kunskap <om> parterna."})
     sends = command(services, CECILIA, "plan dokument")
     assert [s.to for s in sends] == [To.CHANNEL] and sends[0].channel_id == HEBY
     assert "Det är ett *utkast*" in text_of(sends)

@@ -1,61 +1,61 @@
 """Helpers for the plan tests: a Heby group with one member per party, and people talking to the bot."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.services import Services
-from handlers.context import Actor, Ctx
-from handlers.errors import DomainError
 from handlers.plans.names import PlanAction, pack
-from handlers.replies import Send, To, say, to_requester
+from handlers.replies import Send, To
 from storage import plans as repo
 from storage.groups import find_group_by_channel
 from storage.plan_models import Plan
-from tests.support.talk import actor, run, text_of
+from tests.support import chat
+from tests.support.talk import text_of
 
 HEBY = "CHEBY"
 ANNA, BERTIL, CECILIA, DAVID = "UANNA", "UBERTIL", "UCECILIA", "UDAVID"
 PARTY_OF = {ANNA: "kommun", BERTIL: "AF", CECILIA: "FK", DAVID: "region"}
-MEDEL_ROWS = [
-    "Samverkanskoordinator",
-    "75",
-    "ok",
-    "Besöka och informera om SK:s funktion hos parterna.",
-    "hoppa över",
-    "ok",
-    "ja",
-    "Tilläggsresurs",
-    "50",
-    "2027-01-01 – 2027-12-31",
-    "25 personer per år",
-    "10 personer till rätt insats",
-    "ok",
-    "nej",
-]
-
-
-def kindly(services: Services, who: Actor, handler: Callable[[Ctx], list[Send]]) -> list[Send]:
-    """Run a handler; a domain error becomes the kind message the front doors show instead."""
-    try:
-        return run(services, who, handler)
-    except DomainError as error:
-        return [to_requester(say(error.text))]
+# The resource table of the verksamhetsplan, two rows, by question key (a cell is "<table>.<row>.<column>").
+MEDEL: dict[str, str] = {
+    "resurser.1.resurs": "Samverkanskoordinator",
+    "resurser.1.procent": "75",
+    "resurser.1.tidsperiod": "ok",
+    "resurser.1.resultatmal": "Besöka och informera om SK:s funktion hos parterna.",
+    "resurser.1.effekter": "hoppa över",
+    "resurser.1.kostnad": "ok",
+    "resurser.1.mer": "ja",
+    "resurser.2.resurs": "Tilläggsresurs",
+    "resurser.2.procent": "50",
+    "resurser.2.tidsperiod": "2027-01-01 – 2027-12-31",
+    "resurser.2.resultatmal": "25 personer per år",
+    "resurser.2.effekter": "10 personer till rätt insats",
+    "resurser.2.kostnad": "ok",
+    "resurser.2.mer": "nej",
+}
+MEDEL_ROWS = list(MEDEL.values())  # the same typed in order, for console scripts
 
 
 def command(services: Services, user: str, text: str, channel: str = HEBY) -> list[Send]:
-    """`/lokus <text>` typed by the user in the channel."""
-    return kindly(services, actor(user, channel), lambda ctx: services.router.command(ctx, text))
+    """`/lokus <text>` typed by the user in the channel; a domain error becomes its kind message."""
+    return chat.command(services, user, text, channel, kind=True)
 
 
 def dm(services: Services, user: str, text: str) -> list[Send]:
-    """The user writes to the bot in their DM."""
-    return kindly(services, actor(user), lambda ctx: services.router.message(ctx, text))
+    """The user writes to the bot in their DM; a domain error becomes its kind message."""
+    return chat.dm(services, user, text, kind=True)
 
 
 def press(
     services: Services, user: str, action: str, value: str, channel: str = "", selected: list[str] | None = None
 ) -> list[Send]:
-    """The user presses a button (in the DM unless a channel is given)."""
-    return kindly(services, actor(user, channel), lambda ctx: services.router.action(ctx, action, value, selected))
+    """The user presses a button (in the DM unless a channel is given); a domain error becomes its message."""
+    return chat.press(services, user, action, value, channel, selected, kind=True)
+
+
+def answer_flow(
+    services: Services, user: str, answers: Mapping[str, str], *, until: str | None = None, confirm: str | None = "ja"
+) -> list[Send]:
+    """Answer the user's open DM conversation by question key (tests/support/chat.py), errors shown kindly."""
+    return chat.answer_flow(services, user, answers, until=until, confirm=confirm, kind=True)
 
 
 def heby(services: Services) -> None:
@@ -81,11 +81,19 @@ def the_plan(services: Services, template: str = "verksamhetsplan", year: int = 
 
 
 def answer(
-    services: Services, user: str, plan_id: int, section: str, answers: Sequence[str], confirm: bool = True
+    services: Services, user: str, plan_id: int, section: str, answers: Mapping[str, str], confirm: bool = True
 ) -> str:
-    """Press "Skriv" for the section in the DM, type each answer, and save; all the replies as text."""
+    """Press "Skriv" for the section in the DM, answer its questions by key, and save; all the replies as text."""
     replies = press(services, user, PlanAction.WRITE, pack(plan_id, section))
-    for text in [*answers, *(["ja"] if confirm else [])]:
+    if chat.asked(services, user) is not None:
+        replies += chat.answer_flow(services, user, answers, confirm="ja" if confirm else None, kind=True)
+    return text_of(replies)
+
+
+def type_in(services: Services, user: str, plan_id: int, section: str, texts: Sequence[str]) -> str:
+    """Press "Skriv" for the section, type each text as it comes (a new answer at the summary, "ändra 1"), save."""
+    replies = press(services, user, PlanAction.WRITE, pack(plan_id, section))
+    for text in [*texts, "ja"]:
         replies += dm(services, user, text)
     return text_of(replies)
 
@@ -103,19 +111,22 @@ def in_channel(sends: list[Send]) -> str:
 def approve(services: Services, user: str, plan_id: int, name: str, organisation: str = "hoppa över") -> str:
     """Press "Godkänn" in the DM, give the printed name and organisation, and confirm."""
     replies = press(services, user, PlanAction.APPROVE, pack(plan_id))
-    for text in (name, organisation, "ja"):
-        replies += dm(services, user, text)
+    if chat.asked(services, user) is not None:
+        answers = {"name": name, "organisation": organisation}
+        replies += chat.answer_flow(services, user, answers, kind=True)
     return text_of(replies)
 
 
 def write_verksamhetsplan(services: Services, plan_id: int) -> None:
     """Bertil writes sections 1–2, Anna 3–6 (the resource table with two rows)."""
-    answer(services, BERTIL, plan_id, "mal", ["Fungerande samverkan mellan de fyra myndigheterna."])
-    answer(services, BERTIL, plan_id, "malgrupper", ["Unga 16–29 år med aktivitetsersättning."])
-    answer(services, ANNA, plan_id, "kon", ["Nej. Lots-ärendena redovisas könsuppdelat."])
-    answer(services, ANNA, plan_id, "struktur", ["Tydligare arbetsgång mellan AME och socialförvaltningen."])
-    answer(services, ANNA, plan_id, "kompetens", ["SIP-utbildning för handläggare hos alla parter."])
-    answer(services, ANNA, plan_id, "medel", MEDEL_ROWS)
+    answer(services, BERTIL, plan_id, "mal", {"mal": "Fungerande samverkan mellan de fyra myndigheterna."})
+    answer(services, BERTIL, plan_id, "malgrupper", {"malgrupper": "Unga 16–29 år med aktivitetsersättning."})
+    answer(services, ANNA, plan_id, "kon", {"kon": "Nej. Lots-ärendena redovisas könsuppdelat."})
+    answer(
+        services, ANNA, plan_id, "struktur", {"struktur": "Tydligare arbetsgång mellan AME och socialförvaltningen."}
+    )
+    answer(services, ANNA, plan_id, "kompetens", {"kompetens": "SIP-utbildning för handläggare hos alla parter."})
+    answer(services, ANNA, plan_id, "medel", MEDEL)
 
 
 def test_the_group_has_one_member_per_party(services: Services) -> None:

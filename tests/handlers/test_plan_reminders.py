@@ -35,7 +35,7 @@ def _assigned_plan(services: Services) -> int:
     command(services, ANNA, "plan tilldela 2 3 <@UCECILIA>")
     command(services, ANNA, "plan tilldela 4 5 6 <@UDAVID>")
     plan_id = the_plan(services).id
-    answer(services, BERTIL, plan_id, "mal", ["Målen."])
+    answer(services, BERTIL, plan_id, "mal", {"mal": "Målen."})
     return plan_id
 
 
@@ -77,7 +77,7 @@ def test_answered_sections_stop_the_reminders_and_unassigned_ones_go_to_the_conv
     command(services, ANNA, "plan tilldela 1 2 3 4 5 <@UDAVID>")
     plan_id = the_plan(services).id
     for key in ("mal", "malgrupper", "kon", "struktur", "kompetens"):
-        answer(services, DAVID, plan_id, key, ["Svar."])
+        answer(services, DAVID, plan_id, key, {key: "Svar."})
     clock.now = datetime(2027, 8, 31, 7, 30, tzinfo=UTC)
     sends = _tick(services)
     assert dms_to(sends) == [ANNA]

@@ -11,8 +11,9 @@ from tests.handlers.test_plan_helpers import (
     BERTIL,
     CECILIA,
     HEBY,
-    MEDEL_ROWS,
+    MEDEL,
     answer,
+    answer_flow,
     command,
     dm,
     dms_to,
@@ -20,6 +21,7 @@ from tests.handlers.test_plan_helpers import (
     in_channel,
     press,
     the_plan,
+    type_in,
 )
 from tests.support.talk import text_of
 
@@ -105,7 +107,7 @@ def test_a_section_is_answered_in_the_dm_and_the_channel_sees_who_and_when(servi
     command(services, ANNA, "plan tilldela mål <@UBERTIL>")
     plan = the_plan(services)
     long = "Fungerande samverkan. " * 120
-    text = answer(services, BERTIL, plan.id, "mal", [long])
+    text = answer(services, BERTIL, plan.id, "mal", {"mal": long})
     assert "Vilka mål har LOKUS-gruppen för arbetet 2028?" in text
     assert "Tack! Avsnittet ”Mål” i *Verksamhetsplan 2028 – Heby* är sparat." in text
     assert the_plan(services).sections[0].answers == {"mal": long.strip()}
@@ -162,14 +164,13 @@ def test_a_person_can_stop_and_continue_later_where_they_were(services: Services
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     plan = the_plan(services)
-    answer(services, ANNA, plan.id, "medel", MEDEL_ROWS[:3], confirm=False)
+    press(services, ANNA, PlanAction.WRITE, pack(plan.id, "medel"))
+    answer_flow(services, ANNA, MEDEL, until="resurser.1.resultatmal")
     again = text_of(press(services, ANNA, PlanAction.WRITE, pack(plan.id, "medel")))
-    assert "Rad 1: Resultatmål?" in again
-    rest = answer(services, ANNA, plan.id, "medel", [], confirm=False)
+    assert "Rad 1: Resultatmål?" in again and "redan påbörjat" in again
+    rest = text_of(press(services, ANNA, PlanAction.WRITE, pack(plan.id, "medel")))
     assert "Rad 1: Resultatmål?" in rest
-    for text in MEDEL_ROWS[3:]:
-        dm(services, ANNA, text)
-    dm(services, ANNA, "ja")
+    answer_flow(services, ANNA, MEDEL)
     rows = the_plan(services).sections[5].answers["resurser"]
     assert [(r["resurs"], r["procent"], r["kostnad"]) for r in rows] == [
         ("Samverkanskoordinator", 75, 450_000),
@@ -191,8 +192,8 @@ def test_every_save_is_kept_with_who_when_and_the_previous_text(services: Servic
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     plan = the_plan(services)
-    answer(services, BERTIL, plan.id, "mal", ["Första versionen av målen."])
-    text = answer(services, ANNA, plan.id, "mal", ["ändra 1", "Andra versionen av målen."])
+    answer(services, BERTIL, plan.id, "mal", {"mal": "Första versionen av målen."})
+    text = type_in(services, ANNA, plan.id, "mal", ["ändra 1", "Andra versionen av målen."])
     assert "Ditt tidigare svar var: Första versionen av målen." in text
     shown = text_of(command(services, CECILIA, "plan visa mål"))
     assert "Andra versionen av målen." in shown and "Första" not in shown
@@ -212,8 +213,8 @@ def test_saving_unchanged_answers_adds_no_version(services: Services) -> None:
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     plan = the_plan(services)
-    answer(services, BERTIL, plan.id, "mal", ["Målen."])
-    text = answer(services, BERTIL, plan.id, "mal", [])
+    answer(services, BERTIL, plan.id, "mal", {"mal": "Målen."})
+    text = type_in(services, BERTIL, plan.id, "mal", [])
     assert "Inget ändrades" in text
     assert len(the_plan(services).sections[0].revisions) == 1
 
@@ -223,7 +224,7 @@ def test_my_sections_lists_what_is_left_to_write(services: Services) -> None:
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     command(services, ANNA, "plan tilldela mål målgrupper <@UBERTIL>")
     assert "Du har 2 avsnitt att skriva" in text_of(dm(services, BERTIL, "mina avsnitt"))
-    answer(services, BERTIL, the_plan(services).id, "mal", ["Målen."])
+    answer(services, BERTIL, the_plan(services).id, "mal", {"mal": "Målen."})
     listed = text_of(dm(services, BERTIL, "mina avsnitt"))
     assert "Du har 1 avsnitt att skriva" in listed and "Målgrupper (Verksamhetsplan 2028)" in listed
     assert "inga obesvarade avsnitt" in text_of(dm(services, CECILIA, "mina avsnitt"))
@@ -233,7 +234,7 @@ def test_next_years_plan_starts_from_last_years_answers_to_review(services: Serv
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2027")
     old = the_plan(services, year=2027)
-    answer(services, BERTIL, old.id, "mal", ["Målen för 2027."])
+    answer(services, BERTIL, old.id, "mal", {"mal": "Målen för 2027."})
     started = in_channel(command(services, ANNA, "plan ny verksamhetsplan 2028 --från 2027"))
     assert "utifrån svaren från 2027" in started and "📝 förra årets svar, att granska" in started
     plan = the_plan(services)
@@ -251,9 +252,42 @@ def test_an_unfinished_conversation_is_not_thrown_away_by_starting_a_section(ser
     heby(services)
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     plan = the_plan(services)
-    answer(services, ANNA, plan.id, "medel", MEDEL_ROWS[:2], confirm=False)
+    press(services, ANNA, PlanAction.WRITE, pack(plan.id, "medel"))
+    answer_flow(services, ANNA, MEDEL, until="resurser.1.tidsperiod")
     busy = text_of(press(services, ANNA, PlanAction.WRITE, pack(plan.id, "mal")))
-    assert "Du är mitt i ett annat samtal med mig" in busy
+    assert "Du har inte gjort klart avsnittet ”Medel” (fråga 3 av" in busy
     assert "Rad 1: Tidsperiod (under året)?" in text_of(dm(services, ANNA, "fortsätt"))
     dm(services, ANNA, "avbryt")
     assert "Vilka mål har LOKUS-gruppen" in text_of(press(services, ANNA, PlanAction.WRITE, pack(plan.id, "mal")))
+
+
+def test_a_section_rewritten_by_dm_is_saved_after_the_confirmation(services: Services) -> None:
+    """Typed at the summary of an answered section, the new text replaces the old (it was "Inget ändrades")."""
+    heby(services)
+    command(services, ANNA, "plan ny verksamhetsplan 2028")
+    plan = the_plan(services)
+    answer(services, ANNA, plan.id, "mal", {"mal": "Fungerande samverkan."})
+    reply = type_in(services, ANNA, plan.id, "mal", ["Bättre samverkan mellan parterna, med fokus på unga."])
+    assert "Ändrat:" in reply and "Inget ändrades" not in reply and "är sparat" in reply
+    assert the_plan(services).sections[0].answers == {"mal": "Bättre samverkan mellan parterna, med fokus på unga."}
+    assert len(the_plan(services).sections[0].revisions) == 2
+
+
+@pytest.mark.parametrize("typed", ["ja", "Japp", "jajamän", "absolut", "ja tack"])
+def test_yes_at_a_sections_confirmation_in_the_words_people_use(services: Services, typed: str) -> None:
+    heby(services)
+    command(services, ANNA, "plan ny verksamhetsplan 2028")
+    plan = the_plan(services)
+    press(services, ANNA, PlanAction.WRITE, pack(plan.id, "mal"))
+    answer_flow(services, ANNA, {"mal": "Målen."}, confirm=typed)
+    assert the_plan(services).sections[0].answers == {"mal": "Målen."}
+
+
+@pytest.mark.parametrize(("more", "rows"), [("1", 2), ("2", 1), ("j", 2), ("nej tack", 1), ("japp", 2)])
+def test_another_table_row_by_number_or_word(services: Services, more: str, rows: int) -> None:
+    heby(services)
+    command(services, ANNA, "plan ny verksamhetsplan 2028")
+    plan = the_plan(services)
+    press(services, ANNA, PlanAction.WRITE, pack(plan.id, "medel"))
+    answer_flow(services, ANNA, {**MEDEL, "resurser.1.mer": more})
+    assert len(the_plan(services).sections[5].answers["resurser"]) == rows

@@ -24,8 +24,9 @@ from storage.plan_models import Plan, PlanSection
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_cases import ANNA, HEBY, _form_state, dm_posts, setup_heby
 from tests.bot.test_e2e_platform import blocks_text
-from tests.handlers.test_cases_helpers import TYPED_CASE, everything_stored, stored_cases
+from tests.handlers.test_cases_helpers import CASE_ANSWERS, everything_stored, stored_cases
 from tests.support.case_factory import CaseSpec, insert_cases
+from tests.support.slack_chat import answer_by_key, next_post, question_key
 
 BAD = {
     "NUL": "\x00",
@@ -48,23 +49,18 @@ BAD = {
 }
 
 
-def _typed(bot: Bot, text: str, count: int) -> None:
-    """Type in the DM and wait for the bot's answer (its count-th post there)."""
-    assert bot.sim.dm_message(ANNA, text).status == 200
-    dm_posts(bot, count)
-
-
 def test_a_nul_byte_and_every_other_bad_character_typed_in_a_case_conversation_is_saved_clean(bot: Bot) -> None:
     setup_heby(bot)
-    bot.sim.slash_command(ANNA, HEBY, "ärende")
-    dm_posts(bot, 2)
+    assert bot.sim.slash_command(ANNA, HEBY, "ärende").status == 200
+    [first] = bot.fake.wait_for(
+        "chat.postMessage", predicate=lambda c: c.args.get("channel") == f"D{ANNA}" and question_key(c) is not None
+    )
     bad = "".join(BAD.values())
-    answers = [*TYPED_CASE[:2], f"AM{bad}E", *TYPED_CASE[3:7], f"Väntat\x00 på\r\nbesked{bad}", *TYPED_CASE[8:]]
-    for count, answer in enumerate(answers, start=3):
-        _typed(bot, answer, count)
-    assert "stämmer" in blocks_text(dm_posts(bot, len(answers) + 2)[-1])
-    assert bot.sim.dm_message(ANNA, "ja\x00").status == 200
-    assert "Ärende #1 registrerat" in blocks_text(dm_posts(bot, len(answers) + 3)[-1])
+    answers = {**CASE_ANSWERS, "unit": f"AM{bad}E", "failure_text": f"Väntat\x00 på\r\nbesked{bad}"}
+    summary = answer_by_key(bot, ANNA, first, answers, confirm=None)
+    assert "stämmer" in blocks_text(summary)
+    saved = next_post(bot, lambda: bot.sim.dm_message(ANNA, "ja\x00"), f"D{ANNA}")
+    assert "Ärende #1 registrerat" in blocks_text(saved)
     [case] = stored_cases(bot.services)
     assert (case.unit, case.failure_text) == ("AME", "Väntat på\nbesked")
 

@@ -12,8 +12,9 @@ import pytest
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_cases import ANNA, HEBY, _form_state, dm_posts, setup_heby
 from tests.bot.test_e2e_platform import blocks_text
-from tests.handlers.test_cases_helpers import TYPED_CASE, everything_stored, stored_cases
+from tests.handlers.test_cases_helpers import CASE_ANSWERS, everything_stored, stored_cases
 from tests.support.fake_slack import Call
+from tests.support.slack_chat import answer_by_key, next_post, question_key
 
 IDENTITIES = {
     "dotted date": "85.03.12-1231",
@@ -117,26 +118,23 @@ def test_what_the_bot_did_not_understand_is_not_quoted_when_it_holds_identity(bo
 
 def test_identity_typed_into_a_case_conversation_is_refused_each_time_and_never_kept(bot: Bot) -> None:
     setup_heby(bot)
-    bot.sim.slash_command(ANNA, HEBY, "ärende")
-    posts = 2
-    dm_posts(bot, posts)
-    for answer in TYPED_CASE[:2]:
-        bot.sim.dm_message(ANNA, answer)
-        posts += 1
-        dm_posts(bot, posts)
+    assert bot.sim.slash_command(ANNA, HEBY, "ärende").status == 200
+    [post] = bot.fake.wait_for(
+        "chat.postMessage", predicate=lambda c: c.args.get("channel") == f"D{ANNA}" and question_key(c) is not None
+    )
+    while question_key(post) != "unit":
+        typed = CASE_ANSWERS[question_key(post) or ""]
+        post = next_post(bot, lambda text=typed: bot.sim.dm_message(ANNA, text), f"D{ANNA}")
+    refusals = []
     for identity in IDENTITIES.values():
-        bot.sim.dm_message(ANNA, f"Enheten {identity}")
-        posts += 1
-        refused = blocks_text(dm_posts(bot, posts)[-1])
-        assert "inte sparat" in refused, identity
+        post = next_post(bot, lambda text=f"Enheten {identity}": bot.sim.dm_message(ANNA, text), f"D{ANNA}")
+        refused = blocks_text(post)
+        assert "inte sparat" in refused and question_key(post) == "unit", identity
         assert_not_quoted(refused, identity)
-    assert "ser ut som ett personnummer" in _refusals(dm_posts(bot, posts))
-    for answer in TYPED_CASE[2:]:
-        bot.sim.dm_message(ANNA, answer)
-        posts += 1
-        dm_posts(bot, posts)
-    bot.sim.dm_message(ANNA, "ja")
-    assert "Ärende #1 registrerat" in blocks_text(dm_posts(bot, posts + 1)[-1])
+        refusals.append(post)
+    assert "ser ut som ett personnummer" in _refusals(refusals)
+    saved = answer_by_key(bot, ANNA, post, CASE_ANSWERS)
+    assert "Ärende #1 registrerat" in blocks_text(saved)
     stored = everything_stored(bot.services)
     for identity in IDENTITIES.values():
         assert_not_quoted(stored, identity)

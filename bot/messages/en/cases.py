@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "(or `export csv`).",
     # Registering
     "case.title": "New pilot case",
+    "case.noun": "the pilot case",
     "case.intro": "Let's register a pilot case for *LOKUS {group}*. A case is statistics about where cooperation "
     "fails – never write a name, personal identity number, phone number or anything else that "
     "points out the person.",
@@ -123,6 +124,7 @@ MESSAGES: dict[str, str] = {
     "case.not_closed": "Case #{number} in {group} is not closed.",
     "case.not_found": "I cannot find that case. It may have been removed; show the list again with `/lokus ärenden`.",
     "case.note_title": "Note",
+    "case.note_noun": "the note",
     "case.note_intro": "A note on case #{number} in {group}.",
     "case.note_saved": "The note is saved on case #{number} in {group}.",
     # Access
@@ -152,6 +154,8 @@ MESSAGES: dict[str, str] = {
     "case.import.missing": "a value is missing.",
     "case.import.bad_date": "“{given}” is not a date I understand. Write e.g. 2026-11-20.",
     "case.import.bad_age": "“{given}” is not an age in the target group (16 and older).",
+    "case.age_out_of_range": "The age bands start at 16, so {given} is not in any of them. Pick a band, or "
+    "*unknown* when the age is not known.",
     "case.import.unknown_value": "“{given}” is not recognised. Possible values: {accepted}.",
     "case.import.yes_no": "“{given}” – write ja or nej.",
     "case.import.outcome_not_closed": "an outcome and a closing date are given only for closed cases.",

@@ -7,15 +7,17 @@ MESSAGES: dict[str, str] = {
     "help.möten": "Shows this year's meetings, which parties came, and how many were held of the year's goal.",
     # The conversation
     "meeting.flow_title": "New meeting",
+    "meeting.noun": "the meeting notice",
     "meeting.continue_in_dm": "Let's continue about the meeting of *{group}* in a direct message to you.",
-    "meeting.busy_elsewhere": "You are in the middle of another conversation with me in your direct messages. "
-    "Finish it first (write *avbryt* there), then type the command again.",
     "meeting.q.when.label": "When",
     "meeting.q.when": "When is the meeting?",
     "meeting.q.when.hint": "Write it as you say it, e.g. *tisdag nästa vecka kl 13*, *3 december kl 10* or "
     "*fredag 10–12*.",
     "meeting.q.which.label": "Which day",
     "meeting.q.which": "That could mean more than one day. Which one do you mean?",
+    "meeting.q.day.label": "Day",
+    "meeting.q.day": "Which day will it be? Pick one of the days, or write another, e.g. *Tuesday*, *the 14th* "
+    "or *Friday at 10*.",
     "meeting.q.at.label": "Time",
     "meeting.q.at": "What time does the meeting start? Write e.g. *13*, *9.30* or *13–15*.",
     "meeting.q.place.label": "Place",
@@ -31,6 +33,9 @@ MESSAGES: dict[str, str] = {
     "write *jag*.",
     "meeting.when_option": "{when}",
     "meeting.when_typed": "“{given}”",
+    "meeting.day_unknown": "I did not understand “{given}” as a day. Write e.g. *Tuesday*, *the 14th* or *12 January*.",
+    "meeting.move_needs_day": "“{given}” is a period, not a day. Write the day and time, e.g. "
+    "`/lokus möte flytta tisdag 12 januari kl 13`.",
     "meeting.understood": "Got it: {when}.",
     "meeting.confirm": "{when}, is that right?",
     "meeting.when_unknown": "I did not understand “{given}” as a time. Write e.g. *tisdag nästa vecka kl 13*, "
@@ -124,6 +129,7 @@ MESSAGES: dict[str, str] = {
     "meeting.goal_set": "The goal of *{group}* is now {goal} meetings a year (changed by {user}).",
     # Minutes
     "minutes.flow_title": "Minutes",
+    "minutes.noun": "the minutes",
     "minutes.ask": "The meeting of *{group}* {when} is over. You write the minutes – send them to me here and "
     "I will put them in the announcement's thread and keep them.",
     "minutes.when_ready": "Press the button when you are ready to write them.",

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "plan.mine.none": "You have no unanswered sections in any plan right now.",
     # Writing
     "plan.flow.section": "the section “{section}” of {plan} {year}",
+    "plan.flow.noun": "the section “{section}”",
     "plan.flow.summary": "{section} ({plan} {year}) – is this right?",
     "plan.write.title": "{section} – {title}",
     "plan.write.how": "Long answers are welcome, all in one message (Shift+Enter for a new line). You can write "
@@ -73,8 +74,6 @@ MESSAGES: dict[str, str] = {
     "plan.write.proposal": "Here are the answers from {year} as a proposal. Review them: write *ändra* and the "
     "number to change an answer, and *ja* to save.",
     "plan.write_which": "You have no unanswered section. Say which one to change: `/lokus plan svara <section>`.",
-    "plan.write.busy": "You are in the middle of another conversation with me in our direct messages. Write "
-    "*fortsätt* there to finish it, or *avbryt* to stop – then press here again.",
     "plan.q.label": "{text}",
     "plan.q.prompt": "{text}",
     "plan.q.hint": "{text}",

@@ -14,12 +14,11 @@ MESSAGES: dict[str, str] = {
     "engine.change": "Change",
     "engine.summary_title": "{title} – is this right?",
     "engine.numbered": "{number}. {label}",
-    "engine.confirm_how": "Write *yes* to save, *change 3* (or the question's number) to change an answer, "
-    "or *cancel*.",
+    "engine.confirm_how": "Write *yes* to save, *change 3* (or the question's number) to change an answer – or "
+    "straight away *change 3 to …* – or *cancel*.",
     "engine.change_which": "Which answer do you want to change?",
     "engine.change_unknown": "I can't find a question called “{given}”. Pick one in the list or write its number.",
     "engine.previous_answer": "Your previous answer was: {answer}",
-    "engine.replaced": "Your unfinished conversation about {title} has ended; we are starting something new.",
     "engine.resumed": "Welcome back! We continue with {title} where we stopped.",
     "engine.paused": "We were in the middle of {title}, but it has been quiet for a while, so I paused. Your "
     "answers are kept: write *continue* here when you want to go on, or *cancel*.",

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "Excel-fil (eller `export csv`).",
     # Registrering
     "case.title": "Nytt lots-ärende",
+    "case.noun": "lots-ärendet",
     "case.intro": "Nu registrerar vi ett lots-ärende för *LOKUS {group}*. Ett ärende är statistik om var "
     "samverkan brister – skriv aldrig namn, personnummer, telefonnummer eller annat som pekar "
     "ut personen.",
@@ -125,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "case.not_closed": "Ärende #{number} i {group} är inte stängt.",
     "case.not_found": "Jag hittar inte det ärendet. Det kan ha tagits bort; visa listan igen med `/lokus ärenden`.",
     "case.note_title": "Anteckning",
+    "case.note_noun": "anteckningen",
     "case.note_intro": "Anteckning till ärende #{number} i {group}.",
     "case.note_saved": "Anteckningen är sparad på ärende #{number} i {group}.",
     # Behörighet
@@ -155,6 +157,8 @@ MESSAGES: dict[str, str] = {
     "case.import.missing": "värde saknas.",
     "case.import.bad_date": "”{given}” är inget datum jag förstår. Skriv t.ex. 2026-11-20.",
     "case.import.bad_age": "”{given}” är ingen ålder i målgruppen (16 år och äldre).",
+    "case.age_out_of_range": "Åldersgrupperna börjar vid 16 år, så {given} år finns inte bland dem. Välj en "
+    "grupp, eller *okänt* om åldern inte är känd.",
     "case.import.unknown_value": "”{given}” känns inte igen. Möjliga värden: {accepted}.",
     "case.import.yes_no": "”{given}” – skriv ja eller nej.",
     "case.import.outcome_not_closed": "utfall och avslutsdatum anges bara för stängda ärenden.",

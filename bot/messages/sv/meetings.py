@@ -7,15 +7,17 @@ MESSAGES: dict[str, str] = {
     "help.möten": "Visar årets möten, vilka parter som kom och hur många möten som hållits av årets mål.",
     # Samtalet
     "meeting.flow_title": "Nytt möte",
+    "meeting.noun": "kallelsen till mötet",
     "meeting.continue_in_dm": "Vi fortsätter om mötet för *{group}* i ett direktmeddelande till dig.",
-    "meeting.busy_elsewhere": "Du är mitt i ett annat samtal med mig i ditt direktmeddelande. Avsluta det "
-    "först (skriv *avbryt* där) och skriv sedan kommandot igen.",
     "meeting.q.when.label": "När",
     "meeting.q.when": "När ska mötet vara?",
     "meeting.q.when.hint": "Skriv som du säger det, t.ex. *tisdag nästa vecka kl 13*, *3 december kl 10* eller "
     "*fredag 10–12*.",
     "meeting.q.which.label": "Vilken dag",
     "meeting.q.which": "Det kan betyda flera dagar. Vilken menar du?",
+    "meeting.q.day.label": "Dag",
+    "meeting.q.day": "Vilken dag blir det? Välj en av dagarna, eller skriv en annan, t.ex. *tisdag*, *den 14* "
+    "eller *fredag kl 10*.",
     "meeting.q.at.label": "Klockan",
     "meeting.q.at": "Vilken tid börjar mötet? Skriv t.ex. *13*, *9.30* eller *13–15*.",
     "meeting.q.place.label": "Plats",
@@ -30,6 +32,9 @@ MESSAGES: dict[str, str] = {
     "meeting.minute_taker_not_member": "{user} är inte medlem i *{group}*. Välj någon i gruppen, eller skriv *jag*.",
     "meeting.when_option": "{when}",
     "meeting.when_typed": "”{given}”",
+    "meeting.day_unknown": "Jag förstod inte ”{given}” som en dag. Skriv t.ex. *tisdag*, *den 14* eller *12 januari*.",
+    "meeting.move_needs_day": "”{given}” är en period, inte en dag. Skriv vilken dag och tid, t.ex. "
+    "`/lokus möte flytta tisdag 12 januari kl 13`.",
     "meeting.understood": "Uppfattat: {when}.",
     "meeting.confirm": "{when}, stämmer det?",
     "meeting.when_unknown": "Jag förstod inte ”{given}” som en tid. Skriv t.ex. *tisdag nästa vecka kl 13*, "
@@ -121,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "meeting.goal_set": "Målet för *{group}* är nu {goal} möten per år (ändrat av {user}).",
     # Minnesanteckningar
     "minutes.flow_title": "Minnesanteckningar",
+    "minutes.noun": "minnesanteckningarna",
     "minutes.ask": "Mötet i *{group}* {when} är slut. Du skriver minnesanteckningarna – skicka dem till mig "
     "här, så lägger jag dem i kallelsens tråd och sparar dem.",
     "minutes.when_ready": "Tryck på knappen när du är redo att skriva dem.",

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "plan.mine.none": "Du har inga obesvarade avsnitt i någon plan just nu.",
     # Skriva
     "plan.flow.section": "avsnittet ”{section}” i {plan} {year}",
+    "plan.flow.noun": "avsnittet ”{section}”",
     "plan.flow.summary": "{section} ({plan} {year}) – stämmer det här?",
     "plan.write.title": "{section} – {title}",
     "plan.write.how": "Skriv gärna långa svar, allt i ett meddelande (Shift+Enter ger ny rad). Du kan skriva "
@@ -73,8 +74,6 @@ MESSAGES: dict[str, str] = {
     "plan.write.proposal": "Här är svaren från {year} som förslag. Granska dem: skriv *ändra* och numret för att "
     "ändra ett svar, och *ja* för att spara.",
     "plan.write_which": "Du har inget obesvarat avsnitt. Skriv vilket du vill ändra: `/lokus plan svara <avsnitt>`.",
-    "plan.write.busy": "Du är mitt i ett annat samtal med mig i vårt direktmeddelande. Skriv *fortsätt* där för "
-    "att slutföra det, eller *avbryt* för att sluta – tryck sedan här igen.",
     "plan.q.label": "{text}",
     "plan.q.prompt": "{text}",
     "plan.q.hint": "{text}",

@@ -16,11 +16,10 @@ MESSAGES: dict[str, str] = {
     "engine.summary_title": "{title} – stämmer det här?",
     "engine.numbered": "{number}. {label}",
     "engine.confirm_how": "Skriv *ja* för att spara, *ändra 3* (eller frågans nummer) för att ändra ett "
-    "svar, eller *avbryt*.",
+    "svar – eller direkt *ändra 3 till …* – eller *avbryt*.",
     "engine.change_which": "Vilket svar vill du ändra?",
     "engine.change_unknown": "Jag hittar ingen fråga som heter ”{given}”. Välj en i listan eller skriv dess nummer.",
     "engine.previous_answer": "Ditt tidigare svar var: {answer}",
-    "engine.replaced": "Ditt påbörjade samtal om {title} har avslutats, vi börjar på något nytt.",
     "engine.resumed": "Välkommen tillbaka! Vi fortsätter med {title} där vi slutade.",
     "engine.paused": "Vi var mitt i {title} men det har varit tyst ett tag, så jag har pausat. Dina svar "
     "är sparade: skriv *fortsätt* här när du vill fortsätta, eller *avbryt*.",
