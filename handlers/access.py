@@ -12,7 +12,11 @@ MANAGERS = (Role.SAMMANKALLANDE, Role.SAMORDNARE, Role.FORBUND)
 
 
 def channel_group(ctx: Ctx) -> Group:
-    """The group linked to the channel the request came from."""
+    """The group linked to the channel the request came from (or, in the DM, the group the person chose)."""
+    if not ctx.actor.channel_id and ctx.group_id is not None:
+        chosen = ctx.session.get(Group, ctx.group_id)
+        if chosen is not None and chosen.workspace.team_id == ctx.actor.team_id:
+            return chosen
     group = repo.find_group_by_channel(ctx.session, channel_id=ctx.actor.channel_id) if ctx.actor.channel_id else None
     if group is None:
         raise NotLinked("group.not_linked" if ctx.actor.channel_id else "group.need_channel")

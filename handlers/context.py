@@ -41,12 +41,17 @@ class Config:
 
 @dataclass
 class Ctx:
-    """One request's unit of work: the open session, the actor, the time and the settings."""
+    """One request's unit of work: the open session, the actor, the time and the settings.
+
+    `group_id` is the group a request from the DM is about, when the person named or picked one (a channel's
+    requests are about the channel's group); `access.channel_group` then answers with it.
+    """
 
     session: Session
     actor: Actor
     now: datetime
     config: Config
+    group_id: int | None = None
 
     @property
     def local_now(self) -> datetime:

@@ -135,6 +135,16 @@ def open_case_form(ctx: Ctx, group_id: int | None) -> list[Send]:
     return [open_form(form, say(t("case.form_only_in_slack")))]
 
 
+def offer_form(ctx: Ctx) -> list[Send]:
+    """The form asked for in a DM: a button that opens it (only a button press can open a form in Slack)."""
+    if not ctx.actor.in_dm:
+        return open_case_form(ctx, None)
+    groups = list(scope.case_groups(ctx))
+    value = str(groups[0].id) if len(groups) == 1 else ""
+    button = Button(CaseAction.FORM, value, t("case.button.open_form"))
+    return [to_requester(reply(Paragraph(t("case.form_offer")), Buttons((button,))))]
+
+
 def new_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Registrera ett till" button."""
     return start_chat(ctx, int(value) if value.isdigit() else None)

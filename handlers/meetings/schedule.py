@@ -74,7 +74,8 @@ def schedule(ctx: Ctx, args: str) -> list[Send]:
     if busy_elsewhere(ctx, key, SCHEDULE):
         raise DomainError("meeting.busy_elsewhere")
     dm = start_in_dm(ctx, key, SCHEDULE, {"group_id": group.id}, first_answer=args)
-    return [to_requester(say(t("meeting.continue_in_dm", group=group.name))), *_understood(ctx, args), *dm]
+    notice = [] if ctx.actor.in_dm else [to_requester(say(t("meeting.continue_in_dm", group=group.name)))]
+    return [*notice, *_understood(ctx, args), *dm]
 
 
 def _understood(ctx: Ctx, args: str) -> list[Send]:

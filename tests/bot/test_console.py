@@ -62,7 +62,7 @@ def test_errors_are_shown_kindly_not_as_tracebacks(services: Services) -> None:
     output = run_script(services, "/lokus medlem bertil AF\n/lokus grupp\n/lokus grup")
     assert "Traceback" not in output
     assert "inte kopplad till någon LOKUS-grupp" in output
-    assert "Menade du `/lokus grupp`?" in output
+    assert "Menade du något av det här?\n    /lokus grupp: Visa gruppens medlemmar" in output
 
 
 def test_console_ids_are_stable() -> None:

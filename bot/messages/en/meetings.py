@@ -148,4 +148,11 @@ MESSAGES: dict[str, str] = {
     "meetings.goal": "*{held} of {goal} meetings held* this year. Planned ahead: {planned}.",
     "meetings.hint": "The numbers are how many from each party signed up (in person or by a deputy). Change "
     "the goal with `/lokus möte mål <number>`.",
+    # Understanding what people write in a DM (conv-intents)
+    "intent.meeting.book": "Call a meeting",
+    "intent.meeting.next": "Show the next meeting",
+    "intent.meeting.item": "Add a point to the agenda",
+    "intent.meeting.minutes": "Write the minutes",
+    "intent.meeting.list": "Show this year's meetings",
+    "meeting.item_usage_dm": "Write *punkt* and then the point, for example *punkt New routines for referrals*.",
 }

@@ -212,4 +212,8 @@ MESSAGES: dict[str, str] = {
     "plan.template_error.no_such_day": "there is no day {day}/{month}.",
     "plan.template_error.duplicate": "{what} “{name}” appears twice.",
     "plan.template_error.other": "{detail}",
+    # Understanding what people write in a DM (conv-intents)
+    "intent.plan.mine": "Write your sections of the plan",
+    "intent.plan.status": "See how the plan is going",
+    "intent.plan.approve": "Approve the plan for your party",
 }

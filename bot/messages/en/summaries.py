@@ -185,4 +185,8 @@ MESSAGES: dict[str, str] = {
     "summary.no_groups": "none yet",
     "summary.forbund_only": "The summary of all groups is for the association. Ask the group's convenor for the "
     "group's own: `/lokus sammanfattning`.",
+    # Understanding what people write in a DM (conv-intents)
+    "intent.summary": "Compile the group's cases",
+    "summary.period_set_aside": "I didn't understand which period you meant, so here is the compilation for the usual "
+    "period. For another one, write for example *sammanställning hösten 2026*.",
 }

@@ -191,4 +191,12 @@ MESSAGES: dict[str, str] = {
     "behåller den i sammanställningar och export.",
     "target.unknown": "Jag hittar ingen målgrupp ”{given}” i *{group}*. Skriv `/lokus målgrupper` för listan.",
     "target.last_one": "Gruppen behöver minst en målgrupp. Lägg till en ny innan du tar bort den sista.",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.case.new": "Registrera ett lots-ärende",
+    "intent.case.form": "Registrera ett ärende i ett formulär",
+    "intent.case.list": "Visa dina öppna ärenden",
+    "intent.case.closed": "Visa stängda ärenden",
+    "intent.case.export": "Exportera ärendena till Excel",
+    "case.form_offer": "Här är formuläret för ett nytt lots-ärende:",
+    "case.button.open_form": "Öppna formuläret",
 }

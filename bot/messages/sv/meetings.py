@@ -146,4 +146,11 @@ MESSAGES: dict[str, str] = {
     "meetings.goal": "*{held} av {goal} möten hållna* i år. Inplanerade framåt: {planned}.",
     "meetings.hint": "Siffrorna är hur många från varje part som anmält att de kommer (själva eller med "
     "ersättare). Målet ändras med `/lokus möte mål <antal>`.",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.meeting.book": "Kalla till ett möte",
+    "intent.meeting.next": "Visa nästa möte",
+    "intent.meeting.item": "Lägga till en punkt på dagordningen",
+    "intent.meeting.minutes": "Skriva minnesanteckningar",
+    "intent.meeting.list": "Visa årets möten",
+    "meeting.item_usage_dm": "Skriv *punkt* och sedan punkten, till exempel *punkt Nya rutiner för remisser*.",
 }

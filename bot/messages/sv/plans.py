@@ -211,4 +211,8 @@ MESSAGES: dict[str, str] = {
     "plan.template_error.no_such_day": "det finns ingen dag {day}/{month}.",
     "plan.template_error.duplicate": "{what} ”{name}” finns två gånger.",
     "plan.template_error.other": "{detail}",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.plan.mine": "Skriva dina avsnitt i planen",
+    "intent.plan.status": "Visa hur det går med planen",
+    "intent.plan.approve": "Godkänna planen för din part",
 }

@@ -189,4 +189,8 @@ MESSAGES: dict[str, str] = {
     "summary.no_groups": "inga än",
     "summary.forbund_only": "Sammanställningen för alla grupper är till för förbundet. Be gruppens "
     "sammankallande om gruppens egen: `/lokus sammanfattning`.",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.summary": "Sammanställa gruppens lots-ärenden",
+    "summary.period_set_aside": "Jag förstod inte vilken period du menade, så här är sammanställningen för den "
+    "vanliga perioden. Vill du ha en annan, skriv till exempel *sammanställning hösten 2026*.",
 }
