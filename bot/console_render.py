@@ -58,7 +58,8 @@ def render_text(reply: Reply, catalogue: Catalogue) -> Rendered:
 
 
 def _numbered(number: int, label: str) -> str:
-    return f"  {number}) {label}"
+    """ "  3) Kön", never "  3) 3. Kön" when the label carries its own number (the change menu's)."""
+    return f"  {number}) {label.removeprefix(f'{number}. ')}"
 
 
 def _field(label: str, value: str) -> str:

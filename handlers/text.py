@@ -2,6 +2,9 @@
 
 Handlers never write Swedish or English sentences themselves: they say `t("group.linked", name=...)` and the
 catalogue in bot/messages decides the wording. String parameters are user text and are escaped when rendered.
+
+Plurals are the catalogue's: `{count|rad|rader}` in a text is the first word when the parameter `count` is 1 and
+the second otherwise ("{count} {count|rad|rader}" → "1 rad", "2 rader"). Lists in a sentence are `Listing`.
 """
 
 from collections.abc import Mapping
@@ -37,6 +40,14 @@ class Join:
 
     items: tuple[Any, ...]
     sep: str = ", "
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items read as a list in a sentence: "AF, FK och Region" ("AF, FK and Region"); `word` "or" for a choice."""
+
+    items: tuple[Any, ...]
+    word: str = "and"
 
 
 def t(key: str, /, **params: Any) -> Text:

@@ -169,7 +169,8 @@ def check_cells(line: int, cells: dict[str, str], parsers: CellParsers) -> tuple
     for column, text in cells.items():
         kind = find_identity(text)
         if kind is not None:
-            reason = t("case.import.identity", kind=t(f"identity.kind.{kind.name.lower()}"))
+            name = kind.name.lower()
+            reason = t("case.import.identity", kind=t(f"identity.kind.{name}"), a_kind=t(f"identity.a.{name}"))
             problems.append(RowProblem(line, column, reason))
     refused = {problem.column for problem in problems}
     values: dict[str, Any] = {}

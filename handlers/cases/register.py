@@ -24,7 +24,7 @@ from handlers.replies import (
     say,
     to_requester,
 )
-from handlers.text import Join, t
+from handlers.text import Listing, t
 from storage import audit
 from storage import cases as repo
 from storage.case_models import Case
@@ -117,7 +117,7 @@ def start_chat(ctx: Ctx, group_id: int | None) -> list[Send]:
         sends = ENGINE.start(ctx, key, CASE_FLOW, data={"group_id": group.id})
     else:
         group = None
-        intro = say(t("case.intro_many", groups=Join(tuple(g.name for g in groups))))
+        intro = say(t("case.intro_many", groups=Listing(tuple(g.name for g in groups))))
         sends = ENGINE.start(ctx, key, PICK_GROUP_FLOW)
     form_button = Button(CaseAction.FORM, str(group.id) if group else "", t("case.button.form"))
     intro = Reply((*intro.parts, Buttons((form_button,))))

@@ -33,7 +33,8 @@ def guard_identity(text: str) -> None:
     """Refuse text holding a personnummer, samordningsnummer, phone number or e-mail address."""
     kind = find_identity(text)
     if kind is not None:
-        raise AnswerError("identity.refused", kind=t(f"identity.kind.{kind.name.lower()}"))
+        name = kind.name.lower()
+        raise AnswerError("identity.refused", kind=t(f"identity.kind.{name}"), a_kind=t(f"identity.a.{name}"))
 
 
 def parse_answer(question: Question, text: str, env: Env) -> Any:

@@ -31,8 +31,9 @@ class Understanding:
         if decision.meaning == Meaning.GO:
             return self.run(ctx, self.intents[decision.intent], decision.args)
         if decision.meaning == Meaning.IDENTITY:
-            kind = t(f"identity.kind.{decision.identity.name.lower()}") if decision.identity else ""
-            return [to_requester(say(t("dm.identity", kind=kind)))]
+            name = decision.identity.name.lower() if decision.identity else "personnummer"
+            kind, a_kind = t(f"identity.kind.{name}"), t(f"identity.a.{name}")
+            return [to_requester(say(t("dm.identity", kind=kind, a_kind=a_kind)))]
         member = bool(access.visible_groups(ctx))
         if decision.meaning == Meaning.SMALLTALK and (member or decision.smalltalk != "greeting"):
             return [to_requester(say(t(f"dm.smalltalk.{decision.smalltalk}")))]

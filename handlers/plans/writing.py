@@ -8,13 +8,13 @@ from handlers.conversation.engine import Engine
 from handlers.conversation.flow import FlowBook
 from handlers.errors import DomainError
 from handlers.plans.approvals import approve_flow, approver_party, to_group
-from handlers.plans.lookup import filling_for, plan_name, plan_title, section_row, template_of
+from handlers.plans.lookup import filling_for, plan_name, plan_title, section_list, section_row, template_of
 from handlers.plans.names import APPROVE_FLOW, SECTION_FAMILY, PlanAction, pack, section_flow_name
 from handlers.plans.section_flows import build_section_flow
 from handlers.plans.template_schema import Section
 from handlers.plans.values import chat_answers
 from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, To, reply, say, to_requester, to_user
-from handlers.text import Join, Mention, Text, t
+from handlers.text import Mention, Text, t
 from storage import audit, conversations
 from storage import plans as repo
 from storage.conversations import ConversationKey
@@ -83,7 +83,7 @@ def assign_sections(ctx: Ctx, plan: Plan, sections: list[Section], user_id: str)
         entity_id=plan.id,
         detail={"sections": [s.key for s in sections], "to": user_id},
     )
-    titles = Join(tuple(s.title for s in sections))
+    titles = section_list(sections)
     said = t(
         "plan.assigned", by=Mention(ctx.actor.user_id), user=Mention(user_id), sections=titles, title=plan_title(plan)
     )

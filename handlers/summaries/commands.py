@@ -23,7 +23,7 @@ from handlers.summaries.compile import (
 )
 from handlers.summaries.group_settings import settings_command
 from handlers.summaries.periods import Period, parse_period, this_year
-from handlers.text import Join, t
+from handlers.text import Join, Listing, t
 from storage import groups as groups_repo
 from storage.models import Group
 
@@ -150,7 +150,7 @@ class Summaries:
             return mine[0], words
         if not mine:
             raise NotAMember("dm.not_member")
-        raise DomainError("summary.which_group", example=mine[0].name, groups=Join(tuple(g.name for g in mine)))
+        raise DomainError("summary.which_group", example=mine[0].name, groups=Listing(tuple(g.name for g in mine)))
 
 
 def feature(previous_meeting: PreviousMeeting = no_previous_meeting) -> Feature:

@@ -34,7 +34,7 @@ def test_a_person_sets_up_a_group_in_the_console(services: Services) -> None:
     assert "kopplad till LOKUS-gruppen *Heby* (av @anna)" in output
     assert "@bertil är medlem i *Heby* för Arbetsförmedlingen (samordnare)." in output
     assert "Arbetsförmedlingen: @bertil – samordnare" in output
-    assert "Saknas: Försäkringskassan, Region." in output
+    assert "Saknas: Försäkringskassan och Region." in output
 
 
 def test_switching_user_and_dm_lines(services: Services) -> None:

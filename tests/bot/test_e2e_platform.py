@@ -57,7 +57,7 @@ def test_linking_and_members_are_announced_in_the_channel(bot: Bot) -> None:
     assert "<@UBERTIL> är medlem i *Heby* för Arbetsförmedlingen (ledamot)." in blocks_text(calls[2])
     bot.sim.slash_command("UANNA", HEBY, "grupp")
     [overview] = bot.fake.wait_for("response_url")
-    assert "Saknas: Försäkringskassan, Region." in blocks_text(overview)
+    assert "Saknas: Försäkringskassan och Region." in blocks_text(overview)
 
 
 def test_dm_help_and_a_dm_from_someone_in_no_group(bot: Bot) -> None:

@@ -108,7 +108,7 @@ def test_group_overview_lists_members_by_party_and_names_missing_parties(service
     assert "== LOKUS Heby ==" in overview
     assert "Arbetsförmedlingen: <@UBERTIL> – ledamot" in overview
     assert "Kommun: <@UANNA> – sammankallande" in overview
-    assert "Saknas: Försäkringskassan, Region." in overview
+    assert "Saknas: Försäkringskassan och Region." in overview
     command(services, "medlem <@UCARL> FK")
     command(services, "medlem <@UDORA> Region")
     assert "Alla fyra parter är företrädda." in command(services, "grupp")

@@ -47,7 +47,7 @@ def test_answers_update_the_announcement_per_party(services: Services, called: i
     assert "Tack! Du är anmäld till mötet i *Heby* tisdag 1 december 2026 kl. 13.00–15.00." in text_of(sends)
     shown = text_of([update_of(sends)])
     assert "Arbetsförmedlingen: <@UBERTIL> kommer" in shown
-    assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in shown
+    assert "Ingen kommer än från: Försäkringskassan, Region och Kommun." in shown
     press(services, MeetingAction.RSVP_DEPUTY, str(called), user=CECILIA)
     press(services, MeetingAction.RSVP_YES, str(called), user=ANNA)
     shown = text_of([update_of(press(services, MeetingAction.RSVP_NO, str(called), user=DAVID))])
@@ -210,7 +210,7 @@ def test_this_years_meetings_with_attendance_and_the_goal(services: Services, ca
 
 
 def test_reminder_days_and_goal_are_group_settings(services: Services, called: int) -> None:
-    assert "14, 2 dagar före" in text_of(command(services, "möte påminnelser 2, 14"))
+    assert "14 och 2 dagar före" in text_of(command(services, "möte påminnelser 2, 14"))
     assert "inga påminnelser" in text_of(command(services, "möte påminnelser av"))
     for bad in (
         "möte påminnelser 0",

@@ -139,11 +139,12 @@ MESSAGES: dict[str, str] = {
     "case.export.format.csv": "a CSV file",
     # Import
     "case.import.problem": "Row {line}, column {column}: {reason}",
-    "case.import.refused": "Nothing was imported: {rows} rows have {problems} problems in all. Fix them and run "
+    "case.import.refused": "Nothing was imported: {rows} {rows|row has|rows have} {problems} "
+    "{problems|problem|problems} in all. Fix them and run "
     "again – the file is imported only when every row is right.",
     "case.import.done": "{count} cases imported into LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 case imported into LOKUS {group} (#{first}).",
-    "case.import.identity": "the cell seems to hold a {kind}. Cases must never hold data that points out a "
+    "case.import.identity": "the cell seems to hold {a_kind}. Cases must never hold data that points out a "
     "person – remove it.",
     "case.import.identity_header": "A column heading seems to hold personal data. The headings must be the column "
     "names, e.g. datum, part, kon.",

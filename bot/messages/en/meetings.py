@@ -17,13 +17,16 @@ MESSAGES: dict[str, str] = {
     "meeting.q.which.label": "Which day",
     "meeting.q.which": "That could mean more than one day. Which one do you mean?",
     "meeting.q.at.label": "Time",
-    "meeting.q.at": "What time does the meeting start? Write e.g. *13*, *9.30* or *13–15*.",
+    "meeting.q.at": "What time does the meeting start?",
+    "meeting.q.at.hint": "Write e.g. *13*, *9.30* or *13–15*.",
     "meeting.q.place.label": "Place",
     "meeting.q.place": "Where is the meeting? Write the place or paste the video meeting link.",
     "meeting.q.length.label": "Length",
-    "meeting.q.length": "How long is the meeting? Write e.g. *2 hours*, *1.5* or *90 min*.",
+    "meeting.q.length": "How long is the meeting?",
+    "meeting.q.length.hint": "Write e.g. *2 hours*, *1.5* or *90 min*.",
     "meeting.q.minute_taker.label": "Minutes by",
-    "meeting.q.minute_taker": "Who writes the minutes? Write *jag* (me), or @ and the person's name.",
+    "meeting.q.minute_taker": "Who writes the minutes?",
+    "meeting.q.minute_taker.hint": "Write *jag* (me), or @ and the person's name.",
     "meeting.minute_taker_self": "you",
     "meeting.minute_taker_unknown": "I did not understand who “{given}” is. Write *jag* (me), or @ and pick the "
     "person in the list.",
@@ -117,11 +120,11 @@ MESSAGES: dict[str, str] = {
     "meeting.reminder_in_days": "in {days} days",
     "meeting.reminders_usage": "Write how many days before the meeting reminders go out (1–{most}), e.g. "
     "`/lokus möte påminnelser 7 1`, or `/lokus möte påminnelser av`.",
-    "meeting.reminders_days": "{days} days before",
+    "meeting.reminders_days": "{days} {count|day|days} before",
     "meeting.reminders_off": "no reminders",
     "meeting.reminders_set": "Meeting reminders for *{group}*: {days} (changed by {user}).",
     "meeting.goal_usage": "Write how many meetings the group holds a year (1–52), e.g. `/lokus möte mål 4`.",
-    "meeting.goal_set": "The goal of *{group}* is now {goal} meetings a year (changed by {user}).",
+    "meeting.goal_set": "The goal of *{group}* is now {goal} {goal|meeting|meetings} a year (changed by {user}).",
     # Minutes
     "minutes.flow_title": "Minutes",
     "minutes.ask": "The meeting of *{group}* {when} is over. You write the minutes – send them to me here and "
@@ -145,7 +148,7 @@ MESSAGES: dict[str, str] = {
     "meetings.status.cancelled": "Cancelled",
     "meetings.status.held": "Held",
     "meetings.party_count": "{party} {count}",
-    "meetings.goal": "*{held} of {goal} meetings held* this year. Planned ahead: {planned}.",
+    "meetings.goal": "*{held} of {goal} {goal|meeting|meetings} held* this year. Planned ahead: {planned}.",
     "meetings.hint": "The numbers are how many from each party signed up (in person or by a deputy). Change "
     "the goal with `/lokus möte mål <number>`.",
     # Understanding what people write in a DM (conv-intents)

@@ -47,13 +47,17 @@ MESSAGES: dict[str, str] = {
     "answer.skipped": "–",
     "answer.yes": "Yes",
     "answer.no": "No",
-    "identity.refused": "The answer seems to contain a {kind}. Cases and plans must never hold anything that "
+    "identity.refused": "The answer seems to contain {a_kind}. Cases and plans must never hold anything that "
     "identifies a person, so I have not saved it. Write the answer again without the {kind}.",
     "identity.not_shown": "(what you wrote is not shown: it seems to point to a person)",
     "identity.kind.personnummer": "personal identity number",
     "identity.kind.samordningsnummer": "co-ordination number",
     "identity.kind.phone": "phone number",
     "identity.kind.email": "e-mail address",
+    "identity.a.personnummer": "a personnummer",
+    "identity.a.samordningsnummer": "a co-ordination number",
+    "identity.a.phone": "a phone number",
+    "identity.a.email": "an e-mail address",
     "group.linked": "This channel is now linked to the LOKUS group *{group}* (by {user}). Add members with "
     "`/lokus medlem @person <party> [roles]`.",
     "group.link_usage": "Write the group's name: `/lokus koppla Heby`.",
@@ -130,9 +134,11 @@ MESSAGES: dict[str, str] = {
     "error.conflict": "Someone else made a change at the same time. Nothing was saved – try again.",
     "text.truncated": "… _(the text is too long to show in full here; it is saved whole)_",
     # Understanding what people write in a DM (conv-intents)
+    "list.and": "and",
+    "list.or": "or",
     "intent.help": "See what you can write to me",
     "intent.group.overview": "Show the group's members",
-    "dm.identity": "Your message seems to contain a {kind}. I never take data that points out a person, so I have "
+    "dm.identity": "Your message seems to contain {a_kind}. I never take data that points out a person, so I have "
     "done nothing with it. Write it again without the {kind}.",
     "dm.smalltalk.greeting": "Hi! What would you like to do? Write for example *new case*, *book meeting* or *help*.",
     "dm.smalltalk.thanks": "You're welcome! Let me know if there is anything else.",

@@ -141,11 +141,12 @@ MESSAGES: dict[str, str] = {
     "case.export.format.csv": "CSV-fil",
     # Import
     "case.import.problem": "Rad {line}, kolumn {column}: {reason}",
-    "case.import.refused": "Inget importerades: {rows} rader har sammanlagt {problems} fel. Rätta dem och kör "
+    "case.import.refused": "Inget importerades: {rows} {rows|rad|rader} har sammanlagt {problems} fel. "
+    "Rätta dem och kör "
     "igen – filen importeras bara när alla rader är rätt.",
     "case.import.done": "{count} ärenden importerade till LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 ärende importerat till LOKUS {group} (#{first}).",
-    "case.import.identity": "cellen verkar innehålla ett {kind}. Ärenden får aldrig innehålla uppgifter som "
+    "case.import.identity": "cellen verkar innehålla {a_kind}. Ärenden får aldrig innehålla uppgifter som "
     "pekar ut en person – ta bort det.",
     "case.import.identity_header": "En kolumnrubrik verkar innehålla personuppgifter. Rubrikerna ska vara "
     "kolumnnamnen, t.ex. datum, part, kon.",

@@ -17,13 +17,16 @@ MESSAGES: dict[str, str] = {
     "meeting.q.which.label": "Vilken dag",
     "meeting.q.which": "Det kan betyda flera dagar. Vilken menar du?",
     "meeting.q.at.label": "Klockan",
-    "meeting.q.at": "Vilken tid börjar mötet? Skriv t.ex. *13*, *9.30* eller *13–15*.",
+    "meeting.q.at": "Vilken tid börjar mötet?",
+    "meeting.q.at.hint": "Skriv t.ex. *13*, *9.30* eller *13–15*.",
     "meeting.q.place.label": "Plats",
     "meeting.q.place": "Var hålls mötet? Skriv platsen eller klistra in länken till videomötet.",
     "meeting.q.length.label": "Längd",
-    "meeting.q.length": "Hur länge håller mötet? Skriv t.ex. *2 timmar*, *1,5* eller *90 min*.",
+    "meeting.q.length": "Hur länge håller mötet?",
+    "meeting.q.length.hint": "Skriv t.ex. *2 timmar*, *1,5* eller *90 min*.",
     "meeting.q.minute_taker.label": "Antecknar",
-    "meeting.q.minute_taker": "Vem skriver minnesanteckningar? Skriv *jag*, eller @ och personens namn.",
+    "meeting.q.minute_taker": "Vem skriver minnesanteckningar?",
+    "meeting.q.minute_taker.hint": "Skriv *jag*, eller @ och personens namn.",
     "meeting.minute_taker_self": "du själv",
     "meeting.minute_taker_unknown": "Jag förstod inte vem ”{given}” är. Skriv *jag*, eller @ och välj "
     "personen i listan.",
@@ -114,11 +117,11 @@ MESSAGES: dict[str, str] = {
     "meeting.reminder_in_days": "om {days} dagar",
     "meeting.reminders_usage": "Skriv hur många dagar före mötet påminnelserna ska gå ut (1–{most}), t.ex. "
     "`/lokus möte påminnelser 7 1`, eller `/lokus möte påminnelser av`.",
-    "meeting.reminders_days": "{days} dagar före",
+    "meeting.reminders_days": "{days} {count|dag|dagar} före",
     "meeting.reminders_off": "inga påminnelser",
     "meeting.reminders_set": "Påminnelser om möten i *{group}*: {days} (ändrat av {user}).",
     "meeting.goal_usage": "Skriv hur många möten gruppen ska hålla per år (1–52), t.ex. `/lokus möte mål 4`.",
-    "meeting.goal_set": "Målet för *{group}* är nu {goal} möten per år (ändrat av {user}).",
+    "meeting.goal_set": "Målet för *{group}* är nu {goal} {goal|möte|möten} per år (ändrat av {user}).",
     # Minnesanteckningar
     "minutes.flow_title": "Minnesanteckningar",
     "minutes.ask": "Mötet i *{group}* {when} är slut. Du skriver minnesanteckningarna – skicka dem till mig "
@@ -143,7 +146,7 @@ MESSAGES: dict[str, str] = {
     "meetings.status.cancelled": "Inställt",
     "meetings.status.held": "Hållet",
     "meetings.party_count": "{party} {count}",
-    "meetings.goal": "*{held} av {goal} möten hållna* i år. Inplanerade framåt: {planned}.",
+    "meetings.goal": "*{held} av {goal} {goal|möte|möten} {goal|hållet|hållna}* i år. Inplanerade framåt: {planned}.",
     "meetings.hint": "Siffrorna är hur många från varje part som anmält att de kommer (själva eller med "
     "ersättare). Målet ändras med `/lokus möte mål <antal>`.",
     # Förstå vad folk skriver i DM (conv-intents)

@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "answer.yes": "Ja",
     "answer.no": "Nej",
     # Identitet
-    "identity.refused": "Svaret verkar innehålla ett {kind}. Ärenden och planer får aldrig innehålla "
+    "identity.refused": "Svaret verkar innehålla {a_kind}. Ärenden och planer får aldrig innehålla "
     "uppgifter som pekar ut en person, så jag har inte sparat det. Skriv svaret igen "
     "utan {kind}.",
     "identity.not_shown": "(det du skrev visas inte: det ser ut att peka ut en person)",
@@ -59,6 +59,10 @@ MESSAGES: dict[str, str] = {
     "identity.kind.samordningsnummer": "samordningsnummer",
     "identity.kind.phone": "telefonnummer",
     "identity.kind.email": "e-postadress",
+    "identity.a.personnummer": "ett personnummer",
+    "identity.a.samordningsnummer": "ett samordningsnummer",
+    "identity.a.phone": "ett telefonnummer",
+    "identity.a.email": "en e-postadress",
     # Grupper och medlemmar
     "group.linked": "Den här kanalen är nu kopplad till LOKUS-gruppen *{group}* (av {user}). "
     "Lägg till medlemmar med `/lokus medlem @person <part> [roller]`.",
@@ -141,9 +145,11 @@ MESSAGES: dict[str, str] = {
     "blocks.done": "Klar",
     "text.truncated": "… _(texten är för lång för att visas här i sin helhet; den är sparad hel)_",
     # Förstå vad folk skriver i DM (conv-intents)
+    "list.and": "och",
+    "list.or": "eller",
     "intent.help": "Visa vad du kan skriva till mig",
     "intent.group.overview": "Visa gruppens medlemmar",
-    "dm.identity": "Ditt meddelande verkar innehålla ett {kind}. Jag tar aldrig emot uppgifter som pekar ut en "
+    "dm.identity": "Ditt meddelande verkar innehålla {a_kind}. Jag tar aldrig emot uppgifter som pekar ut en "
     "person, så jag har inte gjort något med det. Skriv igen utan {kind}.",
     "dm.smalltalk.greeting": "Hej! Vad vill du göra? Skriv till exempel *nytt ärende*, *boka möte* eller *hjälp*.",
     "dm.smalltalk.thanks": "Varsågod! Säg till om det är något mer.",
