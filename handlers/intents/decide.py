@@ -17,7 +17,7 @@ from handlers.intents.words import fold, pieces
 
 MAX_CHARS = 200
 MAX_WORDS = 25
-GO = 0.6
+GO = 0.7
 MARGIN = 0.12
 ASK = 0.35
 UNMISTAKABLE = 0.99
@@ -87,7 +87,7 @@ class Decider:
         if reading.word_count > MAX_WORDS:
             return Decision(Meaning.UNKNOWN)
         if not reading.content:
-            if reading.smalltalk or not reading.word_count:
+            if reading.smalltalk:
                 return Decision(Meaning.SMALLTALK, smalltalk=_smalltalk_kind(reading.smalltalk))
             return Decision(Meaning.UNKNOWN)
         guesses = tuple(self.matcher.rank(text, reading))

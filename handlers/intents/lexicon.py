@@ -18,16 +18,23 @@ class Lexicon:
     """Words by key: which are fillers, which are small talk, which mean the same, which phrases mean more."""
 
     fillers: frozenset[str] = frozenset()
+    folded_fillers: frozenset[str] = frozenset()
     smalltalk: dict[tuple[str, ...], str] = field(default_factory=dict)
     canon: dict[str, str] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     surfaces: dict[str, str] = field(default_factory=dict)
+    synonym_surfaces: set[str] = field(default_factory=set)
 
     def learn(self, word: str) -> None:
         """Make a word of an example phrasing known (as itself, unless it is a synonym already)."""
         folded = fold(word)
         canonical = self.canon.setdefault(key(word), key(word))
         self.surfaces.setdefault(folded, canonical)
+
+    def is_filler(self, lowered: str, folded: str) -> bool:
+        """Whether a word is a filler: as written, or folded when it was typed without å, ä and ö ("ar" is
+        "är", but "år" is not)."""
+        return lowered in self.fillers or (lowered == folded and folded in self.folded_fillers)
 
     def canonical(self, word_key: str) -> str | None:
         """The canonical key of a known word's key."""
@@ -45,7 +52,11 @@ def shipped_lexicon_data() -> Mapping[str, Any]:
 def build_lexicon(data: Mapping[str, Any] | None = None) -> Lexicon:
     """A fresh lexicon (the matcher adds its examples' words to it)."""
     data = data if data is not None else shipped_lexicon_data()
-    lexicon = Lexicon(fillers=frozenset(fold(word) for word in data.get("fillers", ())))
+    fillers = [str(word) for word in data.get("fillers", ())]
+    single = [word.casefold() for word in fillers if " " not in word]
+    lexicon = Lexicon(fillers=frozenset(single), folded_fillers=frozenset(fold(word) for word in single))
+    for phrase in (word for word in fillers if " " in word):
+        lexicon.phrases[phrase_key(phrase)] = ()
     for kind, said in data.get("smalltalk", {}).items():
         for words in said:
             lexicon.smalltalk[phrase_key(str(words))] = str(kind)
@@ -60,6 +71,7 @@ def _synonyms(lexicon: Lexicon, canonical: str, others: Sequence[str]) -> None:
     target = key(canonical)
     lexicon.canon[target] = target
     lexicon.surfaces[fold(canonical)] = target
+    lexicon.synonym_surfaces.add(fold(canonical))
     for other in others:
         keys = phrase_key(other)
         if len(keys) > 1:
@@ -67,3 +79,4 @@ def _synonyms(lexicon: Lexicon, canonical: str, others: Sequence[str]) -> None:
         elif keys:
             lexicon.canon[keys[0]] = target
             lexicon.surfaces[fold(other)] = target
+            lexicon.synonym_surfaces.add(fold(other))

@@ -24,6 +24,8 @@ UNKNOWN_WEIGHT = 0.5
 TIME_WEIGHT = 0.1
 MIN_WEIGHT = 0.2
 OTHER_EXAMPLE_CREDIT = 0.5
+INFLECTED = 0.85
+RELATIVE_WORDS = frozenset({"nasta", "kommande", "forra", "denna", "detta", "narmaste"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Guess:
 class _Example:
     intent: str
     keys: frozenset[str]
+    surfaces: frozenset[str]
 
 
 class Matcher:
@@ -53,10 +56,11 @@ class Matcher:
         self.examples: list[_Example] = []
         for intent, phrasings in examples.items():
             for phrasing in phrasings:
-                keys = frozenset(t.key for t in read(phrasing, self.lexicon).tokens if t.kind == CONTENT)
-                if not keys:
+                tokens = [t for t in read(phrasing, self.lexicon).tokens if t.kind == CONTENT]
+                if not tokens:
                     raise ValueError(f"the example {phrasing!r} of {intent} has only filler words")
-                self.examples.append(_Example(intent, keys))
+                keys = frozenset(t.key for t in tokens)
+                self.examples.append(_Example(intent, keys, frozenset(t.surface for t in tokens)))
         self.vocabulary: dict[str, frozenset[str]] = {}
         for example in self.examples:
             self.vocabulary[example.intent] = self.vocabulary.get(example.intent, frozenset()) | example.keys
@@ -84,7 +88,7 @@ class Matcher:
             if score > best.get(example.intent, (0.0, example))[0]:
                 best[example.intent] = (score, example)
         guesses = [
-            Guess(intent, round(score, 3), _leftover(text, reading, example.keys))
+            Guess(intent, round(score, 3), _leftover(text, reading, example.keys, self.vocabulary[intent]))
             for intent, (score, example) in best.items()
         ]
         return sorted(guesses, key=lambda g: (-g.score, g.intent))
@@ -93,17 +97,27 @@ class Matcher:
         """F1 of the message against one example; message words the intent knows from its other examples
         count half towards precision (so "boka möte i Heby" and "boka nästa möte" both fit "boka möte")."""
         vocabulary = self.vocabulary[example.intent]
-        found = {t.key: t.confidence for t in tokens if t.kind == CONTENT}
+        found = {t.key: self._confidence(t, example) for t in tokens if t.kind == CONTENT}
         recall = sum(self.weights[k] * found.get(k, 0.0) for k in example.keys) / sum(
             self.weights[k] for k in example.keys
         )
         matched = sum(
-            self._weight(t) * t.confidence * (1.0 if t.key in example.keys else OTHER_EXAMPLE_CREDIT)
+            self._weight(t) * (found[t.key] if t.key in example.keys else t.confidence * OTHER_EXAMPLE_CREDIT)
             for t in tokens
             if t.kind == CONTENT and t.key in vocabulary
         )
         precision = matched / total
         return 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+
+    def _confidence(self, token: Token, example: _Example) -> float:
+        """How surely the token is the example's word: another inflection of it ("ärenden" for "ärende")
+        counts a little less than the very form, so "vilka ärenden har jag" leans to "mina ärenden"."""
+        inflected = (
+            token.surface
+            and token.surface not in example.surfaces
+            and token.surface not in self.lexicon.synonym_surfaces
+        )
+        return token.confidence * (INFLECTED if inflected else 1.0)
 
     def _weight(self, token: Token) -> float:
         if token.kind == UNKNOWN:
@@ -123,16 +137,23 @@ def _unique(tokens: Sequence[Token]) -> list[Token]:
     return list(kept.values())
 
 
-def _leftover(text: str, reading: Reading, used: frozenset[str]) -> str:
-    """The pieces of the text the intent's example did not account for, without fillers at either end."""
+def _leftover(text: str, reading: Reading, used: frozenset[str], vocabulary: frozenset[str]) -> str:
+    """The pieces of the text the intent's wish did not account for, without fillers at either end: words of
+    the intent's examples, except those that may belong to a time ("nästa vecka")."""
+
+    def spends(token: Token) -> bool:
+        wished = token.key in used or token.key in vocabulary
+        return token.kind == CONTENT and wished and token.surface not in RELATIVE_WORDS
+
     shown = pieces(text)
     spent = set()
     for index in range(len(shown)):
         touching = [t for t in reading.tokens if index in t.pieces]
-        if touching and all(t.kind == CONTENT and t.key in used for t in touching):
+        if touching and all(spends(t) for t in touching):
             spent.add(index)
     kept = [index for index in range(len(shown)) if index not in spent and shown[index]]
-    while kept and kept[0] in reading.filler_pieces:
+    times = {index for token in reading.tokens if token.kind == TIME for index in token.pieces}
+    while kept and kept[0] in reading.filler_pieces and not (kept[1:2] == [kept[0] + 1] and kept[1] in times):
         kept.pop(0)
     while kept and kept[-1] in reading.filler_pieces:
         kept.pop()

@@ -23,12 +23,14 @@ COMPOUND_CONFIDENCE = 0.9
 
 @dataclass(frozen=True)
 class Token:
-    """A word (or phrase) as understood: its canonical key, its kind, how sure, and the pieces it spans."""
+    """A word (or phrase) as understood: its canonical key, its kind, how sure, the pieces it spans, and the
+    word as written (folded) when it was looked up as it stands."""
 
     key: str
     kind: str
     confidence: float
     pieces: frozenset[int]
+    surface: str = ""
 
 
 @dataclass
@@ -55,13 +57,13 @@ def read(text: str, lexicon: Lexicon, *, learning: bool = False) -> Reading:
     loud: set[int] = set()
     index = 0
     while index < len(found):
-        taken = _phrase(found, index, lexicon, reading)
+        taken = _phrase(found, index, lexicon, reading, quiet)
         if taken:
             index += taken
             continue
         word = found[index]
         token_count = len(reading.tokens)
-        if word.folded in lexicon.fillers:
+        if lexicon.is_filler(word.lowered or word.folded, word.folded):
             quiet |= word.pieces
         elif (word.key,) in lexicon.smalltalk:
             reading.smalltalk.append(lexicon.smalltalk[(word.key,)])
@@ -95,17 +97,20 @@ def _joined(found: list[Word], lexicon: Lexicon) -> list[Word]:
     return out
 
 
-def _phrase(found: list[Word], index: int, lexicon: Lexicon, reading: Reading) -> int:
-    """Take the longest phrase or small-talk phrase starting at index; how many words it took."""
+def _phrase(found: list[Word], index: int, lexicon: Lexicon, reading: Reading, quiet: set[int]) -> int:
+    """Take the longest phrase, filler phrase or small-talk phrase starting at index; how many words it took."""
     for size in range(min(MAX_PHRASE, len(found) - index), 1, -1):
         span = found[index : index + size]
         keys = tuple(word.key for word in span)
         spanned = frozenset().union(*(word.pieces for word in span))
         if keys in lexicon.phrases:
             reading.tokens.extend(Token(k, CONTENT, 1.0, spanned) for k in lexicon.phrases[keys])
+            if not lexicon.phrases[keys]:
+                quiet |= spanned
             return size
         if keys in lexicon.smalltalk:
             reading.smalltalk.append(lexicon.smalltalk[keys])
+            quiet |= spanned
             return size
     return 0
 
@@ -113,12 +118,12 @@ def _phrase(found: list[Word], index: int, lexicon: Lexicon, reading: Reading) -
 def _tokens(word: Word, lexicon: Lexicon, reading: Reading, learning: bool) -> list[Token]:
     canonical = lexicon.canonical(word.key)
     if canonical is not None:
-        return [Token(canonical, CONTENT, 1.0, word.pieces)]
+        return [Token(canonical, CONTENT, 1.0, word.pieces, word.folded)]
     if word.is_time:
         return [Token(word.folded, TIME, 1.0, word.pieces)]
     if learning:
         reading.new_words.append(word.folded)
-        return [Token(word.key, CONTENT, 1.0, word.pieces)]
+        return [Token(word.key, CONTENT, 1.0, word.pieces, word.folded)]
     return _typo(word, lexicon) or _compound(word, lexicon) or [Token(word.folded, UNKNOWN, 1.0, word.pieces)]
 
 

@@ -67,6 +67,9 @@ TIME_WORDS = frozenset(
         "dagen",
         "förra",
         "senaste",
+        "år",
+        "året",
+        "årets",
         *MONTHS,
         *WEEKDAYS,
         *DAY_PARTS,
@@ -106,6 +109,7 @@ class Word:
     folded: str
     key: str
     pieces: frozenset[int]
+    lowered: str = ""
 
     @property
     def is_time(self) -> bool:
@@ -126,6 +130,7 @@ def words(text: str) -> list[Word]:
     found: list[Word] = []
     for index, piece in enumerate(pieces(text)):
         for match in _WORD.finditer(piece):
-            folded = fold(match.group())
-            found.append(Word(folded, stem(folded), frozenset((index,))))
+            lowered = match.group().casefold()
+            folded = fold(lowered)
+            found.append(Word(folded, stem(folded), frozenset((index,)), lowered))
     return found

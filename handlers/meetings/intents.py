@@ -33,7 +33,7 @@ ITEM = (
     "punkt till mötet",
     "föreslå en punkt",
     "dagordning",
-    "ta upp en fråga på mötet",
+    "ta upp en punkt på mötet",
     "agenda item",
 )
 MINUTES = (

@@ -13,7 +13,7 @@ from tests.bot.phrasings import Recorder, Tally, forget_conversations, load, ope
 from tests.bot.test_e2e_platform import blocks_text
 from tests.support.talk import actor
 
-LISTS = ("phrasings.yaml",)
+LISTS = ("phrasings.yaml", "phrasings_holdout.yaml")
 HEBY = "C0HEBY"
 REQUIRED_SHARE = 0.9
 QUIET = 0.15
