@@ -114,7 +114,7 @@ MESSAGES: dict[str, str] = {
     "/lokus are commands in the channel, anything else is a direct message to me. :hjälp "
     "shows more.",
     "console.help": "Console commands: :som <name> switches user, :kanal <name> switches channel, :a, :b … press "
-    "the buttons of the last message. End with Ctrl-D.",
+    "the buttons of the latest message with buttons, :a @name picks a person. End with Ctrl-D.",
     "console.now_user": "You are now {user}.",
     "console.now_channel": "You are now in the channel #{channel}.",
     "console.no_button": "There is no button :{key} in the last message.",
@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     "console.updated": "updated its message in #{channel}",
     "console.dm_to": "(DM to {user})",
     "console.file_saved": "File saved: {path}",
+    "console.pick_person": ":{key} @name picks a person",
     "console.many": "pick several by writing their numbers, e.g. 1, 3",
     "blocks.choose_one": "Pick an option",
     "blocks.choose_many": "Pick one or more",

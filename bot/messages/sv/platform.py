@@ -124,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "console.welcome": "lokusbot i konsolen. Du är {user} i kanalen #{channel}. Rader som börjar med "
     "/lokus är kommandon i kanalen, annat är direktmeddelanden till mig. :hjälp visar mer.",
     "console.help": "Konsolkommandon: :som <namn> byter användare, :kanal <namn> byter kanal, :a, :b … "
-    "trycker på knapparna i senaste meddelandet. Avsluta med Ctrl-D.",
+    "trycker på knapparna i senaste meddelandet med knappar, :a @namn väljer en person. Avsluta med Ctrl-D.",
     "console.now_user": "Du är nu {user}.",
     "console.now_channel": "Du är nu i kanalen #{channel}.",
     "console.no_button": "Det finns ingen knapp :{key} i senaste meddelandet.",
@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "console.dm_to": "(DM till {user})",
     "console.file_saved": "Fil sparad: {path}",
     "console.many": "välj flera genom att skriva numren, t.ex. 1, 3",
+    "console.pick_person": ":{key} @namn väljer en person",
     # Fel
     "error.unexpected": "Oj, något gick fel hos mig. Försök igen om en stund; om det händer igen, "
     "uppge felkod *{error_id}* till den som sköter boten.",
