@@ -88,9 +88,6 @@ MESSAGES: dict[str, str] = {
     "role.ledamot": "member",
     "role.förbund": "association",
     "role.unknown": "“{given}” is not a role I recognise. Roles: samordnare, sammankallande, ledamot, förbund.",
-    "command.unknown": "I don't recognise “{given}”. Write `/lokus hjälp` to see what I can do.",
-    "command.unknown_suggest": "I don't recognise “{given}”. Did you mean `/lokus {suggestion}`? Write "
-    "`/lokus hjälp` to see everything I can do.",
     "dm.not_member": "Hi! You are not a member of any LOKUS group yet. Ask the group's convenor to write "
     "`/lokus medlem @you <party>` in the group's channel, and we can start.",
     "dm.unknown": "I did not quite understand that. Write *help* to see what I can help with.",

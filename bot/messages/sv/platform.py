@@ -96,9 +96,6 @@ MESSAGES: dict[str, str] = {
     "role.förbund": "förbund",
     "role.unknown": "”{given}” är ingen roll jag känner igen. Roller: samordnare, sammankallande, ledamot, förbund.",
     # Kommandon och DM
-    "command.unknown": "Jag känner inte igen ”{given}”. Skriv `/lokus hjälp` för att se vad jag kan.",
-    "command.unknown_suggest": "Jag känner inte igen ”{given}”. Menade du `/lokus {suggestion}`? "
-    "Skriv `/lokus hjälp` för att se allt jag kan.",
     "dm.not_member": "Hej! Du är inte medlem i någon LOKUS-grupp än. Be gruppens sammankallande skriva "
     "`/lokus medlem @du <part>` i gruppens kanal, så kan vi börja.",
     "dm.unknown": "Det förstod jag inte riktigt. Skriv *hjälp* för att se vad jag kan hjälpa till med.",
