@@ -2,6 +2,8 @@
 between runs."""
 
 import io
+import shutil
+import tempfile
 from pathlib import Path
 
 from bot.console import Console, run_console
@@ -16,7 +18,9 @@ SETUP = [
 
 def talk(services: Services, lines: list[str], names: Path | None = None, user: str = "anna") -> str:
     out = io.StringIO()
-    Console(services, user=user, channel="heby", out=out, names_file=names).run(lines, echo=True)
+    files = Path(tempfile.mkdtemp(prefix="lokusbot-test-"))
+    Console(services, user=user, channel="heby", out=out, names_file=names, files_dir=files).run(lines, echo=True)
+    shutil.rmtree(files)
     return out.getvalue()
 
 

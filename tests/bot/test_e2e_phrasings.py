@@ -3,6 +3,7 @@ at least 90 % start the right thing, and none starts anything else (tests/data/p
 
 import io
 import time
+from pathlib import Path
 
 import pytest
 
@@ -52,15 +53,15 @@ def test_phrasings_through_signed_http_start_the_right_thing(bot: Bot, name: str
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_phrasings_in_the_console_start_the_right_thing(services: Services, name: str) -> None:
+def test_phrasings_in_the_console_start_the_right_thing(services: Services, name: str, tmp_path: Path) -> None:
     setup = ["/lokus koppla Heby", "/lokus medlem @anna kommun sammankallande,samordnare"]
-    Console(services, user="anna", channel="heby", out=io.StringIO()).run(setup)
+    Console(services, user="anna", channel="heby", out=io.StringIO(), files_dir=tmp_path).run(setup)
     recorder, tally = Recorder(services), Tally()
     for expected, phrasing in load(name):
         forget_conversations(services)
         recorder.ran.clear()
         out = io.StringIO()
-        Console(services, user="anna", channel="heby", out=out).run([phrasing])
+        Console(services, user="anna", channel="heby", out=out, files_dir=tmp_path).run([phrasing])
         tally.add(expected, phrasing, list(recorder.ran), open_flows(services), out.getvalue())
     print(tally.report(f"console, {name}"))
     assert tally.wrong == [], tally.report(name)
