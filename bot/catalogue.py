@@ -1,6 +1,7 @@
 """Renders handler texts in the person's language: catalogue lookup, parameters, and mrkdwn escaping."""
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
@@ -9,9 +10,15 @@ from typing import Any
 
 from handlers.dates import format_date
 from handlers.formatting import format_number
-from handlers.text import Join, Mention, Plain, Text
+from handlers.text import Join, Listing, Mention, Plain, Text
 
 LANGUAGES = ("sv", "en")
+PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def choose_plurals(template: str, params: Mapping[str, Any]) -> str:
+    """`{count|rad|rader}` as the word for the parameter's number: the first for 1, the second otherwise."""
+    return PLURAL.sub(lambda m: m[2] if params.get(m[1]) == 1 else m[3], template)
 
 
 def escape_mrkdwn(text: str) -> str:
@@ -56,11 +63,17 @@ class Catalogue:
                 template = self.messages.get(key)
                 if template is None:
                     raise KeyError(f"message {key!r} missing from the {self.language} catalogue")
-                return template.format_map({name: self.render(v) for name, v in params.items()})
+                chosen = choose_plurals(template, params) if "|" in template else template
+                return chosen.format_map({name: self.render(v) for name, v in params.items()})
             case Mention(user_id=user_id):
                 return self.mention(user_id)
             case Join(items=items, sep=sep):
                 return sep.join(self.render(item) for item in items)
+            case Listing(items=items, word=word):
+                shown = [self.render(item) for item in items]
+                if len(shown) < 2:
+                    return "".join(shown)
+                return f"{', '.join(shown[:-1])} {self.render(Text(f'list.{word}'))} {shown[-1]}"
             case Plain(value=plain):
                 return plain
             case datetime():

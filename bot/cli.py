@@ -5,6 +5,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from bot.cli_words import language_from_environment, say, use_language
 from bot.settings import Settings, SettingsError, load_settings
 from handlers.cleaning import clean_text
 
@@ -15,6 +16,7 @@ FILE_ARGUMENTS = ("file", "out")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `lokusbot` console script."""
+    use_language(language_from_environment())
     parser = _parser()
     args = parser.parse_args(argv)
     for name, value in vars(args).items():
@@ -33,21 +35,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lokusbot", description="Slack-bot för LOKUS-grupper.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser = argparse.ArgumentParser(prog="lokusbot", description=say("cli.description"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=say("cli.verbose"))
     parser.set_defaults(run=_start)
-    sub = parser.add_subparsers(dest="command")
-    serve = sub.add_parser("serve", help="run the Slack bot (HTTP, or Socket Mode when SLACK_APP_TOKEN is set)")
-    serve.add_argument("--port", type=int, default=3000)
-    serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument("--workers", type=int, default=2)
+    sub = parser.add_subparsers(dest="command", title=say("argparse.subcommands"))
+    serve = sub.add_parser("serve", help=say("cli.serve"))
+    serve.add_argument("--port", type=int, default=3000, help=say("cli.serve.port"))
+    serve.add_argument("--host", default="0.0.0.0", help=say("cli.serve.host"))
+    serve.add_argument("--workers", type=int, default=2, help=say("cli.serve.workers"))
     serve.set_defaults(run=_serve)
-    console = sub.add_parser("console", help="chat with the bot in the terminal (reads standard input)")
-    console.add_argument("--user", default="anna", help="who you are (default anna)")
-    console.add_argument("--channel", default="lokus", help="the channel you are in (default lokus)")
+    console = sub.add_parser("console", help=say("cli.console"))
+    console.add_argument("--user", default="anna", help=say("cli.console.user"))
+    console.add_argument("--channel", default="lokus", help=say("cli.console.channel"))
     console.set_defaults(run=_console)
-    db = sub.add_parser("db", help="database schema")
-    db.add_argument("action", choices=["upgrade", "current"])
+    db = sub.add_parser("db", help=say("cli.db"))
+    db.add_argument("action", choices=["upgrade", "current"], help=say("cli.db.action"))
     db.set_defaults(run=_db)
     for extend in _extensions():
         extend(sub)
@@ -65,7 +67,7 @@ def _start(args: argparse.Namespace, settings: Settings) -> int:
     if settings.has_slack:
         args.port, args.host, args.workers = 3000, "0.0.0.0", 2
         return _serve(args, settings)
-    print("Inga Slack-nycklar satta (SLACK_BOT_TOKEN m.fl.): startar konsolläget.", file=sys.stderr)
+    print(say("cli.no_slack"), file=sys.stderr)
     args.user, args.channel = "anna", "lokus"
     return _console(args, settings)
 
@@ -92,9 +94,9 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     if args.action == "upgrade":
         migrate.upgrade(engine)
-        print("Databasen är uppdaterad.")
+        print(say("cli.db.upgraded"))
     else:
-        print("aktuell" if migrate.is_current(engine) else "behöver uppgraderas: kör `lokusbot db upgrade`")
+        print(say("cli.db.current") if migrate.is_current(engine) else say("cli.db.behind"))
     return 0
 
 

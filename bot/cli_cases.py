@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.cli_words import say
 from bot.settings import Settings
 from handlers.context import Actor
 from handlers.errors import DomainError, Unavailable
@@ -16,20 +17,16 @@ FAILED, USAGE = 1, 2
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `import cases` and `export cases` to the `lokusbot` command."""
-    importer = _verb(sub, "import", "import data from a file").add_parser(
-        "cases", help="import a case log (CSV or XLSX); every row is checked first, all or nothing"
-    )
-    importer.add_argument("file", help="the .csv or .xlsx file")
-    importer.add_argument("--group", required=True, help="the LOKUS group's name, e.g. Heby")
-    importer.add_argument("--team", default="", help="the Slack workspace id, when several have the group's name")
+    importer = _verb(sub, "import", say("cli.import")).add_parser("cases", help=say("cli.import.cases"))
+    importer.add_argument("file", help=say("cli.import.file"), metavar=say("cli.metavar.file"))
+    importer.add_argument("--group", required=True, help=say("cli.group"), metavar=say("cli.metavar.group"))
+    importer.add_argument("--team", default="", help=say("cli.team"), metavar="TEAM")
     importer.set_defaults(run=import_cases)
-    exporter = _verb(sub, "export", "export data to a file").add_parser(
-        "cases", help="export a group's cases (to standard output unless --out is given)"
-    )
-    exporter.add_argument("--group", required=True, help="the LOKUS group's name, e.g. Heby")
-    exporter.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    exporter.add_argument("--out", default="", help="the file to write (default: standard output)")
-    exporter.add_argument("--team", default="", help="the Slack workspace id, when several have the group's name")
+    exporter = _verb(sub, "export", say("cli.export")).add_parser("cases", help=say("cli.export.cases"))
+    exporter.add_argument("--group", required=True, help=say("cli.group"), metavar=say("cli.metavar.group"))
+    exporter.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=say("cli.export.format"))
+    exporter.add_argument("--out", default="", help=say("cli.export.out"), metavar=say("cli.metavar.file"))
+    exporter.add_argument("--team", default="", help=say("cli.team"), metavar="TEAM")
     exporter.set_defaults(run=export_cases)
 
 
@@ -37,7 +34,9 @@ def _verb(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpars
     """The subcommands under `import` or `export`, shared with other features that add their own."""
     parser = sub.choices.get(name) or sub.add_parser(name, help=help_text)
     existing = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return existing[0] if existing else parser.add_subparsers(dest=f"{name}_what", required=True)
+    if existing:
+        return existing[0]
+    return parser.add_subparsers(dest=f"{name}_what", required=True, title=say("argparse.subcommands"))
 
 
 def import_cases(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from bot.catalogue import Catalogue
+from bot.cli_words import say
 from bot.settings import Settings
 from handlers.plans.template_loader import TEMPLATE_DIR, TemplateError, load_template
 from handlers.text import t
@@ -12,10 +13,10 @@ from handlers.text import t
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the `templates` subcommand."""
-    templates = subparsers.add_parser("templates", help="plan templates (YAML): check a file")
-    actions = templates.add_subparsers(dest="templates_action", required=True)
-    check = actions.add_parser("check", help=f"validate template files (the bot's own are in {TEMPLATE_DIR})")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    templates = subparsers.add_parser("templates", help=say("cli.templates"))
+    actions = templates.add_subparsers(dest="templates_action", required=True, title=say("argparse.subcommands"))
+    check = actions.add_parser("check", help=say("cli.templates.check", folder=str(TEMPLATE_DIR)))
+    check.add_argument("files", nargs="+", type=Path, metavar=say("cli.metavar.file"), help=say("cli.templates.files"))
     check.set_defaults(run=check_templates)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.catalogue import Catalogue
+from bot.cli_words import say
 from bot.settings import Settings
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
@@ -23,19 +24,16 @@ TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,31}$")
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `roles grant`, `roles revoke` and `roles list` to the `lokusbot` command."""
-    roles = sub.add_parser("roles", help="the förbund role of a workspace: grant, revoke, list")
+    roles = sub.add_parser("roles", help=say("cli.roles"))
     verbs = roles.add_subparsers(dest="roles_what", required=True)
-    for verb, run, help_text in (
-        ("grant", grant, "give a user the förbund role of the workspace"),
-        ("revoke", revoke, "take the förbund role away from a user"),
-    ):
-        parser = verbs.add_parser(verb, help=help_text)
-        parser.add_argument("role", choices=ROLE_WORDS, help="the role (only förbund is workspace-wide)")
-        parser.add_argument("user", help="the Slack user id, e.g. U0123ABCD")
-        parser.add_argument("--team", required=True, help="the Slack workspace id, e.g. T0123ABCD")
+    for verb, run, help_key in (("grant", grant, "cli.roles.grant"), ("revoke", revoke, "cli.roles.revoke")):
+        parser = verbs.add_parser(verb, help=say(help_key))
+        parser.add_argument("role", choices=ROLE_WORDS, help=say("cli.roles.role"))
+        parser.add_argument("user", help=say("cli.roles.user"))
+        parser.add_argument("--team", required=True, help=say("cli.roles.team"))
         parser.set_defaults(run=run)
-    lister = verbs.add_parser("list", help="who has the förbund role in the workspace")
-    lister.add_argument("--team", required=True, help="the Slack workspace id, e.g. T0123ABCD")
+    lister = verbs.add_parser("list", help=say("cli.roles.list"))
+    lister.add_argument("--team", required=True, help=say("cli.roles.team"))
     lister.set_defaults(run=list_holders)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.catalogue import Catalogue, load_messages
+from bot.cli_words import say
 from bot.console import TEAM
 from bot.services import Services, build_services
 from bot.settings import Settings
@@ -28,17 +29,13 @@ BULLET = "• "
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the `summary` subcommand."""
-    parser = subparsers.add_parser("summary", help="print a group's case summary as Markdown")
-    parser.add_argument("--group", required=True, help="the group's name, e.g. Heby")
-    parser.add_argument(
-        "--period",
-        default="",
-        help='e.g. "i år", "hösten 2026", "senaste 90 dagarna" (default: since the previous meeting, or this year)',
-    )
-    parser.add_argument("--team", default=TEAM, help=f"the Slack workspace (team id); default {TEAM}, the console")
-    parser.add_argument("--units", action="store_true", help="split each party by unit")
-    parser.add_argument("--exact", action="store_true", help="exact numbers, small ones not protected (private)")
-    parser.add_argument("--chart", type=Path, help="also save the chart as this PNG file")
+    parser = subparsers.add_parser("summary", help=say("cli.summary"))
+    parser.add_argument("--group", required=True, help=say("cli.group"), metavar=say("cli.metavar.group"))
+    parser.add_argument("--period", default="", help=say("cli.summary.period"))
+    parser.add_argument("--team", default=TEAM, help=say("cli.summary.team", team=TEAM))
+    parser.add_argument("--units", action="store_true", help=say("cli.summary.units"))
+    parser.add_argument("--exact", action="store_true", help=say("cli.summary.exact"))
+    parser.add_argument("--chart", type=Path, help=say("cli.summary.chart"), metavar=say("cli.metavar.file"))
     parser.set_defaults(run=_run)
 
 

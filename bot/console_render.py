@@ -12,11 +12,12 @@ MANY_HINT = t("console.many")
 
 @dataclass
 class Pressable:
-    """A button the console user can press by typing `:<key>`."""
+    """A button the console user can press by typing `:<key>` (a person picker: `:<key> @namn`)."""
 
     key: str
     action: str
     value: str
+    picker: bool = False
 
 
 @dataclass
@@ -34,7 +35,12 @@ def render_text(reply: Reply, catalogue: Catalogue) -> Rendered:
         match part:
             case Header(text=text):
                 out.lines.append(f"== {catalogue.render(text)} ==")
-            case Paragraph(text=text) | PersonPicker(text=text):
+            case PersonPicker(text=text, action=action, value=value):
+                key = _next_key(out)
+                out.buttons.append(Pressable(key, action, value, picker=True))
+                hint = catalogue.render(t("console.pick_person", key=key))
+                out.lines.append(f"{catalogue.render(text)}  [{hint}]")
+            case Paragraph(text=text):
                 out.lines.append(catalogue.render(text))
             case Fields(items=items):
                 out.lines.extend(_field(catalogue.render(label), catalogue.render(value)) for label, value in items)
@@ -49,7 +55,7 @@ def render_text(reply: Reply, catalogue: Catalogue) -> Rendered:
             case Buttons(buttons=buttons):
                 shown = []
                 for button in buttons:
-                    key = string.ascii_lowercase[len(out.buttons) % 26]
+                    key = _next_key(out)
                     out.buttons.append(Pressable(key, button.action, button.value))
                     typed = f" = {button.typed}" if button.typed else ""
                     shown.append(f"[:{key} {catalogue.render(button.label)}{typed}]")
@@ -57,8 +63,13 @@ def render_text(reply: Reply, catalogue: Catalogue) -> Rendered:
     return out
 
 
+def _next_key(out: Rendered) -> str:
+    return string.ascii_lowercase[len(out.buttons) % 26]
+
+
 def _numbered(number: int, label: str) -> str:
-    return f"  {number}) {label}"
+    """ "  3) Kön", never "  3) 3. Kön" when the label carries its own number (the change menu's)."""
+    return f"  {number}) {label.removeprefix(f'{number}. ')}"
 
 
 def _field(label: str, value: str) -> str:

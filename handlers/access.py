@@ -18,8 +18,13 @@ MANAGERS = (Role.SAMMANKALLANDE, Role.SAMORDNARE)
 
 
 def channel_group(ctx: Ctx) -> Group:
-    """The group linked to the channel the request came from, in the person's own workspace."""
+    """The group linked to the channel the request came from (or, in the DM, the group the person chose), in the
+    person's own workspace."""
     channel = ctx.actor.channel_id
+    if not channel and ctx.group_id is not None:
+        chosen = ctx.session.get(Group, ctx.group_id)
+        if chosen is not None and chosen.workspace.team_id == ctx.actor.team_id:
+            return chosen
     if not channel:
         raise NotLinked("group.need_channel")
     group = repo.find_group_by_channel(ctx.session, team_id=ctx.actor.team_id, channel_id=channel)

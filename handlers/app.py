@@ -2,10 +2,21 @@
 
 from handlers import groups, meetings, plans, roles
 from handlers.cases import feature as cases
+from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
 from handlers.summaries import automatic
 from handlers.summaries import commands as summaries
 from handlers.text import t
+
+GROUP_OVERVIEW = (
+    "gruppen",
+    "medlemmar",
+    "vilka är med i gruppen",
+    "visa gruppen",
+    "gruppens medlemmar",
+    "vilka parter saknas",
+    "members",
+)
 
 
 def build_router() -> Router:
@@ -18,7 +29,25 @@ def build_router() -> Router:
             summaries.feature(previous_meeting=automatic.previous_meeting),
             Feature(ticks=(automatic.due_summaries,)),
             plans.feature(),
+            _group_intents(),
         ]
+    )
+
+
+def _group_intents() -> Feature:
+    """Asking about one's group in a DM (last, so DM help lists it after the features)."""
+    return Feature(
+        intents=(
+            Intent(
+                "group.overview",
+                groups.show_group,
+                t("intent.group.overview"),
+                GROUP_OVERVIEW,
+                words=("grupp", "gruppen", "group"),
+                command="grupp",
+                needs_group=True,
+            ),
+        ),
     )
 
 

@@ -59,6 +59,9 @@ class Ctx:
     `engine` is the router's one engine: features start their conversations with
     `ctx.engine.start(ctx, key, "flow-name", data={...})` and never build an engine of their own. `admins` answers
     whether the actor is an admin of their Slack workspace (nobody is, unless a front door says otherwise).
+
+    `group_id` is the group a request from the DM is about, when the person named or picked one (a channel's
+    requests are about the channel's group); `access.channel_group` then answers with it.
     """
 
     session: Session
@@ -67,6 +70,7 @@ class Ctx:
     config: Config
     admins: WorkspaceAdmins = field(default=NO_ADMINS)
     engine: "Engine" = field(default_factory=_no_flows)
+    group_id: int | None = None
 
     @property
     def local_now(self) -> datetime:

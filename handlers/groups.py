@@ -18,7 +18,7 @@ from handlers.replies import (
     to_channel,
     to_requester,
 )
-from handlers.text import Join, Mention, t
+from handlers.text import Join, Listing, Mention, t
 from storage import audit
 from storage import groups as repo
 from storage.models import Group
@@ -92,7 +92,7 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
         user=Mention(user_id),
         group=group.name,
         party=t(f"party.{party.value}"),
-        roles=Join(tuple(t(f"role.{r}") for r in member.role_list)),
+        roles=Listing(tuple(t(f"role.{r}") for r in member.role_list)),
     )
     return [to_channel(say(text))]
 
@@ -147,7 +147,7 @@ def group_overview(group: Group) -> Reply:
         items.append((t(f"party.{party.value}"), shown))
     missing = [p for p in Party if not any(m.party == p.value for m in group.members)]
     summary = (
-        t("group.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
+        t("group.parties_missing", parties=Listing(tuple(t(f"party.{p.value}") for p in missing)))
         if missing
         else t("group.all_parties")
     )

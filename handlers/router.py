@@ -1,24 +1,25 @@
 """Where every request goes: `/lokus <subcommand>`, a DM or thread message, a button, a modal."""
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers import access
 from handlers.context import Ctx
 from handlers.conversation.engine import Engine
 from handlers.conversation.flow import Flow, FlowBook, FlowBuilder
 from handlers.conversation.forms import FORM_PREFIX
 from handlers.errors import DomainError
 from handlers.help import help_reply
-from handlers.replies import PostedHook, Send, say, to_requester
+from handlers.intents import Intent, IntentAction
+from handlers.intents.understanding import Understanding
+from handlers.replies import PostedHook, Send, to_requester
 from handlers.text import Text, t
 from storage.conversations import DM, ConversationKey
 
 Run = Callable[[Ctx, str], list[Send]]
 CONVERSATION_ACTIONS = "conv."
 HELP_WORDS = ("hjälp", "help", "hjalp")
+HELP_PHRASES = ("hjälp", "vad kan du göra", "hur funkar det", "vilka kommandon finns", "hjälp mig", "help")
 ActionRun = Callable[[Ctx, str, str, list[str]], list[Send]]
 PostedRun = Callable[[Ctx, str, str, str], None]
 
@@ -36,11 +37,12 @@ class Command:
 
 @dataclass(frozen=True)
 class Feature:
-    """What one capability adds: subcommands, flows, DM phrases, action and view handlers."""
+    """What one capability adds: subcommands, flows, intents (what people ask for in a DM), action and view
+    handlers."""
 
     commands: Sequence[Command] = ()
     flows: Sequence[Flow] = ()
-    dm_phrases: Mapping[str, Run] = field(default_factory=dict)
+    intents: Sequence[Intent] = ()
     actions: Mapping[str, ActionRun] = field(default_factory=dict)
     views: Mapping[str, Callable[[Ctx, dict[str, Any], Mapping[str, Any]], Any]] = field(default_factory=dict)
     ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
@@ -67,6 +69,22 @@ def _claim(owners: dict[str, int], kind: str, name: str, feature: int) -> None:
     owners[name] = feature
 
 
+def unique_intents(intents: Sequence[Intent]) -> list[Intent]:
+    """The intents, refused when two share a key, a command word or an example phrasing: which feature a
+    message belongs to must never depend on the order the features were added in."""
+    keys = [intent.key for intent in intents]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise ValueError(f"intents registered twice: {', '.join(twice)}")
+    owner: dict[str, str] = {}
+    for intent in intents:
+        for phrase in {" ".join(p.casefold().split()) for p in (*intent.words, *intent.examples)}:
+            other = owner.setdefault(phrase, intent.key)
+            if other != intent.key:
+                raise ValueError(f"the phrasing {phrase!r} is registered by both {other} and {intent.key}")
+    return list(intents)
+
+
 class Router:
     """Sends each request to the handler that owns it; the same for Slack and the console.
 
@@ -77,7 +95,7 @@ class Router:
 
     def __init__(self, features: Sequence[Feature]) -> None:
         self.commands: dict[str, Command] = {}
-        self.dm_phrases: dict[str, Run] = {}
+        intents: list[Intent] = []
         self.actions: dict[str, ActionRun] = {}
         self.views: dict[str, Callable[[Ctx, dict[str, Any], Mapping[str, Any]], Any]] = {}
         self.ticks: list[Callable[[Ctx], list[Send]]] = []
@@ -104,7 +122,7 @@ class Router:
                 _claim(owners["form"], "form callback id", callback_id, number)
             for hook in feature.posted:
                 _claim(owners["hook"], "posted-message hook", hook, number)
-            self.dm_phrases.update(feature.dm_phrases)
+            intents.extend(feature.intents)
             self.actions.update(feature.actions)
             self.views.update(feature.views)
             self.ticks.extend(feature.ticks)
@@ -114,10 +132,16 @@ class Router:
         for word in (help_command.name, *help_command.words):
             _claim(owners["command word"], "command word", word, 0)
             self.commands[word] = help_command
-            self.dm_phrases[word] = self._help
+        help_intent = Intent("help", self._dm_help, t("intent.help"), HELP_PHRASES, words=HELP_WORDS, command="hjälp")
+        self.understanding = Understanding(unique_intents([*intents, help_intent]))
 
     def _help(self, ctx: Ctx, args: str) -> list[Send]:
         return [to_requester(help_reply(self.listed_commands()))]
+
+    def _dm_help(self, ctx: Ctx, args: str) -> list[Send]:
+        if not ctx.actor.in_dm:
+            return self._help(ctx, args)
+        return [to_requester(self.understanding.help_reply())]
 
     def listed_commands(self) -> list[Command]:
         """The subcommands shown in help, each once, in the order they were added."""
@@ -132,46 +156,34 @@ class Router:
         word, _, rest = " ".join(text.split()).partition(" ")
         command = self.commands.get(word.casefold() or "hjälp")
         if command is None:
-            return [to_requester(say(self._unknown(word)))]
+            return self.understanding.command(ctx, " ".join(text.split()), word)
         return command.run(ctx, rest)
-
-    def _unknown(self, word: str) -> Text:
-        close = difflib.get_close_matches(word.casefold(), list(self.commands), n=1, cutoff=0.6)
-        if close:
-            return t("command.unknown_suggest", given=word, suggestion=self.commands[close[0]].name)
-        return t("command.unknown", given=word)
 
     def message(self, ctx: Ctx, text: str) -> list[Send]:
         """A DM to the bot, or a message in a thread where a conversation runs.
 
-        In an open conversation a message is an answer, unless it is exactly a phrase that starts something
-        else ("nytt ärende"); "hjälp" then means help with the question.
+        In an open conversation a message is an answer, unless it unmistakably asks for something else
+        ("nytt ärende", "boka ett möte"); "hjälp" then means help with the question. Otherwise, in the DM,
+        the understanding decides (handlers.intents).
         """
-        phrase, args = self._phrase(text)
-        starts_something_else = phrase is not None and not args and phrase not in HELP_WORDS
-        if not starts_something_else:
-            answered = self.engine.handle_text(ctx, conversation_key(ctx), text)
-            if answered is not None:
-                return answered
+        key = conversation_key(ctx)
+        if self.engine.is_open(ctx, key) and ctx.actor.in_dm and " ".join(text.casefold().split()) not in HELP_WORDS:
+            interrupted = self.understanding.interrupting(ctx, text)
+            if interrupted is not None:
+                return interrupted
+        answered = self.engine.handle_text(ctx, key, text)  # also an answer to "fortsätta eller börja?", *fortsätt*
+        if answered is not None:
+            return answered
         if not ctx.actor.in_dm:
             return []
-        if phrase is not None:
-            return self.dm_phrases[phrase](ctx, args)
-        if not access.user_groups(ctx) and not access.is_forbund(ctx):
-            return [to_requester(say(t("dm.not_member")))]
-        return [to_requester(say(t("dm.unknown")))]
-
-    def _phrase(self, text: str) -> tuple[str | None, str]:
-        lowered = " ".join(text.casefold().split())
-        for phrase in sorted(self.dm_phrases, key=len, reverse=True):
-            if lowered == phrase or lowered.startswith(phrase + " "):
-                return phrase, " ".join(text.split())[len(phrase) :].strip()
-        return None, ""
+        return self.understanding.message(ctx, text)
 
     def action(self, ctx: Ctx, action_id: str, value: str, selected: list[str] | None = None) -> list[Send]:
         """A button or menu on one of the bot's messages."""
         if action_id.startswith(CONVERSATION_ACTIONS):
             return self.engine.handle_action(ctx, conversation_key(ctx), action_id, value, selected)
+        if action_id in tuple(IntentAction):
+            return self.understanding.action(ctx, action_id, value)
         handler = self.actions.get(action_id)
         if handler is None:
             raise DomainError("action.unknown")

@@ -6,6 +6,9 @@ catalogue in bot/messages decides the wording. String parameters are user text a
 No text the bot says quotes identity: a string parameter (also one in a Join) that holds a personnummer, phone
 number or e-mail address is replaced by a note that what was written is not shown ("Jag känner inte igen
 ”0701234567”" becomes "Jag känner inte igen ”(det du skrev visas inte …)”"). Plain text is the bot's own.
+
+Plurals are the catalogue's: `{count|rad|rader}` in a text is the first word when the parameter `count` is 1 and
+the second otherwise ("{count} {count|rad|rader}" → "1 rad", "2 rader"). Lists in a sentence are `Listing`.
 """
 
 from collections.abc import Mapping
@@ -43,6 +46,14 @@ class Join:
 
     items: tuple[Any, ...]
     sep: str = ", "
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items read as a list in a sentence: "AF, FK och Region" ("AF, FK and Region"); `word` "or" for a choice."""
+
+    items: tuple[Any, ...]
+    word: str = "and"
 
 
 def t(key: str, /, **params: Any) -> Text:

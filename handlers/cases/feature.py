@@ -2,6 +2,7 @@
 
 from handlers.cases import follow_up, register, transfer
 from handlers.cases.actions import CaseAction
+from handlers.cases.intents import intents
 from handlers.cases.target_groups import target_groups_command
 from handlers.context import Ctx
 from handlers.errors import DomainError
@@ -35,12 +36,7 @@ def feature() -> Feature:
             Command("målgrupper", target_groups_command, t("help.målgrupper"), words=("malgrupper",)),
         ),
         flows=(*register.FLOWS, *follow_up.NOTE_FLOWS),
-        dm_phrases={
-            "nytt ärende": register.register_command,
-            "nytt arende": register.register_command,
-            "ärenden": cases_command,
-            "arenden": cases_command,
-        },
+        intents=intents(),
         actions={
             CaseAction.NEW: register.new_action,
             CaseAction.FORM: register.form_action,

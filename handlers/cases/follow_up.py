@@ -12,7 +12,7 @@ from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, Style, reply, say, to_requester
-from handlers.text import Join, Text, t
+from handlers.text import Join, Listing, Text, t
 from storage import audit
 from storage import cases as repo
 from storage.case_models import Case
@@ -32,7 +32,7 @@ def list_page(ctx: Ctx, which: str = OPEN_LIST, offset: int = 0) -> list[Send]:
     cases, total = repo.list_cases(
         ctx.session, group_ids=list(groups), statuses=statuses, user_id=ctx.actor.user_id, offset=offset, limit=PAGE
     )
-    names = Join(tuple(g.name for g in groups.values()))
+    names = Listing(tuple(g.name for g in groups.values()))
     if total == 0:
         return [to_requester(say(t(f"case.list.{which}_empty", groups=names)))]
     parts: list[Part] = [Header(t(f"case.list.{which}_title", count=total, groups=names))]

@@ -24,7 +24,7 @@ from handlers.replies import (
     say,
     to_requester,
 )
-from handlers.text import Join, t
+from handlers.text import Listing, t
 from storage import audit
 from storage import cases as repo
 from storage.case_models import Case
@@ -123,7 +123,7 @@ def _intro(env: Env) -> list[Part]:
         group = scope.require_group(env.ctx, int(group_id))
         text, value = t("case.intro", group=group.name), str(group.id)
     else:
-        names = Join(tuple(g.name for g in scope.case_groups(env.ctx)))
+        names = Listing(tuple(g.name for g in scope.case_groups(env.ctx)))
         text, value = t("case.intro_many", groups=names), ""
     return [Paragraph(text), Buttons((Button(CaseAction.FORM, value, t("case.button.form")),))]
 
@@ -137,6 +137,16 @@ def open_case_form(ctx: Ctx, group_id: int | None) -> list[Send]:
     group = groups[0]
     form = ctx.engine.form(ctx, CASE_FLOW, {"group_id": group.id, "via": "form"})
     return [open_form(form, say(t("case.form_only_in_slack")))]
+
+
+def offer_form(ctx: Ctx) -> list[Send]:
+    """The form asked for in a DM: a button that opens it (only a button press can open a form in Slack)."""
+    if not ctx.actor.in_dm:
+        return open_case_form(ctx, None)
+    groups = list(scope.case_groups(ctx))
+    value = str(groups[0].id) if len(groups) == 1 else ""
+    button = Button(CaseAction.FORM, value, t("case.button.open_form"))
+    return [to_requester(reply(Paragraph(t("case.form_offer")), Buttons((button,))))]
 
 
 def new_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:

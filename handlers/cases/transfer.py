@@ -11,7 +11,7 @@ from handlers.cases.vocabulary import named_target_groups
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
-from handlers.text import Join, Text, t
+from handlers.text import Join, Listing, Text, t
 from storage import audit
 from storage import cases as repo
 from storage.models import Group
@@ -65,7 +65,7 @@ def export_command(ctx: Ctx, args: str) -> list[Send]:
         Attachment(export.filename, export.content, t("case.export.title", group=group.name))
         for group, export in exports
     )
-    counts = Join(tuple(t("case.export.count", group=group.name, count=export.count) for group, export in exports))
+    counts = Listing(tuple(t("case.export.count", group=group.name, count=export.count) for group, export in exports))
     text = t("case.export.sent", counts=counts, format=t(f"case.export.format.{file_format}"))
     return [to_requester(reply(Paragraph(text), files=files))]
 

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from handlers.context import Ctx
 from handlers.meetings import agenda_items, changes, group_settings, minutes, overview, reminders, rsvp, schedule
+from handlers.meetings.intents import intents
 from handlers.meetings.names import ANNOUNCED, MeetingAction
 from handlers.replies import Send
 from handlers.router import Command, Feature
@@ -42,6 +43,7 @@ def feature() -> Feature:
             Command("möten", overview.list_meetings, t("help.möten"), words=("moten", "meetings")),
         ),
         flows=(schedule.SCHEDULE, minutes.MINUTES),
+        intents=intents(),
         actions={
             MeetingAction.RSVP_YES: rsvp.answer,
             MeetingAction.RSVP_NO: rsvp.answer,

@@ -26,7 +26,7 @@ from handlers.replies import (
     To,
     update_message,
 )
-from handlers.text import Join, Mention, Text, t
+from handlers.text import Join, Listing, Mention, Text, t
 from storage.meeting_models import CANCELLED, HELD, MOVED, UPCOMING, Meeting, Rsvp
 
 STANDING_ITEMS = ("meeting.standing.plan_followup", "meeting.standing.cases", "meeting.standing.plan_status")
@@ -84,7 +84,7 @@ def attendance(rsvps: Sequence[Rsvp]) -> list[Part]:
         items.append((t(f"party.{party.value}"), cell))
     missing = missing_parties(rsvps)
     summary = (
-        t("meeting.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
+        t("meeting.parties_missing", parties=Listing(tuple(t(f"party.{p.value}") for p in missing)))
         if missing
         else t("meeting.all_parties")
     )

@@ -14,7 +14,7 @@ from handlers.meetings.names import (
 from handlers.meetings.permissions import require_convenor
 from handlers.numbers import whole_number
 from handlers.replies import Send, say, to_channel
-from handlers.text import Join, Mention, t
+from handlers.text import Listing, Mention, t
 from storage.models import Group
 
 OFF_WORDS = {"av", "inga", "off", "none"}
@@ -45,7 +45,11 @@ def set_reminders(ctx: Ctx, args: str) -> list[Send]:
     else:
         raise DomainError("meeting.reminders_usage", most=MAX_REMINDER_DAYS)
     save_setting(ctx, group, REMINDER_DAYS_SETTING, days)
-    shown = t("meeting.reminders_days", days=Join(tuple(days))) if days else t("meeting.reminders_off")
+    shown = (
+        t("meeting.reminders_days", days=Listing(tuple(days)), count=days[0] if len(days) == 1 else len(days))
+        if days
+        else t("meeting.reminders_off")
+    )
     return [to_channel(say(t("meeting.reminders_set", group=group.name, days=shown, user=Mention(ctx.actor.user_id))))]
 
 

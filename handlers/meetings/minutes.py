@@ -103,7 +103,8 @@ def start_from_command(ctx: Ctx, args: str) -> list[Send]:
     meeting = repo.last_without_minutes(ctx.session, group=group)
     if meeting is None:
         raise DomainError("minutes.nothing_to_write", group=group.name)
-    return [to_requester(say(t("meeting.continue_in_dm", group=group.name))), *_start(ctx, meeting)]
+    notice = [] if ctx.actor.in_dm else [to_requester(say(t("meeting.continue_in_dm", group=group.name)))]
+    return [*notice, *_start(ctx, meeting)]
 
 
 def _start(ctx: Ctx, meeting: Meeting) -> list[Send]:

@@ -4,6 +4,8 @@ from datetime import datetime
 
 from handlers import access
 from handlers.context import Ctx
+from handlers.errors import DomainError
+from handlers.meetings.announcement import announcement
 from handlers.meetings.group_settings import meeting_goal
 from handlers.meetings.names import ATTENDING
 from handlers.meetings.times import when_words
@@ -33,6 +35,16 @@ def list_meetings(ctx: Ctx, args: str) -> list[Send]:
     parts.append(Paragraph(t("meetings.goal", held=held, goal=meeting_goal(group), planned=planned)))
     parts.append(Note(t("meetings.hint")))
     return [to_requester(reply(*parts))]
+
+
+def next_meeting(ctx: Ctx, args: str) -> list[Send]:
+    """The group's next meeting as its announcement (with the answer buttons), privately."""
+    group = access.channel_group(ctx)
+    access.require_member(ctx, group)
+    meeting = repo.next_meeting(ctx.session, group=group, after=ctx.now)
+    if meeting is None:
+        raise DomainError("meeting.none_planned", group=group.name)
+    return [to_requester(announcement(ctx, meeting))]
 
 
 def _line(meeting: Meeting) -> Join:

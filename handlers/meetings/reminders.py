@@ -13,7 +13,7 @@ from handlers.meetings.minutes import ask_for_minutes
 from handlers.meetings.names import MAX_REMINDER_DAYS
 from handlers.meetings.times import when_words
 from handlers.replies import Paragraph, Send, reply, to_channel, to_user
-from handlers.text import Join, Text, t
+from handlers.text import Listing, Text, t
 from storage import meetings as repo
 from storage.jobs import claim_once
 from storage.meeting_models import HELD, Meeting
@@ -73,7 +73,7 @@ def _missing(meeting: Meeting) -> Text:
     missing = missing_parties(meeting.rsvps)
     if not missing:
         return t("meeting.all_parties")
-    return t("meeting.parties_missing", parties=Join(tuple(t(f"party.{p.value}") for p in missing)))
+    return t("meeting.parties_missing", parties=Listing(tuple(t(f"party.{p.value}") for p in missing)))
 
 
 def close_ended(ctx: Ctx) -> list[Send]:

@@ -73,7 +73,8 @@ def schedule(ctx: Ctx, args: str) -> list[Send]:
     require_convenor(ctx, group)
     key = dm_key(ctx.actor.team_id, ctx.actor.user_id)
     dm = start_in_dm(ctx, key, SCHEDULE, {"group_id": group.id}, first_answer=args)
-    return [to_requester(say(t("meeting.continue_in_dm", group=group.name))), *dm]
+    notice = [] if ctx.actor.in_dm else [to_requester(say(t("meeting.continue_in_dm", group=group.name)))]
+    return [*notice, *dm]
 
 
 def _understood(env: Env) -> list[Part]:
@@ -140,6 +141,7 @@ SCHEDULE = Flow(
             t("meeting.q.day.label"),
             t("meeting.q.day"),
             Kind.CHOICE,
+            hint=t("meeting.q.day.hint"),
             options=times.day_choices,
             other=times.check_day,
             show=lambda value, env: times.show_day(value, env),
@@ -150,6 +152,7 @@ SCHEDULE = Flow(
             t("meeting.q.at.label"),
             t("meeting.q.at"),
             Kind.TEXT,
+            hint=t("meeting.q.at.hint"),
             check=times.check_clock,
             show=lambda value, env: value["text"],
             when=times.needs_clock,
@@ -160,6 +163,7 @@ SCHEDULE = Flow(
             t("meeting.q.length.label"),
             t("meeting.q.length"),
             Kind.TEXT,
+            hint=t("meeting.q.length.hint"),
             check=times.check_length,
             show=times.show_length,
             default=lambda env: DEFAULT_LENGTH_MINUTES,
@@ -170,6 +174,7 @@ SCHEDULE = Flow(
             t("meeting.q.minute_taker.label"),
             t("meeting.q.minute_taker"),
             Kind.TEXT,
+            hint=t("meeting.q.minute_taker.hint"),
             check=_check_minute_taker,
             show=_show_minute_taker,
             default=lambda env: env.ctx.actor.user_id,

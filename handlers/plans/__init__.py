@@ -10,16 +10,16 @@ def feature() -> Feature:
     from handlers.plans.actions import ACTIONS
     from handlers.plans.approvals import approve_flow
     from handlers.plans.commands import plan_command
+    from handlers.plans.intents import intents
     from handlers.plans.names import SECTION_FAMILY
     from handlers.plans.reminders import due_reminders
     from handlers.plans.section_flows import build_section_flow
-    from handlers.plans.writing import my_sections
 
     return Feature(
         commands=(Command("plan", plan_command, t("help.plan"), words=("planer", "plans")),),
         flows=(approve_flow(),),
         flow_families={SECTION_FAMILY: build_section_flow},
-        dm_phrases={"mina avsnitt": my_sections, "my sections": my_sections},
+        intents=intents(),
         actions=ACTIONS,
         ticks=(due_reminders,),
     )

@@ -8,7 +8,7 @@ from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.parties import Party, Role
-from handlers.plans.lookup import load_plan, missing_sections, plan_title, template_of
+from handlers.plans.lookup import load_plan, missing_sections, plan_title, section_list, template_of
 from handlers.plans.names import APPROVE_FLOW, PlanAction, pack
 from handlers.replies import (
     Button,
@@ -24,7 +24,7 @@ from handlers.replies import (
     to_requester,
     to_user,
 )
-from handlers.text import Join, Mention, Text, t
+from handlers.text import Join, Listing, Mention, Text, t
 from storage import audit
 from storage import plans as repo
 from storage.models import Group, Member
@@ -83,7 +83,7 @@ def request_approvals(ctx: Ctx, plan: Plan) -> list[Send]:
     lines: list[Text] = [t("plan.approve.asked", title=plan_title(plan), asked=asked)]
     nobody = [p for p, m in chosen.items() if m is None]
     if nobody:
-        lines.append(t("plan.approve.nobody", parties=Join(tuple(t(f"party.{p.value}") for p in nobody))))
+        lines.append(t("plan.approve.nobody", parties=Listing(tuple(t(f"party.{p.value}") for p in nobody))))
     repo.mark_approvals_requested(ctx.session, plan=plan, now=ctx.now)
     return [*sends, *to_group(plan, reply(*(Paragraph(line) for line in lines)))]
 
@@ -117,7 +117,7 @@ def _withdraw(ctx: Ctx, plan: Plan, section_title: str) -> list[Send]:
         entity_id=plan.id,
         detail={"parties": [a.party for a in withdrawn]},
     )
-    parties = Join(tuple(t(f"party.{a.party}") for a in withdrawn))
+    parties = Listing(tuple(t(f"party.{a.party}") for a in withdrawn))
     text = t(
         "plan.approve.withdrawn",
         title=plan_title(plan),
@@ -177,7 +177,7 @@ def approver_party(ctx: Ctx, plan: Plan) -> Party:
         )
     missing = missing_sections(plan, template_of(plan))
     if missing:
-        raise DomainError("plan.approve.not_ready", sections=Join(tuple(s.title for s, _ in missing)))
+        raise DomainError("plan.approve.not_ready", sections=section_list([s for s, _ in missing]))
     return party
 
 

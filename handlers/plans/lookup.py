@@ -11,7 +11,7 @@ from handlers.errors import DomainError
 from handlers.plans.names import Filling
 from handlers.plans.template_loader import find_template, shipped_templates
 from handlers.plans.template_schema import Section, Template
-from handlers.text import Join, Text, t
+from handlers.text import Join, Listing, Text, t
 from storage import plans as repo
 from storage.plan_models import Plan, PlanSection
 
@@ -128,6 +128,11 @@ def missing_sections(plan: Plan, template: Template) -> list[tuple[Section, Plan
         for s in template.sections
         if s.required and section_row(plan, s.key).answers is None
     ]
+
+
+def section_list(sections: Sequence[Section]) -> Listing:
+    """Section titles in a sentence, each quoted (titles may hold "och" themselves: ”Män och kvinnor”)."""
+    return Listing(tuple(t("plan.section_quoted", title=s.title) for s in sections))
 
 
 def plan_name(plan: Plan) -> Text:

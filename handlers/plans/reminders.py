@@ -5,12 +5,12 @@ from datetime import datetime, time, timedelta
 
 from handlers.context import Ctx
 from handlers.parties import Role
-from handlers.plans.lookup import missing_sections, plan_title, template_of
+from handlers.plans.lookup import missing_sections, plan_title, section_list, template_of
 from handlers.plans.names import PlanAction, pack
 from handlers.plans.status import deadline_text
 from handlers.plans.template_schema import Section
 from handlers.replies import Button, Buttons, Paragraph, Send, reply, to_user
-from handlers.text import Join, Mention, Text, t
+from handlers.text import Listing, Mention, Text, t
 from storage import plans as repo
 from storage.jobs import claim_once
 from storage.plan_models import Plan
@@ -48,15 +48,15 @@ def reminder_sends(ctx: Ctx, plan: Plan) -> list[Send]:
     deadline = deadline_text(plan.deadline, ctx.local_now.date())
     sends = [_reminder(plan, sections, user_id, deadline) for user_id, sections in by_person.items()]
     if unassigned:
-        titles = Join(tuple(s.title for s in unassigned))
+        titles = section_list(unassigned)
         text = t("plan.remind.unassigned", title=plan_title(plan), sections=titles, deadline=deadline)
         sends.extend(to_user(reply(Paragraph(text)), user_id) for user_id in convenors(plan))
     return sends
 
 
-def reminded_people(sends: list[Send]) -> Join:
+def reminded_people(sends: list[Send]) -> Listing:
     """Who got a reminder, as mentions."""
-    return Join(tuple(Mention(s.user_id) for s in sends))
+    return Listing(tuple(Mention(s.user_id) for s in sends))
 
 
 def convenors(plan: Plan) -> list[str]:
@@ -66,9 +66,7 @@ def convenors(plan: Plan) -> list[str]:
 
 
 def _reminder(plan: Plan, sections: list[Section], user_id: str, deadline: Text) -> Send:
-    text = t(
-        "plan.remind.dm", title=plan_title(plan), sections=Join(tuple(s.title for s in sections)), deadline=deadline
-    )
+    text = t("plan.remind.dm", title=plan_title(plan), sections=section_list(sections), deadline=deadline)
     buttons = tuple(
         Button(PlanAction.WRITE, pack(plan.id, s.key), t("plan.button.write_section", section=s.title))
         for s in sections[:MAX_BUTTONS]

@@ -20,7 +20,7 @@ from handlers.replies import (
     Reply,
     Style,
 )
-from handlers.text import Join, Mention, Text, t
+from handlers.text import Listing, Mention, Text, t
 from storage import plans as repo
 from storage.plan_models import Plan, PlanSection
 
@@ -104,7 +104,7 @@ def _summary(plan: Plan) -> Text:
         return t("plan.status.complete")
     done = approved_parties(plan)
     waiting = [p for p in template.approving_parties if p.value not in done]
-    return t("plan.status.waiting", parties=Join(tuple(t(f"party.{p.value}") for p in waiting)))
+    return t("plan.status.waiting", parties=Listing(tuple(t(f"party.{p.value}") for p in waiting)))
 
 
 def _buttons(plan: Plan) -> tuple[Button, ...]:

@@ -4,12 +4,12 @@ from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.plans.approvals import approver_party, to_group
-from handlers.plans.lookup import plan_name, plan_title, section_row, template_of
+from handlers.plans.lookup import plan_name, plan_title, section_list, section_row, template_of
 from handlers.plans.names import APPROVE_FLOW, PlanAction, pack, section_flow_name
 from handlers.plans.template_schema import Section
 from handlers.plans.values import chat_answers
 from handlers.replies import Button, Buttons, Paragraph, Send, To, reply, say, to_requester, to_user
-from handlers.text import Join, Mention, t
+from handlers.text import Mention, t
 from storage import audit
 from storage import plans as repo
 from storage.conversations import ConversationKey
@@ -64,7 +64,7 @@ def assign_sections(ctx: Ctx, plan: Plan, sections: list[Section], user_id: str)
         entity_id=plan.id,
         detail={"sections": [s.key for s in sections], "to": user_id},
     )
-    titles = Join(tuple(s.title for s in sections))
+    titles = section_list(sections)
     said = t(
         "plan.assigned", by=Mention(ctx.actor.user_id), user=Mention(user_id), sections=titles, title=plan_title(plan)
     )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed, NotAMember
-from handlers.replies import Reply, Send, to_channel, to_requester
+from handlers.intents import Argument, Intent
+from handlers.replies import Reply, Send, say, to_channel, to_requester
 from handlers.router import Command, Feature, Router
 from handlers.summaries.compile import (
     PreviousMeeting,
@@ -22,11 +23,22 @@ from handlers.summaries.compile import (
 )
 from handlers.summaries.group_settings import settings_command
 from handlers.summaries.periods import Period, parse_period, this_year
-from handlers.text import Join, t
+from handlers.text import Join, Listing, t
 from storage import groups as groups_repo
 from storage.models import Group
 
 EVERYONE = ("alla", "all")
+SUMMARY = (
+    "sammanställning",
+    "sammanfattning",
+    "statistik",
+    "sammanställning inför mötet",
+    "visa statistiken för ärendena",
+    "hur många ärenden har vi",
+    "siffror till mötet",
+    "summary",
+    "statistics",
+)
 UNITS = re.compile(r"(?:\bper\s+)?\b(?:enheter|enhet|units)\b", re.IGNORECASE)
 
 
@@ -83,6 +95,17 @@ class Summaries:
         period = self.period(ctx, group, rest)
         return [to_requester(group_summary(ctx, group, period, exact=exact, with_units=asked.with_units))]
 
+    def from_words(self, ctx: Ctx, args: str) -> list[Send]:
+        """The summary asked for in everyday words: words that do not read as a period are set aside, with a
+        note, and the default period used (the words came from a sentence, not a command)."""
+        run = self.in_dm if ctx.actor.in_dm else self.in_channel
+        try:
+            return run(ctx, args)
+        except DomainError as error:
+            if error.text.key != "summary.period_unknown":
+                raise
+        return [to_requester(say(t("summary.period_set_aside"))), *run(ctx, "")]
+
     def rollup(self, ctx: Ctx, words: str) -> list[Send]:
         """`sammanfattning alla [period]`: every group of the workspace, for the förbund, privately."""
         if not access.is_forbund(ctx):
@@ -127,13 +150,22 @@ class Summaries:
             return mine[0], words
         if not mine:
             raise NotAMember("dm.not_member")
-        raise DomainError("summary.which_group", example=mine[0].name, groups=Join(tuple(g.name for g in mine)))
+        raise DomainError("summary.which_group", example=mine[0].name, groups=Listing(tuple(g.name for g in mine)))
 
 
 def feature(previous_meeting: PreviousMeeting = no_previous_meeting) -> Feature:
     """The summaries feature; give it the meetings' `previous_meeting(ctx, group)` once meetings exist."""
     summaries = Summaries(previous_meeting)
-    phrases = {word: summaries.in_dm for word in ("sammanfattning", "sammanställning", "summary")}
+    summary = Intent(
+        "summary",
+        summaries.from_words,
+        t("intent.summary"),
+        SUMMARY,
+        words=("sammanfattning", "sammanställning", "sammanstallning", "summary"),
+        command="sammanfattning",
+        argument=Argument.REST,
+        shown=("sammanställning", "sammanfattning Heby hösten 2026"),
+    )
     return Feature(
         commands=(
             Command(
@@ -143,7 +175,7 @@ def feature(previous_meeting: PreviousMeeting = no_previous_meeting) -> Feature:
                 words=("sammanställning", "sammanstallning", "summary"),
             ),
         ),
-        dm_phrases=phrases,
+        intents=(summary,),
     )
 
 

@@ -80,9 +80,7 @@ def _lead(figures: Figures) -> Text:
     if figures.status(RAISED) == Shown.SMALL:
         return t("summary.lead_small", threshold=figures.threshold)
     raised = figures.value(RAISED)
-    if raised <= 1:
-        return t("summary.lead_one" if raised else "summary.lead_none")
-    return t("summary.lead", raised=raised)
+    return t("summary.lead", raised=raised) if raised else t("summary.lead_none")
 
 
 def _overview(figures: Figures) -> tuple[tuple[Any, Any], ...]:
@@ -135,7 +133,7 @@ def _referred(figures: Figures) -> Any:
     if count == 0:
         return t("summary.referred_none")
     share = percent_text(count, figures.value(RAISED))
-    sentence = t("summary.referred_one" if count == 1 else "summary.referred", count=count, percent=share)
+    sentence = t("summary.referred", count=count, percent=share)
     return Join((sentence, _referred_gender(figures, count)), sep=" ")
 
 
@@ -227,7 +225,7 @@ def _outcomes(view: SummaryView) -> list[Part]:
         return [Paragraph(t("summary.closed_protected"))]
     if closed == 0:
         return [Paragraph(t("summary.closed_none"))]
-    sentence = t("summary.closed_one" if closed == 1 else "summary.closed", count=closed)
+    sentence = t("summary.closed", count=closed)
     work, national = ("work_or_studies",), Plain(format_percent(view.national_work_share))
     if figures.percent(work, CLOSED) is not None:
         share = t(

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from handlers.formatting import format_percent
 from handlers.summaries.figures import Figures, whole_percent
 from handlers.summaries.suppression import Key, Shown
-from handlers.text import Join, Plain, Text, t
+from handlers.text import Listing, Plain, Text, t
 
 K = TypeVar("K", bound=Key)
 
@@ -60,10 +60,8 @@ def share_item(figures: Figures, key: Key, of: Key, label: Text) -> Text | None:
 
 
 def listing(items: Sequence[Any]) -> Any:
-    """Items as a Swedish list: "a, b och c"."""
-    if len(items) <= 1:
-        return items[0] if items else ""
-    return t("summary.and", first=Join(tuple(items[:-1])), last=items[-1])
+    """Items as a list in a sentence: "a, b och c"."""
+    return Listing(tuple(items))
 
 
 def ranked(figures: Figures, keys: Sequence[K]) -> list[K]:

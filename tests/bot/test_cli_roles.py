@@ -76,7 +76,7 @@ def test_ids_that_are_not_slack_ids_are_refused(
 def test_only_the_forbund_role_can_be_granted_there(cli: Services, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["roles", "grant", "samordnare", "UFORA", "--team", "T0LOKUS"])
-    assert "invalid choice" in capsys.readouterr().err
+    assert "ogiltigt val" in capsys.readouterr().err
 
 
 def test_the_console_names_its_own_admins(services: Services) -> None:

@@ -34,7 +34,7 @@ def test_a_person_sets_up_a_group_in_the_console(services: Services) -> None:
     assert "kopplad till LOKUS-gruppen *Heby* (av @anna)" in output
     assert "@bertil är medlem i *Heby* för Arbetsförmedlingen (samordnare)." in output
     assert "Arbetsförmedlingen: @bertil – samordnare" in output
-    assert "Saknas: Försäkringskassan, Region." in output
+    assert "Saknas: Försäkringskassan och Region." in output
 
 
 def test_switching_user_and_dm_lines(services: Services) -> None:
@@ -62,7 +62,7 @@ def test_errors_are_shown_kindly_not_as_tracebacks(services: Services) -> None:
     output = run_script(services, "/lokus medlem bertil AF\n/lokus grupp\n/lokus grup")
     assert "Traceback" not in output
     assert "inte kopplad till någon LOKUS-grupp" in output
-    assert "Menade du `/lokus grupp`?" in output
+    assert "Menade du något av det här?\n    /lokus grupp: Visa gruppens medlemmar" in output
 
 
 def test_console_ids_are_stable() -> None:

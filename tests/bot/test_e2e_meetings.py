@@ -95,7 +95,7 @@ def test_call_answer_move_and_cancel_a_meeting_over_slack(bot: Bot) -> None:
     [update] = bot.fake.wait_for("chat.update")
     assert (update.args["channel"], update.args["ts"]) == (HEBY, ts)
     assert "<@UBERTIL> kommer" in blocks_text(update)
-    assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in blocks_text(update)
+    assert "Ingen kommer än från: Försäkringskassan, Region och Kommun." in blocks_text(update)
     assert "Tack! Du är anmäld" in blocks_text(bot.fake.wait_for("response_url", count=2)[-1])
 
     bot.sim.slash_command("UANNA", HEBY, "möte flytta torsdag nästa vecka kl 10")

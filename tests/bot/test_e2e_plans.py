@@ -158,7 +158,7 @@ def test_a_verksamhetsplan_from_empty_to_approved_and_exported_over_slack(bot: B
         "DUBERTIL",
         "Mål",
     )
-    assert "<@UANNA> vill att du skriver Mål" in blocks_text(assigned)
+    assert "<@UANNA> vill att du skriver ”Mål”" in blocks_text(assigned)
     _slash(bot, "UANNA", "plan tilldela 2 3 4 5 6 <@UANNA|anna>", "har gett")
     _click(bot, "UBERTIL", assigned, "Skriv ”Mål”", "Vilka mål har LOKUS-gruppen för arbetet 2028?")
     _say(bot, "UBERTIL", "Fungerande samverkan mellan de fyra myndigheterna.", "stämmer det här?")
@@ -199,7 +199,7 @@ def test_a_reminder_button_and_a_change_after_approval_over_slack(bot: Bot) -> N
     started = _slash(bot, "UANNA", "plan ny verksamhetsplan 2028", "har startat")
     _slash(bot, "UANNA", "plan tilldela 1 2 3 4 5 6 <@UCECILIA|cecilia>", "har gett")
     reminded = _click(bot, "UANNA", started, "Påminn", "Påminnelse", where="DUCECILIA")
-    assert "väntar Mål, Målgrupper, Män och kvinnor" in blocks_text(reminded)
+    assert "väntar ”Mål”, ”Målgrupper”, ”Män och kvinnor”" in blocks_text(reminded)
     assert "Påminnelse skickad till <@UCECILIA>" in str(bot.fake.wait_for("response_url")[-1].args)
 
 

@@ -87,7 +87,7 @@ def test_numbers_run_per_group(heby: Services) -> None:
 def test_the_group_is_asked_only_of_someone_in_several_groups(heby: Services) -> None:
     make_group(heby, "Tierp", TIERP, {"UCECILIA": "FK samordnare", "UANNA": "kommun"})
     first = text_of(dm(heby, "UANNA", "nytt ärende"))
-    assert "flera grupper (Heby, Tierp)" in first and f"fråga 1 av {PICK_GROUP_COUNT}" in first
+    assert "flera grupper (Heby och Tierp)" in first and f"fråga 1 av {PICK_GROUP_COUNT}" in first
     asked = text_of(answer_flow(heby, "UANNA", CASE_ANSWERS, until="group"))
     assert "Vilken LOKUS-grupp" in asked and "1) Heby" in asked and "2) Tierp" in asked
     answer_flow(heby, "UANNA", {**CASE_ANSWERS, "group": "tierp"}, confirm=None)

@@ -108,7 +108,7 @@ def test_group_overview_lists_members_by_party_and_names_missing_parties(service
     assert "== LOKUS Heby ==" in overview
     assert "Arbetsförmedlingen: <@UBERTIL> – ledamot" in overview
     assert "Kommun: <@UANNA> – sammankallande" in overview
-    assert "Saknas: Försäkringskassan, Region." in overview
+    assert "Saknas: Försäkringskassan och Region." in overview
     command(services, "medlem <@UCARL> FK")
     command(services, "medlem <@UDORA> Region")
     assert "Alla fyra parter är företrädda." in command(services, "grupp")
@@ -147,7 +147,7 @@ def test_group_commands_in_an_unlinked_channel_say_how_to_link(services: Service
 
 
 def test_unknown_subcommand_suggests_the_closest(services: Services) -> None:
-    assert "Menade du `/lokus grupp`?" in command(services, "grup")
+    assert "Menade du något av det här?\n  /lokus grupp: Visa gruppens medlemmar" in command(services, "grup")
     assert "Jag känner inte igen ”xyzzy”" in command(services, "xyzzy")
 
 
@@ -162,4 +162,4 @@ def test_dm_from_someone_in_no_group_says_how_to_get_added(services: Services) -
     sends = run(services, actor("UNEW"), lambda ctx: services.router.message(ctx, "hej"))
     assert "inte medlem i någon LOKUS-grupp" in text_of(sends)
     sends = run(services, actor("UNEW"), lambda ctx: services.router.message(ctx, "hjälp"))
-    assert "lokusbot – hjälp" in text_of(sends)
+    assert "Det här kan du skriva till mig" in text_of(sends) and "”nytt ärende”" in text_of(sends)

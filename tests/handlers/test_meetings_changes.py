@@ -47,7 +47,7 @@ def test_answers_update_the_announcement_per_party(services: Services, called: i
     assert "Tack! Du är anmäld till mötet i *Heby* tisdag 1 december 2026 kl. 13.00–15.00." in text_of(sends)
     shown = text_of([update_of(sends)])
     assert "Arbetsförmedlingen: <@UBERTIL> kommer" in shown
-    assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in shown
+    assert "Ingen kommer än från: Försäkringskassan, Region och Kommun." in shown
     press(services, CECILIA, MeetingAction.RSVP_DEPUTY, str(called))
     press(services, ANNA, MeetingAction.RSVP_YES, str(called))
     shown = text_of([update_of(press(services, DAVID, MeetingAction.RSVP_NO, str(called)))])
@@ -209,7 +209,7 @@ def test_this_years_meetings_with_attendance_and_the_goal(services: Services, ca
 
 
 def test_reminder_days_and_goal_are_group_settings(services: Services, called: int) -> None:
-    assert "14, 2 dagar före" in text_of(command(services, ANNA, "möte påminnelser 2, 14", HEBY))
+    assert "14 och 2 dagar före" in text_of(command(services, ANNA, "möte påminnelser 2, 14", HEBY))
     assert "inga påminnelser" in text_of(command(services, ANNA, "möte påminnelser av", HEBY))
     for bad in (
         "möte påminnelser 0",

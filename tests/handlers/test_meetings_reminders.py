@@ -81,7 +81,7 @@ def test_reminders_go_out_once_seven_days_and_one_day_before(
         "Påminnelse: *Heby* har möte om 7 dagar, tisdag 1 december 2026 kl. 13.00–15.00 – Kommunhuset, sal 3."
         in text_of([channel])
     )
-    assert "Ingen kommer än från: Försäkringskassan, Region, Kommun." in text_of([channel])
+    assert "Ingen kommer än från: Försäkringskassan, Region och Kommun." in text_of([channel])
     dms = [s for s in sends if s.to == To.USER]
     assert sorted(s.user_id for s in dms) == [ANNA, CECILIA, DAVID]
     assert "Du har inte svarat än: kommer du?" in text_of(dms[:1])

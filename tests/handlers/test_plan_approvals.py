@@ -102,19 +102,19 @@ def test_a_change_after_approval_withdraws_the_approvals_and_says_so(services: S
     text = type_in(services, ANNA, plan_id, "kompetens", ["ändra 1", "SIP-utbildning och Granskning uppdrag."])
     assert (
         "<@UANNA> ändrade avsnittet ”Kompetenshöjande insatser” efter att *Verksamhetsplan 2028 – Heby* "
-        "godkänts, så godkännandena från Arbetsförmedlingen, Försäkringskassan har dragits tillbaka."
+        "godkänts, så godkännandena från Arbetsförmedlingen och Försäkringskassan har dragits tillbaka."
     ) in text
     plan = the_plan(services)
     assert repo.active_approvals(plan) == []
     assert [(a.party, a.withdrawn_because) for a in plan.approvals] == [("af", "change"), ("fk", "change")]
     status = in_channel(command(services, ANNA, "plan"))
-    assert "Väntar på godkännande från: Arbetsförmedlingen, Försäkringskassan, Region, Kommun." in status
+    assert "Väntar på godkännande från: Arbetsförmedlingen, Försäkringskassan, Region och Kommun." in status
     assert "Jag har bett om godkännande från" in text
     for user, name in ((BERTIL, "Bertil Berg"), (CECILIA, "Cecilia Ek"), (DAVID, "David Lind")):
         approve(services, user, plan_id, name)
     assert "klar" in approve(services, ANNA, plan_id, "Anna Ahl")
     done = type_in(services, ANNA, plan_id, "mal", ["ändra 1", "Ändrat efter att allt var klart."])
-    assert "godkännandena från Arbetsförmedlingen, Försäkringskassan, Region, Kommun har dragits tillbaka" in done
+    assert "godkännandena från Arbetsförmedlingen, Försäkringskassan, Region och Kommun har dragits tillbaka" in done
     assert the_plan(services).status == repo.OPEN
 
 
@@ -127,7 +127,7 @@ def test_a_group_missing_a_party_is_told_who_to_add(services: Services) -> None:
     for key in ("mal", "malgrupper", "kon", "struktur", "kompetens"):
         answer(services, ANNA, plan_id, key, {key: "Svar."})
     text = answer(services, ANNA, plan_id, "medel", MEDEL)
-    assert "Ingen medlem företräder Försäkringskassan, Region än" in text
+    assert "Ingen medlem företräder Försäkringskassan och Region än" in text
     assert "Jag har bett om godkännande från: <@UBERTIL> – Arbetsförmedlingen, <@UANNA> – Kommun." in text
 
 

@@ -47,7 +47,7 @@ def test_reminders_go_to_exactly_those_missing_at_each_set_day(services: Service
     sends = _tick(services)
     assert sorted(dms_to(sends)) == [CECILIA, DAVID]
     cecilia = text_of([s for s in sends if s.user_id == CECILIA])
-    assert "i *Verksamhetsplan 2028 – Heby* väntar Målgrupper, Män och kvinnor på dina svar" in cecilia
+    assert "i *Verksamhetsplan 2028 – Heby* väntar ”Målgrupper” och ”Män och kvinnor” på dina svar" in cecilia
     assert "Sista dag: *1 september 2027* (om 30 dagar)." in cecilia
     assert "Skriv ”Målgrupper”" in cecilia
     clock.advance(hours=3)
@@ -81,7 +81,7 @@ def test_answered_sections_stop_the_reminders_and_unassigned_ones_go_to_the_conv
     clock.now = datetime(2027, 8, 31, 7, 30, tzinfo=UTC)
     sends = _tick(services)
     assert dms_to(sends) == [ANNA]
-    assert "har Medel ingen som skriver" in text_of(sends)
+    assert "har ”Medel” ingen som skriver" in text_of(sends)
 
 
 def test_reminders_due_before_the_plan_was_started_are_not_sent(services: Services, clock: FakeClock) -> None:

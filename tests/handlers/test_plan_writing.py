@@ -80,7 +80,7 @@ def test_assigning_tells_the_channel_and_dms_the_assignee_with_buttons(services:
     command(services, ANNA, "plan ny verksamhetsplan 2028")
     sends = command(services, ANNA, "plan tilldela mål målgrupper <@UBERTIL|bertil>")
     assert dms_to(sends) == [BERTIL]
-    assert "<@UANNA> har gett <@UBERTIL> att skriva Mål, Målgrupper" in in_channel(sends)
+    assert "<@UANNA> har gett <@UBERTIL> att skriva ”Mål” och ”Målgrupper”" in in_channel(sends)
     dm_text = text_of([s for s in sends if s.user_id == BERTIL])
     assert "Sista dag: 1 september 2027" in dm_text and "Skriv ”Mål”" in dm_text
     plan = the_plan(services)

@@ -500,16 +500,16 @@ SUMMARIES = [
         says("Lots-ärenden – alla grupper"),
     ),
     Row(
-        "dm:sammanfattning",
+        "dm:summary",
         "DM sammanfattning <grupp>",
         dm(lambda c: f"sammanfattning {c.target.name}"),
         member,
         says(_title),
         names_are_data=False,
-        also_kind=("Jag förstod inte perioden",),  # the other workspace has no such group
+        also_kind=("Jag förstod inte vilken period",),  # the other workspace has no group of that name
     ),
     Row(
-        "dm:sammanfattning",
+        "dm:summary",
         "DM sammanfattning alla",
         dm("sammanfattning alla"),
         forbund,
@@ -591,18 +591,68 @@ PLANS = [
     ),
 ]
 
+
+def _manages_anywhere(role: str, scope: str) -> bool:
+    """From a DM: a manager of some group of the workspace, or its förbund."""
+    return role in ("samordnare", "sammankallande", "förbund")
+
+
+def _member_anywhere(role: str, scope: str) -> bool:
+    """From a DM: a member of some group (the förbund role is no membership, so it approves nothing)."""
+    return role in ("ledamot", "samordnare", "sammankallande")
+
+
 DMS = [
     Row(
-        "dm:nytt ärende",
+        "dm:case.new",
         "DM nytt ärende",
         dm("nytt ärende"),
         own_members_anywhere,
         changes("conversations"),
         no_conversations,
     ),
-    Row("dm:ärenden", "DM ärenden", dm("ärenden"), own_members_anywhere, shows("case", lambda c: c.home_place)),
-    Row("dm:mina avsnitt", "DM mina avsnitt", dm("mina avsnitt"), everyone, answered),
-    Row("dm:hjälp", "DM hjälp", dm("hjälp"), everyone, says("lokusbot – hjälp"), no_conversations),
+    Row("dm:case.form", "DM ärendeformulär", dm("ärende formulär"), own_members_anywhere, answered, no_conversations),
+    Row(
+        "dm:case.list",
+        "DM mina ärenden",
+        dm("mina ärenden"),
+        own_members_anywhere,
+        shows("case", lambda c: c.home_place),
+    ),
+    Row("dm:case.closed", "DM stängda ärenden", dm("stängda ärenden"), own_members_anywhere, answered),
+    Row("dm:case.export", "DM exportera ärenden", dm("exportera ärenden"), own_members_anywhere, answered),
+    Row("dm:meeting.book", "DM boka möte", dm("boka möte"), _manages_anywhere, answered, no_conversations),
+    Row("dm:meeting.next", "DM nästa möte", dm("när är nästa möte"), own_members_anywhere, answered),
+    Row("dm:meeting.list", "DM årets möten", dm("årets möten"), own_members_anywhere, answered),
+    Row(
+        "dm:meeting.item",
+        "DM ny punkt på dagordningen",
+        dm("ny punkt på dagordningen"),
+        own_members_anywhere,
+        answered,
+        no_conversations,
+    ),
+    Row(
+        "dm:meeting.minutes",
+        "DM minnesanteckningar",
+        dm("minnesanteckningar"),
+        _manages_anywhere,
+        answered,
+        no_conversations,
+    ),
+    Row("dm:plan.mine", "DM mina avsnitt", dm("mina avsnitt"), everyone, answered),
+    Row("dm:plan.status", "DM planen", dm("status för planen"), own_members_anywhere, answered),
+    Row(
+        "dm:plan.approve",
+        "DM godkänn planen",
+        dm("godkänn planen"),
+        _member_anywhere,
+        answered,
+        no_conversations,
+        also_kind=("Vilken grupp gäller det?",),  # the förbund may see every group; it is refused once it picks
+    ),
+    Row("dm:group.overview", "DM gruppens medlemmar", dm("gruppens medlemmar"), own_members_anywhere, answered),
+    Row("dm:help", "DM hjälp", dm("hjälp"), everyone, says("Det här kan du skriva till mig"), no_conversations),
 ]
 
 AREAS = {

@@ -141,7 +141,8 @@ MESSAGES: dict[str, str] = {
     "case.export.format.csv": "a CSV file",
     # Import
     "case.import.problem": "Row {line}, column {column}: {reason}",
-    "case.import.refused": "Nothing was imported: {rows} rows have {problems} problems in all. Fix them and run "
+    "case.import.refused": "Nothing was imported: {rows} {rows|row has|rows have} {problems} "
+    "{problems|problem|problems} in all. Fix them and run "
     "again – the file is imported only when every row is right.",
     "case.import.done": "{count} cases imported into LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 case imported into LOKUS {group} (#{first}).",
@@ -199,4 +200,12 @@ MESSAGES: dict[str, str] = {
     "it keep it in summaries and exports.",
     "target.unknown": "I can't find a target group “{given}” in *{group}*. Write `/lokus målgrupper` for the list.",
     "target.last_one": "The group needs at least one target group. Add a new one before removing the last.",
+    # Understanding what people write in a DM (conv-intents)
+    "intent.case.new": "Register a lots-ärende",
+    "intent.case.form": "Register a case in a form",
+    "intent.case.list": "Show your open cases",
+    "intent.case.closed": "Show closed cases",
+    "intent.case.export": "Export the cases to Excel",
+    "case.form_offer": "Here is the form for a new lots-ärende:",
+    "case.button.open_form": "Open the form",
 }

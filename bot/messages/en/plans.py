@@ -11,9 +11,9 @@ MESSAGES: dict[str, str] = {
     "(or `/lokus plan tilldela <section> @person`).",
     "plan.started_from": "{user} has started *{title}* from the answers of {year}. Last year's answers are "
     "there as proposals: whoever writes a section reviews and saves it.",
-    "plan.deadline.ahead": "Due: *{date}* (in {days} days).",
+    "plan.deadline.ahead": "Due: *{date}* (in {days} {days|day|days}).",
     "plan.deadline.today": "Due: *{date}* – that is today.",
-    "plan.deadline.passed": "Was due {date} – {days} days ago.",
+    "plan.deadline.passed": "Was due {date} – {days} {days|day|days} ago.",
     "plan.deadline.none": "The plan has no fixed due date.",
     "plan.no_deadline": "no fixed due date",
     "plan.status.line": "*{number}. {section}* {kind}\n{state} · written by: {who}",
@@ -59,7 +59,7 @@ MESSAGES: dict[str, str] = {
     "plan.assigned_dm": "Hi! {by} would like you to write {sections} in *{title}*. Due: {deadline}. Press the "
     "button and I will ask the questions one at a time here – you can stop whenever you like "
     "and go on later.",
-    "plan.mine.intro": "You have {count} sections to write. Choose one:",
+    "plan.mine.intro": "You have {count} {count|section|sections} to write. Choose one:",
     "plan.mine.none": "You have no unanswered sections in any plan right now.",
     # Writing
     "plan.flow.section": "the section “{section}” of {plan} {year}",
@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
     "plan.history.version": "*Version {number}* – {user}, {date}",
     "plan.history.first": "The first version.",
     "plan.history.changed": "Changed “{question}”. Previous text: {previous}",
-    "plan.history.more": "… and {count} older versions.",
+    "plan.history.more": "… and {count} {count|older version|older versions}.",
     "plan.history_usage": "Say which section: `/lokus plan historik mål`.",
     # Reminders
     "plan.remind.dm": "Reminder: in *{title}*, {sections} are waiting for your answers. {deadline}",
@@ -175,7 +175,9 @@ MESSAGES: dict[str, str] = {
     "plan.templates.hint": "Start: `/lokus plan ny <template> <year>`. An own template is added as a YAML file "
     "(see the README).",
     # lokusbot templates check
-    "plan.template_check.ok": "{file}: the template “{name}” is valid ({sections} sections, {questions} questions).",
+    "plan.section_quoted": "“{title}”",
+    "plan.template_check.ok": "{file}: the template “{name}” is valid ({sections} {sections|section|sections}, "
+    "{questions} {questions|question|questions}).",
     "plan.template_check.error": "{file}, line {line}{where}: {problem}",
     "plan.template_check.where": " (at {where})",
     "plan.template_error.yaml": "the file is not valid YAML: {detail}",
@@ -211,4 +213,8 @@ MESSAGES: dict[str, str] = {
     "plan.template_error.no_such_day": "there is no day {day}/{month}.",
     "plan.template_error.duplicate": "{what} “{name}” appears twice.",
     "plan.template_error.other": "{detail}",
+    # Understanding what people write in a DM (conv-intents)
+    "intent.plan.mine": "Write your sections of the plan",
+    "intent.plan.status": "See how the plan is going",
+    "intent.plan.approve": "Approve the plan for your party",
 }

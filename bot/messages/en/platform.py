@@ -94,9 +94,6 @@ MESSAGES: dict[str, str] = {
     "role.ledamot": "member",
     "role.förbund": "association",
     "role.unknown": "“{given}” is not a role I recognise. Roles in a group: samordnare, sammankallande, ledamot.",
-    "command.unknown": "I don't recognise “{given}”. Write `/lokus hjälp` to see what I can do.",
-    "command.unknown_suggest": "I don't recognise “{given}”. Did you mean `/lokus {suggestion}`? Write "
-    "`/lokus hjälp` to see everything I can do.",
     "dm.not_member": "Hi! You are not a member of any LOKUS group yet. Ask the group's convenor to write "
     "`/lokus medlem @you <party>` in the group's channel, and we can start.",
     "dm.unknown": "I did not quite understand that. Write *help* to see what I can help with.",
@@ -123,7 +120,7 @@ MESSAGES: dict[str, str] = {
     "/lokus are commands in the channel, anything else is a direct message to me. :hjälp "
     "shows more.",
     "console.help": "Console commands: :som <name> switches user, :kanal <name> switches channel, :a, :b … press "
-    "the buttons of the last message. End with Ctrl-D.",
+    "the buttons of the latest message with buttons, :a @name picks a person. End with Ctrl-D.",
     "console.now_user": "You are now {user}.",
     "console.now_channel": "You are now in the channel #{channel}.",
     "console.no_button": "There is no button :{key} in the last message.",
@@ -133,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "console.updated": "updated its message in #{channel}",
     "console.dm_to": "(DM to {user})",
     "console.file_saved": "File saved: {path}",
+    "console.pick_person": ":{key} @name picks a person",
     "console.many": "pick several by writing their numbers, e.g. 1, 3",
     "blocks.choose_one": "Pick an option",
     "blocks.choose_many": "Pick one or more",
@@ -142,4 +140,27 @@ MESSAGES: dict[str, str] = {
     "error.unavailable": "I can't reach the database right now, so nothing was saved. Try again in a while.",
     "error.conflict": "Someone else made a change at the same time. Nothing was saved – try again.",
     "text.truncated": "… _(the text is too long to show in full here; it is saved whole)_",
+    # Understanding what people write in a DM (conv-intents)
+    "list.and": "and",
+    "list.or": "or",
+    "intent.help": "See what you can write to me",
+    "intent.group.overview": "Show the group's members",
+    "dm.identity": "Your message seems to contain {kind}. I never take data that points out a person, so I have "
+    "done nothing with it. Write it again without it.",
+    "dm.smalltalk.greeting": "Hi! What would you like to do? Write for example *new case*, *book meeting* or *help*.",
+    "dm.smalltalk.thanks": "You're welcome! Let me know if there is anything else.",
+    "dm.smalltalk.ok": "👍",
+    "dm.smalltalk.bye": "Goodbye! Write whenever you need me.",
+    "dm.did_you_mean": "Did you mean …?",
+    "dm.did_you_mean_hint": "Pick a button, or say it in other words. *help* shows everything I can do.",
+    "dm.unknown_hint": "These are the closest things I can help with. *help* shows everything, with examples.",
+    "dm.which_group": "Which group is it about? ({wish})",
+    "dm.help.title": "What you can write to me",
+    "dm.help.intro": "Write in your own words, for example:",
+    "dm.help.example": "“{text}”",
+    "dm.help.conversation": "In the middle of a conversation, *back*, *skip*, *change*, *cancel* and *help* work.",
+    "dm.help.commands": "In the group's channel: `/lokus help` shows the commands.",
+    "command.unknown_closest": "I don't know “{given}”. Did you mean one of these?",
+    "command.unknown_closest_unshown": "I don't know that command. Did you mean one of these?",
+    "command.unknown_hint": "Write `/lokus help` to see everything I can do.",
 }

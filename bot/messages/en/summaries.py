@@ -61,8 +61,7 @@ MESSAGES: dict[str, str] = {
     "summary.title_all": "Cases – all groups",
     "summary.period_note": "Period: {label}, {start} – {end}. Compared with the period of the same length "
     "before: {previous_start} – {previous_end}.",
-    "summary.lead": "*{raised}* cases were raised in the period.",
-    "summary.lead_one": "*1* case was raised in the period.",
+    "summary.lead": "*{raised}* {raised|case was|cases were} raised in the period.",
     "summary.lead_none": "No cases were raised in the period.",
     "summary.lead_small": "*Fewer than {threshold}* cases were raised in the period. So few cases are not split "
     "up here, so that nobody can be singled out.",
@@ -83,7 +82,6 @@ MESSAGES: dict[str, str] = {
     "summary.count_item": "{count} {label}",
     "summary.small_item": "fewer than {threshold} {label}",
     "summary.hidden_item": "a protected number of {label}",
-    "summary.and": "{first} and {last}",
     # Gender
     "summary.gender.kvinna": "women",
     "summary.gender.man": "men",
@@ -94,9 +92,9 @@ MESSAGES: dict[str, str] = {
     "summary.gender_protected": "*Gender:* The split by gender is not shown here, as the numbers are so small that "
     "individuals could be singled out.",
     # Extra resource
-    "summary.referred": "*Extra resource:* {count} people were referred to the extra resource ({percent} of the "
+    "summary.referred": "*Extra resource:* {count} {count|person was|people were} referred to the extra resource "
+    "({percent} of the "
     "cases).",
-    "summary.referred_one": "*Extra resource:* 1 person was referred to the extra resource ({percent} of the cases).",
     "summary.referred_none": "*Extra resource:* Nobody was referred to the extra resource in the period.",
     "summary.referred_small": "*Extra resource:* Fewer than {threshold} people were referred to the extra resource.",
     "summary.referred_protected": "*Extra resource:* How many were referred to the extra resource is not shown "
@@ -132,8 +130,7 @@ MESSAGES: dict[str, str] = {
     "summary.failures_title_plain": "*What failed in the cooperation*, most frequent first",
     "summary.failures_none": "*What failed:* nothing given in the period.",
     # Closed
-    "summary.closed": "*Closed:* {count} cases were closed in the period.",
-    "summary.closed_one": "*Closed:* 1 case was closed in the period.",
+    "summary.closed": "*Closed:* {count} {count|case was|cases were} closed in the period.",
     "summary.closed_none": "*Closed:* No cases were closed in the period.",
     "summary.closed_small": "*Closed:* Fewer than {threshold} cases were closed in the period.",
     "summary.closed_protected": "*Closed:* How the closed cases ended is not shown here, as the numbers are too small.",
@@ -185,4 +182,8 @@ MESSAGES: dict[str, str] = {
     "summary.no_groups": "none yet",
     "summary.forbund_only": "The summary of all groups is for the association. Ask the group's convenor for the "
     "group's own: `/lokus sammanfattning`.",
+    # Understanding what people write in a DM (conv-intents)
+    "intent.summary": "Compile the group's cases",
+    "summary.period_set_aside": "I didn't understand which period you meant, so here is the compilation for the usual "
+    "period. For another one, write for example *sammanställning hösten 2026*.",
 }

@@ -143,7 +143,8 @@ MESSAGES: dict[str, str] = {
     "case.export.format.csv": "CSV-fil",
     # Import
     "case.import.problem": "Rad {line}, kolumn {column}: {reason}",
-    "case.import.refused": "Inget importerades: {rows} rader har sammanlagt {problems} fel. Rätta dem och kör "
+    "case.import.refused": "Inget importerades: {rows} {rows|rad|rader} har sammanlagt {problems} fel. "
+    "Rätta dem och kör "
     "igen – filen importeras bara när alla rader är rätt.",
     "case.import.done": "{count} ärenden importerade till LOKUS {group} (#{first}–#{last}).",
     "case.import.done_one": "1 ärende importerat till LOKUS {group} (#{first}).",
@@ -202,4 +203,12 @@ MESSAGES: dict[str, str] = {
     "behåller den i sammanställningar och export.",
     "target.unknown": "Jag hittar ingen målgrupp ”{given}” i *{group}*. Skriv `/lokus målgrupper` för listan.",
     "target.last_one": "Gruppen behöver minst en målgrupp. Lägg till en ny innan du tar bort den sista.",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.case.new": "Registrera ett lots-ärende",
+    "intent.case.form": "Registrera ett ärende i ett formulär",
+    "intent.case.list": "Visa dina öppna ärenden",
+    "intent.case.closed": "Visa stängda ärenden",
+    "intent.case.export": "Exportera ärendena till Excel",
+    "case.form_offer": "Här är formuläret för ett nytt lots-ärende:",
+    "case.button.open_form": "Öppna formuläret",
 }

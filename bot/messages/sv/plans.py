@@ -11,9 +11,9 @@ MESSAGES: dict[str, str] = {
     "(eller `/lokus plan tilldela <avsnitt> @person`).",
     "plan.started_from": "{user} har startat *{title}* utifrån svaren från {year}. Förra årets svar finns "
     "med som förslag: den som skriver ett avsnitt granskar och sparar det.",
-    "plan.deadline.ahead": "Sista dag: *{date}* (om {days} dagar).",
+    "plan.deadline.ahead": "Sista dag: *{date}* (om {days} {days|dag|dagar}).",
     "plan.deadline.today": "Sista dag: *{date}* – det är idag.",
-    "plan.deadline.passed": "Sista dag var {date} – för {days} dagar sedan.",
+    "plan.deadline.passed": "Sista dag var {date} – för {days} {days|dag|dagar} sedan.",
     "plan.deadline.none": "Planen har ingen fast sista dag.",
     "plan.no_deadline": "ingen fast sista dag",
     "plan.status.line": "*{number}. {section}* {kind}\n{state} · skriver: {who}",
@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
     "plan.history.version": "*Version {number}* – {user}, {date}",
     "plan.history.first": "Första versionen.",
     "plan.history.changed": "Ändrade ”{question}”. Tidigare text: {previous}",
-    "plan.history.more": "… och {count} äldre versioner.",
+    "plan.history.more": "… och {count} {count|äldre version|äldre versioner}.",
     "plan.history_usage": "Skriv vilket avsnitt: `/lokus plan historik mål`.",
     # Påminnelser
     "plan.remind.dm": "Påminnelse: i *{title}* väntar {sections} på dina svar. {deadline}",
@@ -172,7 +172,9 @@ MESSAGES: dict[str, str] = {
     "kan köra `lokusbot templates check {file}`.",
     "plan.templates.hint": "Starta: `/lokus plan ny <mall> <år>`. En egen mall läggs till som en YAML-fil (se README).",
     # lokusbot templates check
-    "plan.template_check.ok": "{file}: mallen ”{name}” är giltig ({sections} avsnitt, {questions} frågor).",
+    "plan.section_quoted": "”{title}”",
+    "plan.template_check.ok": "{file}: mallen ”{name}” är giltig ({sections} avsnitt, "
+    "{questions} {questions|fråga|frågor}).",
     "plan.template_check.error": "{file}, rad {line}{where}: {problem}",
     "plan.template_check.where": " (vid {where})",
     "plan.template_error.yaml": "filen är inte giltig YAML: {detail}",
@@ -210,4 +212,8 @@ MESSAGES: dict[str, str] = {
     "plan.template_error.no_such_day": "det finns ingen dag {day}/{month}.",
     "plan.template_error.duplicate": "{what} ”{name}” finns två gånger.",
     "plan.template_error.other": "{detail}",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.plan.mine": "Skriva dina avsnitt i planen",
+    "intent.plan.status": "Visa hur det går med planen",
+    "intent.plan.approve": "Godkänna planen för din part",
 }

@@ -101,9 +101,6 @@ MESSAGES: dict[str, str] = {
     "role.förbund": "förbund",
     "role.unknown": "”{given}” är ingen roll jag känner igen. Roller i en grupp: samordnare, sammankallande, ledamot.",
     # Kommandon och DM
-    "command.unknown": "Jag känner inte igen ”{given}”. Skriv `/lokus hjälp` för att se vad jag kan.",
-    "command.unknown_suggest": "Jag känner inte igen ”{given}”. Menade du `/lokus {suggestion}`? "
-    "Skriv `/lokus hjälp` för att se allt jag kan.",
     "dm.not_member": "Hej! Du är inte medlem i någon LOKUS-grupp än. Be gruppens sammankallande skriva "
     "`/lokus medlem @du <part>` i gruppens kanal, så kan vi börja.",
     "dm.unknown": "Det förstod jag inte riktigt. Skriv *hjälp* för att se vad jag kan hjälpa till med.",
@@ -132,7 +129,7 @@ MESSAGES: dict[str, str] = {
     "console.welcome": "lokusbot i konsolen. Du är {user} i kanalen #{channel}. Rader som börjar med "
     "/lokus är kommandon i kanalen, annat är direktmeddelanden till mig. :hjälp visar mer.",
     "console.help": "Konsolkommandon: :som <namn> byter användare, :kanal <namn> byter kanal, :a, :b … "
-    "trycker på knapparna i senaste meddelandet. Avsluta med Ctrl-D.",
+    "trycker på knapparna i senaste meddelandet med knappar, :a @namn väljer en person. Avsluta med Ctrl-D.",
     "console.now_user": "Du är nu {user}.",
     "console.now_channel": "Du är nu i kanalen #{channel}.",
     "console.no_button": "Det finns ingen knapp :{key} i senaste meddelandet.",
@@ -143,6 +140,7 @@ MESSAGES: dict[str, str] = {
     "console.dm_to": "(DM till {user})",
     "console.file_saved": "Fil sparad: {path}",
     "console.many": "välj flera genom att skriva numren, t.ex. 1, 3",
+    "console.pick_person": ":{key} @namn väljer en person",
     # Fel
     "error.unexpected": "Oj, något gick fel hos mig. Försök igen om en stund; om det händer igen, "
     "uppge felkod *{error_id}* till den som sköter boten.",
@@ -152,4 +150,27 @@ MESSAGES: dict[str, str] = {
     "blocks.choose_many": "Välj ett eller flera",
     "blocks.done": "Klar",
     "text.truncated": "… _(texten är för lång för att visas här i sin helhet; den är sparad hel)_",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "list.and": "och",
+    "list.or": "eller",
+    "intent.help": "Visa vad du kan skriva till mig",
+    "intent.group.overview": "Visa gruppens medlemmar",
+    "dm.identity": "Ditt meddelande verkar innehålla {kind}. Jag tar aldrig emot uppgifter som pekar ut en "
+    "person, så jag har inte gjort något med det. Skriv igen utan den uppgiften.",
+    "dm.smalltalk.greeting": "Hej! Vad vill du göra? Skriv till exempel *nytt ärende*, *boka möte* eller *hjälp*.",
+    "dm.smalltalk.thanks": "Varsågod! Säg till om det är något mer.",
+    "dm.smalltalk.ok": "👍",
+    "dm.smalltalk.bye": "Ha det bra! Skriv när du behöver mig.",
+    "dm.did_you_mean": "Menade du …?",
+    "dm.did_you_mean_hint": "Välj en knapp, eller skriv det med andra ord. *hjälp* visar allt jag kan.",
+    "dm.unknown_hint": "Det här är det närmaste jag kan hjälpa till med. *hjälp* visar allt, med exempel.",
+    "dm.which_group": "Vilken grupp gäller det? ({wish})",
+    "dm.help.title": "Det här kan du skriva till mig",
+    "dm.help.intro": "Skriv med egna ord, till exempel:",
+    "dm.help.example": "”{text}”",
+    "dm.help.conversation": "Mitt i ett samtal fungerar *tillbaka*, *hoppa över*, *ändra*, *avbryt* och *hjälp*.",
+    "dm.help.commands": "I gruppens kanal: `/lokus hjälp` visar kommandona.",
+    "command.unknown_closest": "Jag känner inte igen ”{given}”. Menade du något av det här?",
+    "command.unknown_closest_unshown": "Jag känner inte igen det kommandot. Menade du något av det här?",
+    "command.unknown_hint": "Skriv `/lokus hjälp` för att se allt jag kan.",
 }

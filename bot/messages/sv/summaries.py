@@ -61,8 +61,7 @@ MESSAGES: dict[str, str] = {
     "summary.title_all": "Lots-ärenden – alla grupper",
     "summary.period_note": "Period: {label}, {start} – {end}. Jämförs med lika lång period innan: "
     "{previous_start} – {previous_end}.",
-    "summary.lead": "*{raised}* lots-ärenden har aktualiserats under perioden.",
-    "summary.lead_one": "*1* lots-ärende har aktualiserats under perioden.",
+    "summary.lead": "*{raised}* {raised|lots-ärende|lots-ärenden} har aktualiserats under perioden.",
     "summary.lead_none": "Inga lots-ärenden har aktualiserats under perioden.",
     "summary.lead_small": "*Färre än {threshold}* lots-ärenden har aktualiserats under perioden. Så få ärenden "
     "delas inte upp här, så att ingen kan pekas ut.",
@@ -83,7 +82,6 @@ MESSAGES: dict[str, str] = {
     "summary.count_item": "{count} {label}",
     "summary.small_item": "färre än {threshold} {label}",
     "summary.hidden_item": "ett skyddat antal {label}",
-    "summary.and": "{first} och {last}",
     # Kön
     "summary.gender.kvinna": "kvinnor",
     "summary.gender.man": "män",
@@ -94,9 +92,7 @@ MESSAGES: dict[str, str] = {
     "summary.gender_protected": "*Kön:* Fördelningen på kön visas inte här, eftersom antalen är så små att "
     "enskilda skulle kunna pekas ut.",
     # Tilläggsresursen
-    "summary.referred": "*Tilläggsresursen:* {count} personer har aktualiserats till tilläggsresursen "
-    "({percent} av ärendena).",
-    "summary.referred_one": "*Tilläggsresursen:* 1 person har aktualiserats till tilläggsresursen "
+    "summary.referred": "*Tilläggsresursen:* {count} {count|person|personer} har aktualiserats till tilläggsresursen "
     "({percent} av ärendena).",
     "summary.referred_none": "*Tilläggsresursen:* Ingen har aktualiserats till tilläggsresursen under perioden.",
     "summary.referred_small": "*Tilläggsresursen:* Färre än {threshold} personer har aktualiserats till "
@@ -135,8 +131,7 @@ MESSAGES: dict[str, str] = {
     "summary.failures_title_plain": "*Vad som brast i samverkan*, vanligast först",
     "summary.failures_none": "*Vad som brast:* inget angivet under perioden.",
     # Avslutade
-    "summary.closed": "*Avslutade:* {count} ärenden avslutades under perioden.",
-    "summary.closed_one": "*Avslutade:* 1 ärende avslutades under perioden.",
+    "summary.closed": "*Avslutade:* {count} {count|ärende|ärenden} avslutades under perioden.",
     "summary.closed_none": "*Avslutade:* Inga ärenden avslutades under perioden.",
     "summary.closed_small": "*Avslutade:* Färre än {threshold} ärenden avslutades under perioden.",
     "summary.closed_protected": "*Avslutade:* Hur ärendena som avslutades slutade visas inte här, eftersom "
@@ -189,4 +184,8 @@ MESSAGES: dict[str, str] = {
     "summary.no_groups": "inga än",
     "summary.forbund_only": "Sammanställningen för alla grupper är till för förbundet. Be gruppens "
     "sammankallande om gruppens egen: `/lokus sammanfattning`.",
+    # Förstå vad folk skriver i DM (conv-intents)
+    "intent.summary": "Sammanställa gruppens lots-ärenden",
+    "summary.period_set_aside": "Jag förstod inte vilken period du menade, så här är sammanställningen för den "
+    "vanliga perioden. Vill du ha en annan, skriv till exempel *sammanställning hösten 2026*.",
 }
