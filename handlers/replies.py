@@ -189,6 +189,8 @@ class Send:
     USER: as a DM to `user_id`.
     `update_ts` (CHANNEL): replace that earlier message in `channel_id` instead of posting a new one.
     `posted`: after posting, tell the named hook the channel and ts the message got.
+    `team_id`: the workspace it is delivered in; empty means the request's own (scheduled work, which answers no
+    request, names the workspace of each message).
     """
 
     reply: Reply
@@ -200,6 +202,7 @@ class Send:
     form: Form | None = None
     update_ts: str = ""
     posted: PostedHook | None = None
+    team_id: str = ""
 
 
 def to_requester(r: Reply) -> Send:

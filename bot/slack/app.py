@@ -16,6 +16,7 @@ from bot.services import Services, build_services
 from bot.settings import Settings, SettingsError
 from bot.slack import listeners
 from bot.slack.admins import SlackWorkspaceAdmins
+from bot.slack.clients import OneToken
 from bot.slack.delivery import OnPosted, SlackDelivery
 from bot.slack.gate import INBOUND
 from bot.slack.metadata import MetadataSeal
@@ -64,7 +65,10 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     )
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
     delivery = SlackDelivery(
-        client, BlockRenderer(Catalogue.for_slack(settings.language)), on_posted=_remember_posted(services), seal=seal
+        OneToken(client),
+        BlockRenderer(Catalogue.for_slack(settings.language)),
+        on_posted=_remember_posted(services),
+        seal=seal,
     )
     app.use(_typed_and_verified)
     listeners.register(app, services, delivery, seal)

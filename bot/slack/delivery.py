@@ -1,4 +1,8 @@
-"""Delivers handler replies through the Slack Web API: DMs, ephemeral answers, channel posts and files."""
+"""Delivers handler replies through the Slack Web API: DMs, ephemeral answers, channel posts and files.
+
+Each Send goes out with the client of its workspace (`Send.team_id`, else the request's): one token for all in
+single-token mode, each workspace's own after an OAuth install (bot/slack/clients.py).
+"""
 
 from collections.abc import Callable
 from typing import Any
@@ -6,6 +10,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.blocks import BlockRenderer
+from bot.slack.clients import SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
@@ -20,69 +25,77 @@ class SlackDelivery:
 
     def __init__(
         self,
-        client: WebClient,
+        clients: SlackClients,
         renderer: BlockRenderer,
         on_posted: OnPosted | None = None,
         *,
         seal: MetadataSeal | None = None,
     ) -> None:
-        self.client = client
+        self.clients = clients
         self.renderer = renderer
         self.on_posted = on_posted
         self.seal = seal
 
     def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
-        """Deliver every Send in order."""
+        """Deliver every Send in order, each with the client of its workspace."""
         for send in sends:
+            client = self.clients.for_team(send.team_id or origin.actor.team_id)
             if send.form is not None and origin.trigger_id:
-                self.open_form(origin, send.form)
+                self.open_form(client, origin, send.form)
             elif send.to == To.REQUESTER:
-                self._to_requester(origin, send.reply, respond)
+                self._to_requester(client, origin, send.reply, respond)
             elif send.to == To.CHANNEL and send.update_ts:
-                self.update(send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
+                self.update(client, send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
             else:
-                self._post_send(origin, send)
+                self._post_send(client, origin, send)
 
-    def open_form(self, origin: Origin, form: Form) -> None:
+    def open_form(self, client: WebClient, origin: Origin, form: Form) -> None:
         """Open a form as a modal for the person who asked, its metadata sealed for them."""
         if self.seal is None:
             raise RuntimeError("forms need a MetadataSeal: create the delivery with seal=")
         metadata = self.seal.close(form, origin.actor)
-        self.client.views_open(trigger_id=origin.trigger_id, view=modal_view(form, self.renderer.catalogue, metadata))
+        client.views_open(trigger_id=origin.trigger_id, view=modal_view(form, self.renderer.catalogue, metadata))
 
-    def _post_send(self, origin: Origin, send: Send) -> None:
+    def _post_send(self, client: WebClient, origin: Origin, send: Send) -> None:
         channel = (
-            self.dm_channel(send.user_id)
+            self.dm_channel(client, send.user_id)
             if send.to == To.USER
             else send.channel_id or origin.actor.channel_id or origin.dm_channel
         )
         hook, on_posted = send.posted, self.on_posted
         report = (lambda ts: on_posted(origin, hook, channel, ts)) if hook and on_posted else None
-        self.post(channel, send.reply, thread_ts=send.thread_ts, on_ts=report)
+        self.post(client, channel, send.reply, thread_ts=send.thread_ts, on_ts=report)
 
-    def _to_requester(self, origin: Origin, reply: Reply, respond: Respond | None) -> None:
+    def _to_requester(self, client: WebClient, origin: Origin, reply: Reply, respond: Respond | None) -> None:
         actor = origin.actor
         if origin.dm_channel:
-            self.post(origin.dm_channel, reply)
+            self.post(client, origin.dm_channel, reply)
         elif not actor.channel_id:  # a submitted modal comes from no channel: answer in the person's DM
-            self.post(self.dm_channel(actor.user_id), reply)
+            self.post(client, self.dm_channel(client, actor.user_id), reply)
         elif not origin.ephemeral:
-            self.post(actor.channel_id, reply, thread_ts=actor.thread_ts)
+            self.post(client, actor.channel_id, reply, thread_ts=actor.thread_ts)
         else:
             blocks, text = self.renderer.blocks(reply), self.renderer.fallback(reply)
             if respond is not None:
                 respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
             else:
-                self.client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text, blocks=blocks)
+                client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text, blocks=blocks)
             if reply.files:
-                self.upload(self.dm_channel(actor.user_id), reply.files)
+                self.upload(client, self.dm_channel(client, actor.user_id), reply.files)
 
-    def post(self, channel: str, reply: Reply, thread_ts: str = "", on_ts: Callable[[str], None] | None = None) -> str:
+    def post(
+        self,
+        client: WebClient,
+        channel: str,
+        reply: Reply,
+        thread_ts: str = "",
+        on_ts: Callable[[str], None] | None = None,
+    ) -> str:
         """Post a reply visibly; its files go into the message's thread. Returns the message ts.
 
         `on_ts` learns the ts as soon as the message is posted, before its files are uploaded.
         """
-        response = self.client.chat_postMessage(
+        response = client.chat_postMessage(
             channel=channel,
             text=self.renderer.fallback(reply),
             blocks=self.renderer.blocks(reply),
@@ -94,23 +107,25 @@ class SlackDelivery:
         if on_ts is not None:
             on_ts(ts)
         if reply.files:
-            self.upload(str(response["channel"]), reply.files, thread_ts=thread_ts or ts)
+            self.upload(client, str(response["channel"]), reply.files, thread_ts=thread_ts or ts)
         return ts
 
-    def update(self, channel: str, ts: str, reply: Reply) -> None:
+    def update(self, client: WebClient, channel: str, ts: str, reply: Reply) -> None:
         """Replace an earlier message with the reply (chat.update); its files go into that message's thread."""
-        self.client.chat_update(
+        client.chat_update(
             channel=channel, ts=ts, text=self.renderer.fallback(reply), blocks=self.renderer.blocks(reply)
         )
         if reply.files:
-            self.upload(channel, reply.files, thread_ts=ts)
+            self.upload(client, channel, reply.files, thread_ts=ts)
 
-    def upload(self, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None) -> None:
+    def upload(
+        self, client: WebClient, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None
+    ) -> None:
         """Upload files with Slack's current flow (files_upload_v2)."""
         render = self.renderer.catalogue.for_files().render
         uploads = [{"content": f.data(render), "filename": f.filename, "title": render(f.title)} for f in files]
-        self.client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
+        client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
 
-    def dm_channel(self, user_id: str) -> str:
+    def dm_channel(self, client: WebClient, user_id: str) -> str:
         """The id of the DM channel with a user."""
-        return str(self.client.conversations_open(users=user_id)["channel"]["id"])
+        return str(client.conversations_open(users=user_id)["channel"]["id"])

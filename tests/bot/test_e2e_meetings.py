@@ -12,6 +12,7 @@ from bot.catalogue import Catalogue
 from bot.console import Console
 from bot.scheduler import run_due
 from bot.services import Services
+from bot.slack.clients import OneToken
 from bot.slack.delivery import SlackDelivery
 from bot.slack.origin import Origin
 from handlers.context import Actor
@@ -129,7 +130,7 @@ def test_reminders_and_minutes_over_slack(bot: Bot, clock: FakeClock) -> None:
     announcement, ts = schedule(bot)
     settings = bot.services.settings
     client = WebClient(token=bot.fake.bot_token, base_url=bot.fake.url)
-    delivery = SlackDelivery(client, BlockRenderer(Catalogue.for_slack(settings.language)))
+    delivery = SlackDelivery(OneToken(client), BlockRenderer(Catalogue.for_slack(settings.language)))
     system = Origin(Actor("", "USLACKBOT"))
     clock.now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
     assert run_due(bot.services, "", lambda sends: delivery.deliver(system, sends)) == 5
@@ -164,7 +165,7 @@ def test_delivery_updates_earlier_messages_and_reports_where_it_posted(fake_slac
     reported: list[tuple[str, str, str]] = []
     client = WebClient(token=fake_slack.bot_token, base_url=fake_slack.url)
     delivery = SlackDelivery(
-        client,
+        OneToken(client),
         BlockRenderer(Catalogue.for_slack("sv")),
         on_posted=lambda origin, hook, channel, ts: reported.append((hook.value, channel, ts)),
     )
