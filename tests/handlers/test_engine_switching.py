@@ -1,6 +1,6 @@
 """Two conversations at one key: the engine asks before anything is set aside, and nothing is lost unasked.
 
-Also what stays when a handler raises mid-conversation, rows stored before revision 0009, and the router
+Also what stays when a handler raises mid-conversation, rows stored before revision 0008, and the router
 refusing two features that claim the same name.
 """
 
@@ -160,7 +160,7 @@ def test_a_crash_when_saving_leaves_the_summary_with_every_answer(two_flows: Ser
     assert "SIGNERAT" in text_of(dm(two_flows, ANNA, "ja"))
 
 
-def test_a_row_stored_in_the_form_before_0009_resumes(two_flows: Services) -> None:
+def test_a_row_stored_in_the_form_before_0008_resumes(two_flows: Services) -> None:
     """Written as the engine wrote it until now: one conversation's state at the top, "pending" for ticks."""
     legacy = {
         "answers": {"when": "2026-11-20", "colour": "red"},
@@ -180,7 +180,7 @@ def test_a_row_stored_in_the_form_before_0009_resumes(two_flows: Services) -> No
     assert progress.current == "why" and stored_state(two_flows, ANNA)[1].form == 2
 
 
-def test_migration_0009_rewrites_an_old_row_which_then_resumes_and_downgrades_back(two_flows: Services) -> None:
+def test_migration_0008_rewrites_an_old_row_which_then_resumes_and_downgrades_back(two_flows: Services) -> None:
     legacy = {
         "answers": {"when": "2026-11-20"},
         "trail": ["when"],
@@ -189,7 +189,7 @@ def test_migration_0009_rewrites_an_old_row_which_then_resumes_and_downgrades_ba
         "pending": [],
         "data": {"group_id": 7},
     }
-    migrate.downgrade(two_flows.db.engine, "0006")
+    migrate.downgrade(two_flows.db.engine, "0007")
     with two_flows.db.unit_of_work() as session:
         conversations.save_new(session, key=dm_key(ANNA), flow="test", state=legacy, now=datetime.now(UTC))
     migrate.upgrade(two_flows.db.engine)
@@ -198,7 +198,7 @@ def test_migration_0009_rewrites_an_old_row_which_then_resumes_and_downgrades_ba
         assert row is not None and row.state["form"] == 2 and row.state["active"]["data"] == {"group_id": 7}
     dm(two_flows, ANNA, "röd")
     assert active(two_flows, ANNA).answers == {"when": "2026-11-20", "colour": "red"}
-    migrate.downgrade(two_flows.db.engine, "0006")
+    migrate.downgrade(two_flows.db.engine, "0007")
     with two_flows.db.unit_of_work() as session:
         row = conversations.load(session, key=dm_key(ANNA))
         assert row is not None and row.state["answers"] == {"when": "2026-11-20", "colour": "red"}
