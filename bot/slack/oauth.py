@@ -10,6 +10,7 @@ with its own token from then on (bot/slack/installations.py). The pages are Swed
 
 import json
 import logging
+import re
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ MANIFEST = Path(__file__).resolve().parents[2] / "slack" / "manifest.json"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 STATE_SECONDS = 600
+TEAM = re.compile(r"[TE][A-Z0-9]{1,40}")  # ?team= on /slack/install: the workspace (or org) to preselect
 FAILURES: dict[str, tuple[str, int]] = {  # Bolt's reason → what the page says, and the HTTP status
     "access_denied": ("install.cancelled", 200),
     "invalid_browser": ("install.bad_state", 400),
@@ -83,6 +85,13 @@ class LokusOAuthFlow(OAuthFlow):
     def build_install_page_html(self, url: str, request: BoltRequest) -> str:
         """The "Lägg till i Slack" page."""
         return self.pages.install(url)
+
+    def build_authorize_url(self, state: str, request: BoltRequest) -> str:
+        """Slack's authorize URL; `?team=` preselects a workspace only when it is a Slack id (Bolt would paste
+        anything into the URL, `&scope=…` too)."""
+        teams = request.query.get("team") or []
+        team = teams[0] if len(teams) == 1 and TEAM.fullmatch(teams[0]) else None
+        return self.settings.authorize_url_generator.generate(state=state, team=team)
 
     def issue_new_state(self, request: BoltRequest) -> str:
         """A new one-time state; states that have expired unused are deleted first, so the table stays small."""
