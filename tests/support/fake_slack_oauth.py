@@ -105,8 +105,8 @@ class OAuthInstalls:
         self._oauth.deny = True
 
     def token_of(self, team_id: str) -> str:
-        """The live bot token installed for a workspace or an org."""
-        for installed in self._oauth.tokens.values():
+        """The live bot token installed last for a workspace or an org."""
+        for installed in reversed(self._oauth.tokens.values()):
             org_wide = installed.team_id is None and installed.enterprise_id == team_id
             if installed.team_id == team_id or org_wide:
                 return installed.token
