@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from storage import groups, migrate
 from storage.db import Database
+from tests.support.case_factory import make_group
 
 
 def installation(team: str | None, enterprise: str | None = None, *, org_wide: bool = False) -> Installation:
@@ -66,8 +67,13 @@ def test_a_workspace_remembers_its_org(database: Database) -> None:
         assert groups.get_or_create_workspace(session, team_id="T0TIERP").enterprise_id == "E0REGION"
 
 
-def test_0009_goes_down_and_up_again(database: Database) -> None:
+def test_0009_goes_down_and_up_again_keeping_the_groups(database: Database) -> None:
+    with database.unit_of_work() as session:
+        make_group(session, name="Heby", channel="CHEBY", team="T0HEBY")
+        groups.note_enterprise(session, team_id="T0HEBY", enterprise_id="E0REGION")
     migrate.downgrade(database.engine, "0008")
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM groups")).scalars().all() == ["Heby"]
     inspector = inspect(database.engine)
     assert not {"slack_bots", "slack_installations", "slack_oauth_states"} & set(inspector.get_table_names())
     assert "enterprise_id" not in {c["name"] for c in inspector.get_columns("workspaces")}

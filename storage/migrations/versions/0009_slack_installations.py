@@ -103,8 +103,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("workspaces") as batch:
-        batch.drop_column("enterprise_id")
+    # Not a batch rebuild: on SQLite that drops `workspaces`, and with foreign keys on that empties its groups.
+    op.execute("ALTER TABLE workspaces DROP COLUMN enterprise_id")
     op.drop_table("slack_oauth_states")
     op.drop_index("slack_bots_idx", table_name="slack_bots")
     op.drop_table("slack_bots")
