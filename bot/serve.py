@@ -29,6 +29,8 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> int:
     from bot.server import GunicornServer
 
     print(f"lokusbot lyssnar på http://{host}:{port}/slack/events", flush=True)
+    if settings.oauth:
+        print(f"Installera i en arbetsyta: http://{host}:{port}/slack/install (bakom er HTTPS-adress)", flush=True)
     assert settings.slack_signing_secret is not None  # require_slack: HTTP mode has the signing secret
     GunicornServer(
         lambda: create_app(settings, build_services(settings, migrate_schema=False), schedule=True),

@@ -1,7 +1,9 @@
 """HTTP mode: the Bolt app behind a WSGI callable, served by gunicorn (never Bolt's development server).
 
 Every POST to /slack/events passes the gate first (bot/slack/gate.py): nothing reaches Bolt, a listener or the
-error handler before the request is verified as Slack's and its body read into a typed payload.
+error handler before the request is verified as Slack's and its body read into a typed payload. With Slack's OAuth
+install (many workspaces) GET /slack/install and GET /slack/oauth_redirect go to Bolt's OAuth flow
+(bot/slack/oauth.py): a browser's requests, unsigned by nature, read for their query and state cookie only.
 """
 
 import gc
@@ -11,10 +13,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt import App
+from slack_bolt import App, BoltResponse
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 
 from bot.slack.gate import SlackGate
+from bot.slack.oauth import oauth_answer
 
 log = logging.getLogger("lokusbot.server")
 EVENTS_PATH = "/slack/events"
@@ -23,14 +26,21 @@ Wsgi = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 def wsgi_app(app: App, signing_secret: str) -> Wsgi:
-    """A WSGI callable: Slack's requests on POST /slack/events, a health check on GET /healthz."""
+    """A WSGI callable: Slack's requests on POST /slack/events, a health check on GET /healthz, and with OAuth the
+    install's two GET routes."""
     gate = SlackGate(app, signing_secret)
+    flow = app.oauth_flow
+    oauth_paths = {flow.install_path, flow.redirect_uri_path} if flow is not None else set()
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
         if path == "/healthz" and method == "GET":
             start_response("200 OK", [("Content-Type", "application/json")])
             return [json.dumps({"ok": True}).encode()]
+        if flow is not None and path in oauth_paths:  # a browser's, unsigned: only GET, never the gate's way in
+            if method != "GET":
+                return _plain(start_response, 405)
+            return _answer(start_response, oauth_answer(flow, environ))
         if path != EVENTS_PATH:
             return _plain(start_response, 404)
         if method != "POST":
@@ -41,6 +51,12 @@ def wsgi_app(app: App, signing_secret: str) -> Wsgi:
         return response.get_body()
 
     return application
+
+
+def _answer(start_response: StartResponse, answer: BoltResponse) -> Iterable[bytes]:
+    response = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+    start_response(response.status, response.get_headers())
+    return response.get_body()
 
 
 def _plain(start_response: StartResponse, status: int) -> Iterable[bytes]:

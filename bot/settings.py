@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
+    slack_client_id: str = ""  # with the secret and no bot token: Slack's OAuth install, many workspaces
+    slack_client_secret: SecretStr | None = None
+    slack_redirect_uri: str = ""  # only when the app has several redirect URLs: the one to come back to
     slack_api_url: str = "https://slack.com/api/"
     database_url: str = "sqlite:///lokusbot.db"
     language: Literal["sv", "en"] = "sv"
@@ -49,7 +52,15 @@ class Settings(BaseSettings):
     @property
     def has_slack(self) -> bool:
         """Whether any Slack credential is set (otherwise the console is the front door)."""
-        return bool(self.slack_bot_token or self.slack_signing_secret or self.slack_app_token)
+        return bool(self.slack_bot_token or self.slack_signing_secret or self.slack_app_token or self.oauth)
+
+    @property
+    def oauth(self) -> bool:
+        """Whether workspaces install the bot through Slack's OAuth flow, each with a token of its own.
+
+        A bot token set beside the client id and secret wins: one token, one workspace, as before.
+        """
+        return bool(self.slack_client_id and self.slack_client_secret and not self.slack_bot_token)
 
     @property
     def socket_mode(self) -> bool:
@@ -57,8 +68,16 @@ class Settings(BaseSettings):
         return self.slack_app_token is not None
 
     def require_slack(self) -> None:
-        """Raise SettingsError naming every Slack variable that `serve` needs but is missing."""
-        missing = ["SLACK_BOT_TOKEN"] if not self.slack_bot_token else []
+        """Raise SettingsError naming every Slack variable that `serve` needs but is missing.
+
+        Either a bot token (one workspace), or the app's client id and secret (Slack's OAuth install, HTTP mode).
+        """
+        if self.oauth and self.socket_mode:
+            raise SettingsError(
+                "lokusbot serve installs workspaces through Slack's OAuth flow over HTTP: unset SLACK_APP_TOKEN, "
+                "or set SLACK_BOT_TOKEN for one workspace over Socket Mode (see README.md, 'Connect to Slack')."
+            )
+        missing = [] if self.slack_bot_token or self.oauth else self._token_or_client()
         if not self.socket_mode and not self.slack_signing_secret:
             missing.append("SLACK_SIGNING_SECRET")
         if missing:
@@ -66,6 +85,14 @@ class Settings(BaseSettings):
                 f"lokusbot serve needs {' and '.join(missing)}: set them in the environment or in .env "
                 "(see README.md, 'Connect to Slack')."
             )
+
+    def _token_or_client(self) -> list[str]:
+        """What is missing for either way of connecting: the client id or secret once one is set, else the token."""
+        if self.slack_client_id and not self.slack_client_secret:
+            return ["SLACK_CLIENT_SECRET"]
+        if self.slack_client_secret and not self.slack_client_id:
+            return ["SLACK_CLIENT_ID"]
+        return ["SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"]
 
     def handler_config(self) -> Config:
         """The part of the settings that handlers use."""

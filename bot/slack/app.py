@@ -14,12 +14,14 @@ from bot.catalogue import Catalogue
 from bot.scheduler import SYSTEM, Scheduler, run_due
 from bot.services import Services, build_services
 from bot.settings import Settings, SettingsError
-from bot.slack import listeners
+from bot.slack import installations, listeners
 from bot.slack.admins import SlackWorkspaceAdmins
-from bot.slack.clients import OneToken
+from bot.slack.clients import OneToken, SlackClients
 from bot.slack.delivery import OnPosted, SlackDelivery
 from bot.slack.gate import INBOUND
+from bot.slack.installations import InstallationAuthorize, InstalledClients
 from bot.slack.metadata import MetadataSeal
+from bot.slack.oauth import installed_clients, oauth_flow
 from bot.slack.origin import Origin, from_command, from_event, from_interaction
 from bot.slack.payloads import (
     BlockActions,
@@ -40,12 +42,16 @@ log = logging.getLogger("lokusbot")
 VERIFIED = "lokus_verified"  # set in the context once Bolt's own verification has passed
 
 
-def make_client(settings: Settings) -> WebClient:
-    """A Web API client for the configured Slack URL that waits and retries when rate-limited."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+def make_client(settings: Settings, token: str | None = None, team_id: str = "") -> WebClient:
+    """A Web API client for the configured Slack URL that waits and retries when rate-limited: with the bot token
+    of the settings, or the one given (a workspace's own, after an OAuth install; an org-wide token acts in
+    `team_id`)."""
+    if token is None and settings.slack_bot_token:
+        token = settings.slack_bot_token.get_secret_value()
     return WebClient(
         token=token,
         base_url=settings.slack_api_url,
+        team_id=team_id or None,
         retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=2), ConnectionErrorRetryHandler(max_retry_count=1)],
     )
 
@@ -53,30 +59,76 @@ def make_client(settings: Settings) -> WebClient:
 def create_app(settings: Settings, services: Services | None = None, *, schedule: bool = False) -> App:
     """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler."""
     settings.require_slack()
-    client = make_client(settings)
     services = services or build_services(settings)
-    services.admins = SlackWorkspaceAdmins(client)  # the same services object: tests swap its parts
-    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
-    app = App(
-        client=client,
-        signing_secret=secret,
-        token_verification_enabled=False,
-        logger=logging.getLogger("lokusbot.bolt"),
-    )
+    app, clients = _oauth_app(settings, services) if settings.oauth else _single_token_app(settings)
+    services.admins = SlackWorkspaceAdmins(clients)  # the same services object: tests swap its parts
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
     delivery = SlackDelivery(
-        OneToken(client),
+        clients,
         BlockRenderer(Catalogue.for_slack(settings.language)),
         on_posted=_remember_posted(services),
         seal=seal,
     )
     app.use(_typed_and_verified)
+    if isinstance(clients, InstalledClients):
+        app.use(_note_org(clients))
+        installations.register(app, installations.forget_tokens(clients))
+    else:
+        installations.register(app, installations.tokens_kept)
     listeners.register(app, services, delivery, seal)
     app.error(_error_handler(delivery))
     if schedule:
         system = Origin(Actor("", SYSTEM))
         Scheduler(lambda: run_due(services, "", lambda sends: delivery.deliver(system, sends))).start()
     return app
+
+
+def _single_token_app(settings: Settings) -> tuple[App, SlackClients]:
+    """One workspace, one token (SLACK_BOT_TOKEN), as before OAuth."""
+    client = make_client(settings)
+    app = App(
+        client=client,
+        signing_secret=_signing_secret(settings),
+        token_verification_enabled=False,
+        logger=logging.getLogger("lokusbot.bolt"),
+    )
+    return app, OneToken(client)
+
+
+def _oauth_app(settings: Settings, services: Services) -> tuple[App, SlackClients]:
+    """Many workspaces: the OAuth install's routes, and each request authorized with its workspace's own token.
+
+    A request from a workspace with no installation is acknowledged; a slash command or button there is told so.
+    """
+    client = make_client(settings)  # no token: oauth.v2.access, and the base of each workspace's client
+    clients = installed_clients(settings, services.db, lambda token, team: make_client(settings, token, team))
+    not_installed = Catalogue.for_slack(settings.language).render(t("install.not_installed"))
+    app = App(
+        client=client,
+        signing_secret=_signing_secret(settings),
+        oauth_flow=oauth_flow(settings, clients, client),
+        authorize=InstallationAuthorize(clients),  # type: ignore[arg-type]  # returns None when nothing is installed, as Bolt's own
+        user_facing_authorize_error_message=not_installed,
+        logger=logging.getLogger("lokusbot.bolt"),
+    )
+    return app, clients
+
+
+def _signing_secret(settings: Settings) -> str | None:
+    return settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+
+
+def _note_org(clients: InstalledClients) -> Callable[..., None]:
+    """After verification: remember which Enterprise Grid org the request's workspace belongs to."""
+
+    def note(context: BoltContext, next: Callable[[], None]) -> None:
+        payload = context.get(INBOUND)
+        origin = _origin(payload) if payload is not None else None
+        if origin is not None and origin.enterprise_id:
+            clients.note(origin.actor.team_id, origin.enterprise_id)
+        next()
+
+    return note
 
 
 def _seal_secret(settings: Settings) -> str:

@@ -4,18 +4,20 @@ Each Send goes out with the client of its workspace (`Send.team_id`, else the re
 single-token mode, each workspace's own after an OAuth install (bot/slack/clients.py).
 """
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
 
 from bot.blocks import BlockRenderer
-from bot.slack.clients import SlackClients
+from bot.slack.clients import NotInstalled, SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
 from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
 
+log = logging.getLogger("lokusbot.delivery")
 Respond = Callable[..., Any]
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
 
@@ -37,9 +39,15 @@ class SlackDelivery:
         self.seal = seal
 
     def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
-        """Deliver every Send in order, each with the client of its workspace."""
+        """Deliver every Send in order, each with the client of its workspace (one with no installation any more
+        is skipped: nothing can reach it)."""
         for send in sends:
-            client = self.clients.for_team(send.team_id or origin.actor.team_id)
+            team = send.team_id or origin.actor.team_id
+            try:
+                client = self.clients.for_team(team, origin.enterprise_id if team == origin.actor.team_id else "")
+            except NotInstalled:
+                log.warning("a message for team %s not sent: nothing is installed there", team or "-")
+                continue
             if send.form is not None and origin.trigger_id:
                 self.open_form(client, origin, send.form)
             elif send.to == To.REQUESTER:

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
-from slack_sdk import WebClient
 
 from bot.blocks import base_action, picker_value
 from bot.services import Services
@@ -95,8 +94,9 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
         delivery.deliver(origin, sends)
 
     @app.event("app_home_opened")
-    def on_home(inbound: EventCallback, client: WebClient) -> None:
+    def on_home(inbound: EventCallback) -> None:
         if inbound.event.tab == "home" and inbound.event.user:
+            client = delivery.clients.for_team(inbound.team_id, inbound.enterprise_id or "")
             client.views_publish(user_id=inbound.event.user, view=home_view(delivery.renderer))
 
     @app.action(ACTIONS)

@@ -176,12 +176,12 @@ class Engine:
                 continue
             active = read_state(conversation.flow, conversation.state, Status.ACTIVE).active
             message = say(t("engine.paused", title=flow.called(active.data if active else {})))
+            team = conversation.key.team_id
             if conversation.channel_id == repo.DM:
-                sends.append(Send(message, to=To.USER, user_id=conversation.user_id))
+                sends.append(Send(message, to=To.USER, user_id=conversation.user_id, team_id=team))
             else:
-                sends.append(
-                    Send(message, to=To.CHANNEL, channel_id=conversation.channel_id, thread_ts=conversation.thread_ts)
-                )
+                channel, thread = conversation.channel_id, conversation.thread_ts
+                sends.append(Send(message, to=To.CHANNEL, channel_id=channel, thread_ts=thread, team_id=team))
         return sends
 
     # -- internals ---------------------------------------------------------------------------------

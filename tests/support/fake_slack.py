@@ -13,7 +13,9 @@ Standalone (manual or acceptance runs)::
 
 prints its base URL on the first line, then one JSON line per call it receives.
 
-Routes: ``/api/<method>`` (POST, or GET with a query string) needs ``Authorization: Bearer <bot token>``;
+Routes: ``/api/<method>`` (POST, or GET with a query string) needs ``Authorization: Bearer <bot token>`` (the
+fixed one, or one an OAuth install issued: tests/support/fake_slack_oauth.py; ``/oauth/v2/authorize`` is the page
+an installer's browser is sent to);
 ``/upload/<file_id>`` takes the bytes of files.getUploadURLExternal's upload_url; ``/response/<id>`` takes
 posts to response_url (recorded as method "response_url"); ``/files/<file_id>/<name>`` serves url_private.
 """
@@ -40,6 +42,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
+
+from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuthRefusal, basic_credentials
 
 # Form fields whose values slack_sdk sends as JSON text; they are decoded in the recorded call.
 JSON_FIELDS = frozenset(
@@ -225,7 +229,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.readline()
 
 
-class FakeSlack:
+class FakeSlack(OAuthInstalls):
     """A fake Slack Web API on a free loopback port: records calls, answers with Slack-shaped responses."""
 
     def __init__(
@@ -253,7 +257,8 @@ class FakeSlack:
         self._thread: threading.Thread | None = None
         self._users: dict[str, Args] = {}
         self._channels: dict[str, Args] = {}
-        self._methods: dict[str, Callable[[Args], Args]] = self._method_table()
+        self._init_oauth()
+        self._methods: dict[str, Callable[[Args], Args]] = {**self._method_table(), **self._oauth_methods()}
         self._clear_state()
 
     # ----- lifecycle
@@ -437,7 +442,18 @@ class FakeSlack:
             return self._response_url(split.path, headers, body)
         if route == "files" and rest and verb == "GET":
             return self._download(rest.split("/")[0], headers)
+        if split.path == "/oauth/v2/authorize" and verb == "GET":
+            return self._authorize(split.path, split.query, headers, received)
         return _text_reply("Not Found", 404)
+
+    def _authorize(self, path: str, query: str, headers: dict[str, str], received: float) -> _Reply:
+        """Record the installer's visit to the authorize page and send them back to the app."""
+        call = Call("oauth.authorize", dict(parse_qsl(query, keep_blank_values=True)), headers, path, received)
+        with self._cond:
+            status, extra, body = self.authorize_page(query)
+            self._record(call)
+        self._notify(call)
+        return _Reply(status, body.encode("utf-8"), "text/plain; charset=utf-8", extra)
 
     def _api(
         self, method: str, path: str, query: str, headers: dict[str, str], body: bytes, received: float = 0.0
@@ -461,23 +477,34 @@ class FakeSlack:
         handler = self._methods.get(call.method)
         if handler is None:
             return _json_reply({"ok": False, "error": "unknown_method", "req_method": call.method})
-        auth_error = self._auth_error(call.headers)
-        if auth_error:
-            return _json_reply({"ok": False, "error": auth_error})
+        args = call.args
+        if call.method in UNAUTHENTICATED:
+            args = {**basic_credentials(call.headers), **call.args}
+        else:
+            auth_error = self._auth_error(call.headers)
+            if auth_error:
+                return _json_reply({"ok": False, "error": auth_error})
         queue = self._injected.get(call.method)
         if queue:
             return queue.popleft()
+        self._caller_token = self._bearer(call.headers)
         try:
-            return _json_reply({"ok": True, **handler(call.args)})
-        except SlackError as error:
+            return _json_reply({"ok": True, **handler(args)})
+        except (SlackError, OAuthRefusal) as error:
             return _json_reply({"ok": False, "error": error.error})
 
     def _auth_error(self, headers: dict[str, str]) -> str | None:
-        """not_authed without a bearer token, invalid_auth with a wrong one, else None."""
-        scheme, _, token = headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        """not_authed without a bearer token, invalid_auth with a wrong (or revoked) one, else None."""
+        token = self._bearer(headers)
+        if not token:
             return "not_authed"
-        return None if token.strip() == self.bot_token else "invalid_auth"
+        return None if token == self.bot_token or self.installed(token) is not None else "invalid_auth"
+
+    @staticmethod
+    def _bearer(headers: dict[str, str]) -> str:
+        """The bearer token of a request, or ""."""
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        return token.strip() if scheme.lower() == "bearer" else ""
 
     def _upload(self, file_id: str, path: str, headers: dict[str, str], body: bytes) -> _Reply:
         """Store the bytes posted to an upload_url (raw, or the file part of a multipart body)."""
@@ -585,7 +612,10 @@ class FakeSlack:
         }
 
     def _auth_test(self, args: Args) -> Args:
-        """auth.test: who the bot token belongs to."""
+        """auth.test: who the bot token belongs to (a token an install issued says which workspace or org)."""
+        installed = self.installed(self._caller_token)
+        if installed is not None:
+            return self._installed_auth_test(installed)
         return {
             "url": f"https://{self.team_domain}.slack.com/",
             "team": self.team_name,
