@@ -10,6 +10,7 @@ from handlers.cases.table import FORMATS, case_row, file_bytes, file_name
 from handlers.cases.vocabulary import named_target_groups
 from handlers.context import Ctx
 from handlers.errors import DomainError
+from handlers.formatting import Identifier
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
 from handlers.text import Join, Listing, Text, t
 from storage import audit
@@ -117,4 +118,12 @@ def import_summary(group: Group, report: ImportReport) -> Sequence[Text]:
         rows = len({p.line for p in report.problems})
         return [*lines, t("case.import.refused", rows=rows, problems=len(report.problems))]
     key = "case.import.done_one" if len(report.numbers) == 1 else "case.import.done"
-    return [t(key, count=len(report.numbers), group=group.name, first=report.numbers[0], last=report.numbers[-1])]
+    return [
+        t(
+            key,
+            count=len(report.numbers),
+            group=group.name,
+            first=Identifier(report.numbers[0]),
+            last=Identifier(report.numbers[-1]),
+        )
+    ]

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from handlers.context import Ctx
+from handlers.formatting import Identifier
 from handlers.parties import Party
 from handlers.plans.approvals import approved_parties
 from handlers.plans.lookup import filling_for, missing_sections, section_row, template_of
@@ -161,4 +162,4 @@ def _question_text(item: Item) -> str:
 
 def revision_line(user_id: str, at: date, number: int) -> Text:
     """ "Version 3 – @anna, 23 november 2026"."""
-    return t("plan.history.version", number=number, user=Mention(user_id), date=at)
+    return t("plan.history.version", number=Identifier(number), user=Mention(user_id), date=at)

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers.formatting import format_percent
+from handlers.formatting import Percent
 from handlers.replies import Fields, Header, Note, Paragraph, Part
 from handlers.summaries.figures import (
     AGE_GROUPS,
@@ -19,7 +19,7 @@ from handlers.summaries.figures import (
 from handlers.summaries.periods import Period
 from handlers.summaries.suppression import Key, Shown
 from handlers.summaries.wording import count_text, count_with_share, listing, percent_text, ranked, share_item
-from handlers.text import Join, Plain, Text, t
+from handlers.text import Join, Text, t
 
 OPEN, PREVIOUS, CLOSED = ("open",), ("previous",), ("closed",)
 
@@ -226,7 +226,7 @@ def _outcomes(view: SummaryView) -> list[Part]:
     if closed == 0:
         return [Paragraph(t("summary.closed_none"))]
     sentence = t("summary.closed", count=closed)
-    work, national = ("work_or_studies",), Plain(format_percent(view.national_work_share))
+    work, national = ("work_or_studies",), Percent(view.national_work_share)
     if figures.percent(work, CLOSED) is not None:
         share = t(
             "summary.work_share",
