@@ -1,7 +1,7 @@
 """A plan's content as the documents and the chat show it: sections, answers, tables with totals, signatures."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from handlers.context import Ctx
@@ -64,6 +64,9 @@ class PlanDocument:
     sections: tuple[SectionContent, ...]
     signatures: tuple[Signature, ...]
     made_on: date
+    group: str = ""
+    made_at: datetime | None = None
+    kind: str = ""
 
 
 def plan_document(ctx: Ctx, plan: Plan) -> PlanDocument:
@@ -84,6 +87,9 @@ def plan_document(ctx: Ctx, plan: Plan) -> PlanDocument:
         sections,
         signatures,
         ctx.local_now.date(),
+        plan.group.name,
+        ctx.now,
+        template.name,
     )
 
 
