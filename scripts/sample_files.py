@@ -115,8 +115,15 @@ def chart_files(folder: Path) -> list[Path]:
             [("Rehab", "kvinna")] * 14 + [("Rehab", "man")] * 12 + [("Ungdom", "kvinna")] * 2 + [("Ungdom", "man")] * 2
         )
     ]
+    months = [CaseSpec(party=("af", "kommun")[n % 2], raised_on=date(2026, 1 + n % 11, 2)) for n in range(31)]
     written = []
-    for name, channel, specs in (("Uppsala", "CUPPSALA", many), ("Heby", "CHEBY", few), ("Tierp", "CTIERP", units)):
+    groups = (
+        ("Uppsala", "CUPPSALA", many),
+        ("Heby", "CHEBY", few),
+        ("Tierp", "CTIERP", units),
+        ("Knivsta", "CK", months),
+    )
+    for name, channel, specs in groups:
         with services.db.unit_of_work() as session:
             group = make_group(session, name=name, channel=channel)
             groups_repo.upsert_member(session, group=group, user_id="UANNA", party="kommun", roles=["samordnare"])

@@ -99,7 +99,10 @@ def summary_sends(ctx: Ctx, group: Group, period: Period) -> list[Send]:
 
 def _reply(view: SummaryView, name: str) -> Reply:
     filename = f"lots-arenden-{_slug(name)}-{view.period.start.isoformat()}-{view.period.end.isoformat()}.png"
-    chart = chart_attachment(view.figures, filename, t("summary.chart.file_title", title=view.title))
+    period = t("summary.chart.period", label=view.period.label, start=view.period.start, end=view.period.end)
+    chart = chart_attachment(
+        view.figures, filename, t("summary.chart.file_title", title=view.title), view.title, period
+    )
     parts = summary_parts(view, has_chart=chart is not None)
     return reply(*parts, files=(chart,) if chart else ())
 

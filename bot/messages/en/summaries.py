@@ -156,6 +156,8 @@ MESSAGES: dict[str, str] = {
     "summary.chart.cases": "Number of cases",
     "summary.chart.protected": "protected",
     "summary.chart.fewer_than": "<{threshold}",
+    "summary.chart.parties_too_few": "Too few cases per party to show them here.",
+    "summary.chart.period": "Period: {label}, {start} – {end}",
     "summary.chart.left_out": "Not shown (too few cases): {parties}",
     "summary.chart.gender.kvinna": "Women",
     "summary.chart.gender.man": "Men",

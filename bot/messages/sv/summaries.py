@@ -158,6 +158,8 @@ MESSAGES: dict[str, str] = {
     "summary.chart.cases": "Antal ärenden",
     "summary.chart.protected": "skyddat",
     "summary.chart.fewer_than": "<{threshold}",
+    "summary.chart.parties_too_few": "För få ärenden per part för att visa dem här.",
+    "summary.chart.period": "Period: {label}, {start} – {end}",
     "summary.chart.left_out": "Visas inte (för få ärenden): {parties}",
     "summary.chart.gender.kvinna": "Kvinnor",
     "summary.chart.gender.man": "Män",
