@@ -18,6 +18,7 @@ from bot.slack import listeners
 from bot.slack.admins import SlackWorkspaceAdmins
 from bot.slack.clients import OneToken
 from bot.slack.delivery import OnPosted, SlackDelivery
+from bot.slack.directory import SlackDirectory
 from bot.slack.gate import INBOUND
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin, from_command, from_event, from_interaction
@@ -56,6 +57,7 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     client = make_client(settings)
     services = services or build_services(settings)
     services.admins = SlackWorkspaceAdmins(client)  # the same services object: tests swap its parts
+    services.directory = SlackDirectory(OneToken(client))
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = App(
         client=client,

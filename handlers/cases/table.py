@@ -6,8 +6,6 @@ control character before text was cleaned at the door still exports, in both for
 
 import csv
 import io
-import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
@@ -17,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.cases.vocabulary import AGE_BANDS, FAILURES, GENDERS, OUTCOMES, PARTIES, STATUSES, Term, spelling
 from handlers.cleaning import clean_text
+from handlers.file_names import slug
 from storage.case_models import Case
 
 COLUMNS = (
@@ -133,6 +132,4 @@ def file_bytes(rows: Sequence[dict[str, Cell]], file_format: str, *, bom: bool =
 
 def file_name(group_name: str, day: date, file_format: str) -> str:
     """The file's name, ASCII only so every system can save it: lots-arenden-heby-2026-11-23.xlsx."""
-    ascii_name = unicodedata.normalize("NFKD", group_name).encode("ascii", "ignore").decode().casefold()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "grupp"
-    return f"lots-arenden-{slug}-{day.isoformat()}.{file_format}"
+    return f"lots-arenden-{slug(group_name)}-{day.isoformat()}.{file_format}"

@@ -3,14 +3,13 @@
 `summary_sends(ctx, group, period)` is what the meetings feature posts before each meeting.
 """
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, label, named_target_groups
 from handlers.context import Ctx
+from handlers.file_names import slug
 from handlers.replies import Reply, Send, reply, to_channel
 from handlers.summaries.chart import chart_attachment
 from handlers.summaries.figures import figure_out, summary_counts
@@ -98,16 +97,10 @@ def summary_sends(ctx: Ctx, group: Group, period: Period) -> list[Send]:
 
 
 def _reply(view: SummaryView, name: str) -> Reply:
-    filename = f"lots-arenden-{_slug(name)}-{view.period.start.isoformat()}-{view.period.end.isoformat()}.png"
+    filename = f"lots-arenden-{slug(name)}-{view.period.start.isoformat()}-{view.period.end.isoformat()}.png"
     period = t("summary.chart.period", label=view.period.label, start=view.period.start, end=view.period.end)
     chart = chart_attachment(
         view.figures, filename, t("summary.chart.file_title", title=view.title), view.title, period
     )
     parts = summary_parts(view, has_chart=chart is not None)
     return reply(*parts, files=(chart,) if chart else ())
-
-
-def _slug(name: str) -> str:
-    """A file-name-safe form of a group name: "Enköping/Håbo" → "enkoping-habo"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-") or "grupp"
