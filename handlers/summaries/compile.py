@@ -13,8 +13,8 @@ from handlers.file_names import slug
 from handlers.replies import Reply, Send, reply, to_channel
 from handlers.summaries.chart import chart_attachment
 from handlers.summaries.figures import figure_out, summary_counts
-from handlers.summaries.group_settings import threshold_of
-from handlers.summaries.periods import Period, default_period
+from handlers.summaries.group_settings import comparison_of, threshold_of
+from handlers.summaries.periods import Comparison, Period, default_period
 from handlers.summaries.sections import SummaryView, summary_parts
 from handlers.text import t
 from storage.case_stats import GroupTotals, case_stats, raised_count, totals_by_group
@@ -37,7 +37,8 @@ def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False
     """One group's summary for the period: protected for a channel, or exact for a private reader."""
     ids = [group.id]
     stats = case_stats(ctx.session, group_ids=ids, start=period.start, end=period.end, with_units=with_units)
-    before = period.previous()
+    comparison = comparison_of(group)
+    before = period.compared(comparison)
     previous = raised_count(ctx.session, group_ids=ids, start=before.start, end=before.end)
     threshold = threshold_of(ctx, group)
     linked = summary_counts(stats, previous=previous, months=period.months())
@@ -50,6 +51,7 @@ def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False
         exact=exact,
         with_units=with_units,
         labels=code_labels([group]),
+        comparison=comparison,
     )
     return _reply(view, group.name)
 
@@ -58,7 +60,7 @@ def rollup_summary(ctx: Ctx, groups: Sequence[Group], period: Period, *, exact: 
     """Every group together, and one line per group (for the förbund)."""
     ids = [g.id for g in groups]
     stats = case_stats(ctx.session, group_ids=ids, start=period.start, end=period.end)
-    before = period.previous()
+    before = period.compared(Comparison.YEAR)
     previous = raised_count(ctx.session, group_ids=ids, start=before.start, end=before.end)
     totals = totals_by_group(ctx.session, group_ids=ids, start=period.start, end=period.end)
     per_group = {g.id: totals.get(g.id, GroupTotals(0, 0, 0)) for g in groups}

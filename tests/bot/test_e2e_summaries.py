@@ -157,11 +157,13 @@ def test_the_terminal_prints_the_same_figures_as_markdown(services: Services, tm
     assert (
         "- **Arbetsförmedlingen:** 20 (29\u00a0%)" in markdown and "- **Aktivitetsersättning:** färre än 3" in markdown
     )
-    assert "- **Förändring:** 8 fler (13\u00a0% ökning)" in markdown
+    assert "- **Förändring:** 10 fler (17\u00a0% ökning)" in markdown
     assert chart.read_bytes().startswith(PNG) and str(chart) in errors.getvalue()
     out = io.StringIO()
     assert print_summary(services, cli_args(exact=True, period="hösten 2026"), out=out, errors=errors) == 0
-    assert "> Period: hösten 2026, 1 juli 2026 – 23 november 2026." in out.getvalue()
+    assert (
+        "> Period: hösten 2026 (höstterminen, augusti–december), 1 augusti 2026 – 23 november 2026." in out.getvalue()
+    )
     assert "Exakta tal" in out.getvalue() and "bifogas" not in out.getvalue()
 
 
@@ -275,7 +277,7 @@ def test_a_convenor_reads_the_summary_of_an_imported_case_log(
     assert bot.sim.slash_command("UANNA", UPPSALA, "sammanfattning i år").status == 200
     text = blocks_text(posted_summary(bot, UPPSALA))
     assert "*68* lots-ärenden har aktualiserats under perioden." in text
-    assert "*Fortfarande öppna*\n38 (56\u00a0%)" in text and "*Förändring*\n8 fler (13\u00a0% ökning)" in text
+    assert "*Fortfarande öppna*\n38 (56\u00a0%)" in text and "*Förändring*\n10 fler (17\u00a0% ökning)" in text
     assert f"*Kön:* {GENDER}" in text and f"*Tilläggsresursen:* {REFERRED}" in text
     assert "*Arbetsförmedlingen*\n20 (29\u00a0%)" in text and "*Region*\n14 (21\u00a0%)" in text, "full names were read"
     assert "*Kommun*\n22 (32\u00a0%)" in text
