@@ -1,4 +1,9 @@
-"""`lokusbot import cases FILE --group NAME` and `lokusbot export cases --group NAME --format csv|xlsx [--out FILE]`."""
+"""`lokusbot import cases FILE --group NAME` and `lokusbot export cases --group NAME --format csv|xlsx [--out FILE]`.
+
+CSV starts with a byte order mark (BOM) wherever it goes except a terminal: in a file (`--out`, or `> heby.csv`)
+and in a pipe it is what makes Excel read the file as UTF-8 (without it Excel takes Windows-1252 and garbles
+å, ä and ö); on a terminal it would only show as a stray character. `--no-bom` leaves it out everywhere.
+"""
 
 import argparse
 import sys
@@ -27,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exporter.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=say("cli.export.format"))
     exporter.add_argument("--out", default="", help=say("cli.export.out"), metavar=say("cli.metavar.file"))
     exporter.add_argument("--team", default="", help=say("cli.team"), metavar="TEAM")
+    exporter.add_argument("--no-bom", action="store_true", help=say("cli.export.no_bom"))
     exporter.set_defaults(run=export_cases)
 
 
@@ -68,19 +74,21 @@ def export_cases(args: argparse.Namespace, settings: Settings) -> int:
     """Write the group's cases as CSV or XLSX to the file, or to standard output."""
     from handlers.cases import transfer
 
-    to_terminal = not args.out
-    if to_terminal and args.format == "xlsx" and sys.stdout.isatty():
+    to_stdout = not args.out
+    on_terminal = to_stdout and sys.stdout.isatty()
+    if on_terminal and args.format == "xlsx":
         return _fail(settings, t("case.cli.xlsx_to_terminal"), USAGE)
+    bom = not (on_terminal or args.no_bom)
 
     def run(ctx: Any) -> tuple[str, transfer.ExportFile]:
         group = transfer.group_for_command_line(ctx, args.group, args.team)
-        return group.name, transfer.export_group(ctx, group, args.format, bom=not to_terminal)
+        return group.name, transfer.export_group(ctx, group, args.format, bom=bom)
 
     result = _handle(settings, run)
     if isinstance(result, int):
         return result
     group_name, export = result
-    if to_terminal:
+    if to_stdout:
         sys.stdout.buffer.write(export.content)
         sys.stdout.flush()
         return 0

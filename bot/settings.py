@@ -1,5 +1,6 @@
 """Configuration from the environment (or a .env file), validated at start with messages that name the variable."""
 
+import re
 from datetime import timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -34,6 +35,7 @@ class Settings(BaseSettings):
     national_work_share: int = Field(default=34, ge=0, le=100)
     flat_rate_kr: int = Field(default=600_000, gt=0)
     console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
+    ics_organizer: str = "noreply@lokusbot.invalid"  # who meeting invitations are from when the convenor's is unknown
 
     @field_validator("timezone")
     @classmethod
@@ -43,6 +45,14 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
+
+    @field_validator("ics_organizer")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        address = value.strip().removeprefix("mailto:")
+        if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", address):
+            raise ValueError(f"not an e-mail address: {value!r} (write e.g. lokusbot@samordningsforbundet.se)")
+        return address
 
     @field_validator("slack_api_url")
     @classmethod
@@ -103,6 +113,7 @@ class Settings(BaseSettings):
             small_number_threshold=self.small_number_threshold,
             national_work_share=self.national_work_share,
             flat_rate_kr=self.flat_rate_kr,
+            ics_organizer=self.ics_organizer,
         )
 
 

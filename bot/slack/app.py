@@ -18,6 +18,7 @@ from bot.slack import installations, listeners
 from bot.slack.admins import SlackWorkspaceAdmins
 from bot.slack.clients import OneToken, SlackClients
 from bot.slack.delivery import OnPosted, SlackDelivery
+from bot.slack.directory import SlackDirectory
 from bot.slack.gate import INBOUND
 from bot.slack.installations import InstallationAuthorize, InstalledClients
 from bot.slack.metadata import MetadataSeal
@@ -62,6 +63,7 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     services = services or build_services(settings)
     app, clients = _oauth_app(settings, services) if settings.oauth else _single_token_app(settings)
     services.admins = SlackWorkspaceAdmins(clients)  # the same services object: tests swap its parts
+    services.directory = SlackDirectory(clients)
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
     delivery = SlackDelivery(
         clients,

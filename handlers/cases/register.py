@@ -10,6 +10,7 @@ from handlers.cases.questions import CASE_QUESTIONS, PICK_GROUP_QUESTIONS, targe
 from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow
 from handlers.errors import DomainError
+from handlers.formatting import Identifier
 from handlers.replies import (
     Button,
     Buttons,
@@ -80,7 +81,7 @@ def new_case(answers: Mapping[str, Any], group: Group) -> NewCase:
 def saved_reply(case: Case, group: Group) -> Reply:
     """The answer when saved ("Ärende #12 registrerat för LOKUS Heby"), with what to do next."""
     return reply(
-        Paragraph(t("case.saved", number=case.number, group=group.name)),
+        Paragraph(t("case.saved", number=Identifier(case.number), group=group.name)),
         Buttons(
             (
                 Button(CaseAction.NEW, str(group.id), t("case.button.another")),

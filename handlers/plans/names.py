@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from handlers.formatting import format_kr
+from handlers.formatting import format_amount
+
+TEMPLATE_LANGUAGE = "sv"  # the templates' texts are Swedish, so the numbers put into them are too
 
 SECTION_FAMILY = "plan"
 APPROVE_FLOW = "plan_approve"
@@ -52,7 +54,7 @@ class Filling:
                 "år": str(self.year),
                 "grupp": self.group,
                 "sista_dag": self.deadline,
-                "schablon": format_kr(self.flat_rate_kr),
+                "schablon": format_amount(self.flat_rate_kr, TEMPLATE_LANGUAGE),
             }
         )
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
-        if name.startswith("SLACK_") or name in ("DATABASE_URL", "TIMEZONE", "LANGUAGE"):
+        if name.startswith("SLACK_") or name in ("DATABASE_URL", "TIMEZONE", "LANGUAGE", "ICS_ORGANIZER"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
 
@@ -43,6 +43,16 @@ def test_a_bad_value_names_the_variable(clean_env: None, monkeypatch: pytest.Mon
     with pytest.raises(SettingsError) as raised:
         load_settings()
     assert "LANGUAGE" in str(raised.value)
+
+
+def test_the_invitations_organizer_is_an_address(clean_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().handler_config().ics_organizer == "noreply@lokusbot.invalid"
+    monkeypatch.setenv("ICS_ORGANIZER", "mailto:lokusbot@samordningsforbundet.se")
+    assert load_settings().handler_config().ics_organizer == "lokusbot@samordningsforbundet.se"
+    monkeypatch.setenv("ICS_ORGANIZER", "lokusbot")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert "ICS_ORGANIZER" in str(raised.value) and "not an e-mail address" in str(raised.value)
 
 
 def test_serving_needs_the_token_and_the_secret_or_socket_mode(clean_env: None) -> None:

@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "cli.export.cases": "export a group's cases (to standard output unless --out is given)",
     "cli.export.format": "file format (default csv)",
     "cli.export.out": "the file to write (default: standard output)",
+    "cli.export.no_bom": "CSV without a byte order mark (BOM), also into a file or a pipe; Excel then misreads å, "
+    "ä and ö",
     "cli.templates": "plan templates (YAML): check a file",
     "cli.templates.check": "validate template files (the bot's own are in {folder})",
     "cli.templates.files": "the template files",

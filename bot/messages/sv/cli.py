@@ -48,6 +48,8 @@ MESSAGES: dict[str, str] = {
     "cli.export.cases": "exportera en grupps ärenden (till standard ut om inte --out anges)",
     "cli.export.format": "filformat (standard csv)",
     "cli.export.out": "filen att skriva (standard: standard ut)",
+    "cli.export.no_bom": "CSV utan byte order mark (BOM), också i en fil eller ett rör; Excel läser då inte å, ä "
+    "och ö rätt",
     "cli.templates": "planmallar (YAML): kontrollera en fil",
     "cli.templates.check": "kontrollera mallfiler (botens egna finns i {folder})",
     "cli.templates.files": "mallfilerna",
