@@ -10,6 +10,7 @@ from handlers.cases.questions import CASE_QUESTIONS, PICK_GROUP_QUESTIONS, targe
 from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow
 from handlers.errors import DomainError
+from handlers.ids import row_id
 from handlers.replies import (
     Button,
     Buttons,
@@ -151,12 +152,12 @@ def offer_form(ctx: Ctx) -> list[Send]:
 
 def new_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Registrera ett till" button."""
-    return start_chat(ctx, int(value) if value.isdigit() else None)
+    return start_chat(ctx, row_id(value))
 
 
 def form_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Fyll i ett formulär" button, or the group picked for the form."""
-    return open_case_form(ctx, int(value) if value.isdigit() else None)
+    return open_case_form(ctx, row_id(value))
 
 
 FLOWS = (

@@ -10,6 +10,7 @@ from handlers.context import Ctx
 from handlers.errors import NotAMember
 from handlers.identity import IdentityKind
 from handlers.identity_guard import kind_words
+from handlers.ids import row_id
 from handlers.intents import Intent, IntentAction
 from handlers.intents.decide import Decider, Meaning
 from handlers.replies import Button, Buttons, Fields, Header, Note, Paragraph, Reply, Send, To, reply, say, to_requester
@@ -78,7 +79,7 @@ class Understanding:
             return [to_requester(say(t("action.unknown")))]
         if action_id == IntentAction.GROUP:
             group_id, _, args = rest.partition(SEPARATOR)
-            return self.run(ctx, intent, args, int(group_id) if group_id.isdigit() else None)
+            return self.run(ctx, intent, args, row_id(group_id))
         return self.run(ctx, intent, "")
 
     def run(self, ctx: Ctx, intent: Intent, args: str, group_id: int | None = None) -> list[Send]:
