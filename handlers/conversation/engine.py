@@ -136,6 +136,8 @@ class Engine:
             return self._stale(turn) if turn.has_active else switching.resume_aside(turn)
         if not turn.has_active:
             return [to_requester(say(t("engine.no_conversation")))]
+        if action not in tuple(ConvAction):  # an action id of the engine's prefix that it never puts on a message
+            return self._stale(turn)
         turn.state.offer, turn.status = None, Status.ACTIVE
         return self._conversation_action(turn, ConvAction(action), value, selected or [])
 

@@ -60,3 +60,10 @@ def test_an_id_of_a_surprising_shape_in_a_button_gets_a_kind_answer(
     response, sent = _press(heby, settled, action_id, VALUES[action_id].format(id=weird), channel)
     assert response.status == 200
     assert UNEXPECTED not in sent.text, (action_id, weird)
+
+
+def test_an_action_id_of_the_engines_prefix_it_does_not_have_gets_a_kind_answer(heby: Bot, settled: Settled) -> None:
+    settled.after(lambda: heby.sim.dm_message("UANNA", "nytt ärende"))
+    response, sent = _press(heby, settled, "conv.nonexistent", "raised_on|x", "DUANNA")
+    assert response.status == 200
+    assert UNEXPECTED not in sent.text
