@@ -6,6 +6,8 @@ engine's prefix that the engine does not have, a move to the year 9999, or a for
 type must get a kind answer where the person is waiting – never "Oj, något gick fel" and a traceback.
 """
 
+import json
+
 import pytest
 
 from tests.bot.conftest import Bot
@@ -65,5 +67,12 @@ def test_an_id_of_a_surprising_shape_in_a_button_gets_a_kind_answer(
 def test_an_action_id_of_the_engines_prefix_it_does_not_have_gets_a_kind_answer(heby: Bot, settled: Settled) -> None:
     settled.after(lambda: heby.sim.dm_message("UANNA", "nytt ärende"))
     response, sent = _press(heby, settled, "conv.nonexistent", "raised_on|x", "DUANNA")
+    assert response.status == 200
+    assert UNEXPECTED not in sent.text
+
+
+def test_a_move_button_to_the_end_of_the_calendar_gets_a_kind_answer(heby: Bot, settled: Settled) -> None:
+    value = json.dumps({"meeting": 1, "start": "9999-12-31T23:00:00+00:00", "length": 120, "has_time": True})
+    response, sent = _press(heby, settled, "meeting.move_pick", value)
     assert response.status == 200
     assert UNEXPECTED not in sent.text
