@@ -7,11 +7,12 @@ type must get a kind answer where the person is waiting – never "Oj, något gi
 """
 
 import json
+from typing import Any
 
 import pytest
 
 from tests.bot.conftest import Bot
-from tests.security.boundary import link_heby, shared_bot
+from tests.security.boundary import A_CASE, filled_state, link_heby, open_case_form, shared_bot
 from tests.security.harness import Sent, Settled, mark, sent_since, settled
 from tests.support.signing import Response
 
@@ -76,3 +77,36 @@ def test_a_move_button_to_the_end_of_the_calendar_gets_a_kind_answer(heby: Bot, 
     response, sent = _press(heby, settled, "meeting.move_pick", value)
     assert response.status == 200
     assert UNEXPECTED not in sent.text
+
+
+def _element(kind: str) -> dict[str, Any]:
+    return {
+        "checkboxes": {"type": "checkboxes", "selected_options": [{"value": "man"}, {"value": "kvinna"}]},
+        "text": {"type": "plain_text_input", "value": "2026-02-30"},
+        "other_digits": {"type": "plain_text_input", "value": "٢٠٢٦-١١-٢٠"},
+        "radio": {"type": "radio_buttons", "selected_option": {"value": "ansvarsfordelning"}},
+    }[kind]
+
+
+@pytest.mark.parametrize(
+    ("block", "kind", "refused"),
+    [
+        ("gender", "checkboxes", True),
+        ("raised_on", "text", True),
+        ("raised_on", "other_digits", False),  # read as the date it is
+        ("failures", "radio", False),  # one ticked option
+    ],
+)
+def test_a_form_field_sent_as_another_element_is_read_or_refused_on_the_form(
+    heby: Bot, settled: Settled, block: str, kind: str, refused: bool
+) -> None:
+    view = open_case_form(heby)
+    state = filled_state(view, A_CASE)
+    state[block] = {"value": _element(kind)}
+    point = mark(heby)
+    response = settled.after(
+        lambda: heby.sim.view_submission("UANNA", view["callback_id"], state, private_metadata=view["private_metadata"])
+    )
+    assert response.status == 200, response.text
+    assert UNEXPECTED not in sent_since(heby, point).text + response.text
+    assert (b"response_action" in response.body) is refused, response.text
