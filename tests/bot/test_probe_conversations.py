@@ -2,15 +2,20 @@
 conversation never silently replaces the first (the probe's findings, each a test that failed before its fix).
 """
 
+import json
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
 from bot.services import Services
+from handlers.cases.actions import CaseAction
+from handlers.replies import Send
 from tests.bot.test_cli_cases import cli
-from tests.support.chat import asked, command, dm
-from tests.support.talk import text_of
+from tests.handlers.test_cases_form import FILLED
+from tests.handlers.test_cases_helpers import button
+from tests.support.chat import asked, command, dm, press
+from tests.support.talk import actor, run, text_of
 
 __all__ = ["cli"]
 
@@ -55,3 +60,35 @@ def test_an_imported_age_written_as_a_superscript_is_a_row_error_not_a_traceback
     printed = capsys.readouterr()
     assert "Rad 2, kolumn aldersgrupp" in printed.err
     assert "Traceback" not in printed.out + printed.err
+
+
+def _case_form_sent(services: Services, sends: list[Send]) -> list[Send]:
+    """Fill in and send the case form of these sends, as Slack hands it back."""
+    form = next(send.form for send in sends if send.form is not None)
+    values = {**FILLED, "target_groups": ["nyanlanda"], "failures": ["vantetider"]}
+    _, sent = run(
+        services, actor(ANNA), lambda ctx: services.router.view(ctx, form.callback, values, json.loads(form.metadata))
+    )
+    return sent
+
+
+def test_a_case_sent_by_another_form_leaves_the_case_begun_in_the_chat_and_says_so(heby: Services) -> None:
+    """Registering one case by form while another is half-way in the chat threw the chat away unasked."""
+    dm(heby, ANNA, "nytt ärende")
+    for typed in ("ok", "fk", "psykiatrin", "kvinna", "25"):
+        dm(heby, ANNA, typed)
+    before = asked(heby, ANNA)
+    assert before is not None and before.question == "target_groups"
+    said = text_of(_case_form_sent(heby, command(heby, ANNA, "ärende form", HEBY)))
+    assert "Ärende #1 registrerat" in said
+    assert "är inte sparat och väntar kvar" in said
+    assert asked(heby, ANNA) == before
+
+
+def test_the_form_asked_for_instead_of_the_chat_still_replaces_it(heby: Services) -> None:
+    started = dm(heby, ANNA, "nytt ärende")
+    dm(heby, ANNA, "ok")
+    form = press(heby, ANNA, CaseAction.FORM, button(started, CaseAction.FORM).value)
+    said = text_of(_case_form_sent(heby, form))
+    assert "Ärende #1 registrerat" in said and "väntar kvar" not in said
+    assert asked(heby, ANNA) is None
