@@ -13,8 +13,8 @@ from handlers.cases.actions import CaseAction
 from handlers.replies import Send
 from tests.bot.test_cli_cases import cli
 from tests.handlers.test_cases_form import FILLED
-from tests.handlers.test_cases_helpers import button
-from tests.support.chat import asked, command, dm, press
+from tests.handlers.test_cases_helpers import CASE_ANSWERS, button
+from tests.support.chat import active, answer_flow, asked, command, dm, press
 from tests.support.talk import actor, run, text_of
 
 __all__ = ["cli"]
@@ -92,3 +92,43 @@ def test_the_form_asked_for_instead_of_the_chat_still_replaces_it(heby: Services
     said = text_of(_case_form_sent(heby, form))
     assert "Ärende #1 registrerat" in said and "väntar kvar" not in said
     assert asked(heby, ANNA) is None
+
+
+def _case_at_summary(services: Services) -> None:
+    dm(services, ANNA, "nytt ärende")
+    answer_flow(services, ANNA, CASE_ANSWERS, confirm=None)
+
+
+def test_ok_at_a_question_asked_again_keeps_its_answer(heby: Services) -> None:
+    """Asked again from the summary ("3"), a text question took *ok* as its new text: the unit became "ok"."""
+    _case_at_summary(heby)
+    asked_again = text_of(dm(heby, ANNA, "3"))
+    assert "Ditt tidigare svar var: AME" in asked_again and "Behåll AME" in asked_again
+    summary = text_of(dm(heby, ANNA, "ok"))
+    assert "Enhet: AME" in summary
+    assert active(heby, ANNA).answers["unit"] == "AME"
+
+
+def test_behall_keeps_an_answer_that_has_a_default_too(heby: Services) -> None:
+    _case_at_summary(heby)
+    asked_again = text_of(dm(heby, ANNA, "ändra 1"))
+    assert "Använd 23 november 2026" in asked_again and "Behåll 22 november 2026" in asked_again
+    dm(heby, ANNA, "behåll")
+    assert active(heby, ANNA).answers["raised_on"] == "2026-11-22"
+
+
+def test_going_back_from_a_question_asked_again_keeps_its_answer(heby: Services) -> None:
+    """ "tillbaka" from a question asked again left it unanswered, and its earlier answer was gone."""
+    _case_at_summary(heby)
+    dm(heby, ANNA, "ändra 2")
+    dm(heby, ANNA, "tillbaka")
+    assert active(heby, ANNA).answers["party"] == "af"
+
+
+def test_a_plan_section_asked_again_keeps_its_text_with_ok(heby: Services) -> None:
+    command(heby, ANNA, "plan ny verksamhetsplan 2028", HEBY)
+    command(heby, ANNA, "plan svara mål", HEBY)
+    answer_flow(heby, ANNA, {"mal": "Färre ärenden mellan stolarna"}, confirm="ja")
+    command(heby, ANNA, "plan svara mål", HEBY)
+    dm(heby, ANNA, "ändra 1")
+    assert "2028?: Färre ärenden mellan stolarna" in text_of(dm(heby, ANNA, "ok"))

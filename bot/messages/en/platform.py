@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "or *help*.",
     "engine.controls_optional": "This question is optional: write *skip* if you like. Write *back* for the "
     "previous question, *cancel* to stop or *help*.",
+    "engine.keep_earlier": "Keep {value}",
     "engine.use_default": "Use {value}",
     "engine.skip": "Skip",
     "engine.back": "Back",

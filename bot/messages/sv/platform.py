@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "för att sluta eller *hjälp*.",
     "engine.controls_optional": "Frågan är frivillig: skriv *hoppa över* om du vill. Skriv *tillbaka* för "
     "förra frågan, *avbryt* för att sluta eller *hjälp*.",
+    "engine.keep_earlier": "Behåll {value}",
     "engine.use_default": "Använd {value}",
     "engine.skip": "Hoppa över",
     "engine.back": "Tillbaka",
