@@ -132,3 +132,21 @@ def test_a_plan_section_asked_again_keeps_its_text_with_ok(heby: Services) -> No
     command(heby, ANNA, "plan svara mål", HEBY)
     dm(heby, ANNA, "ändra 1")
     assert "2028?: Färre ärenden mellan stolarna" in text_of(dm(heby, ANNA, "ok"))
+
+
+def _meeting_at_summary(services: Services) -> None:
+    command(services, ANNA, "möte tisdag nästa vecka kl 13", HEBY)  # tisdag 1 december 2026
+    answer_flow(services, ANNA, {"place": "Kommunhuset", "length": "ok", "minute_taker": "jag"}, confirm=None)
+
+
+def test_a_new_time_alone_at_the_summary_keeps_the_meetings_day(heby: Services) -> None:
+    """ "ändra när till kl 14" moved the meeting of tisdag 1 december to the next 14.00 from now (måndag)."""
+    _meeting_at_summary(heby)
+    changed = text_of(dm(heby, ANNA, "ändra när till kl 14"))
+    assert "är nu tisdag 1 december 2026 kl. 14.00" in changed
+
+
+def test_a_new_day_alone_at_the_summary_keeps_the_meetings_time(heby: Services) -> None:
+    _meeting_at_summary(heby)
+    changed = text_of(dm(heby, ANNA, "ändra när till torsdag nästa vecka"))
+    assert "är nu torsdag 3 december 2026 kl. 13.00" in changed
