@@ -94,7 +94,12 @@ class Decider:
         return _from_guesses(guesses, len(reading.content), any(t.kind == "unknown" for t in reading.tokens))
 
     def interrupting(self, text: str) -> Decision | None:
-        """The decision when a conversation is open: only an unmistakable wish (or a command word) interrupts."""
+        """The decision when a conversation is open: only an unmistakable wish (or a command word) interrupts.
+
+        An answer too long to be an intent is the conversation's at once: it is not read for identity twice (the
+        engine checks every answer), which costs milliseconds for a page of minutes."""
+        if len(text) > MAX_CHARS:
+            return None
         decision = self.decide(text)
         return decision if decision.meaning == Meaning.GO and decision.certain else None
 
