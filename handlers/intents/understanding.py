@@ -12,7 +12,7 @@ from handlers.identity import IdentityKind
 from handlers.identity_guard import kind_words
 from handlers.ids import row_id
 from handlers.intents import Intent, IntentAction
-from handlers.intents.decide import Decider, Meaning
+from handlers.intents.decide import Decider, Decision, Meaning
 from handlers.replies import Button, Buttons, Fields, Header, Note, Paragraph, Reply, Send, To, reply, say, to_requester
 from handlers.text import Join, Plain, Text, t
 from storage.models import Group
@@ -45,12 +45,13 @@ class Understanding:
             return [to_requester(self._did_you_mean(decision.options))]
         return [to_requester(self._closest(self.decider.suggestions(decision), t("dm.unknown")))]
 
-    def interrupting(self, ctx: Ctx, text: str) -> list[Send] | None:
-        """While a conversation is open: the intent's sends when the message unmistakably asks for something
-        else (the feature then starts its flow through the engine, which asks before replacing anything)."""
-        decision = self.decider.interrupting(text)
-        if decision is None:
-            return None
+    def interruption(self, text: str) -> Decision | None:
+        """The wish a message unmistakably is, which may interrupt an open conversation (pure: no database)."""
+        return self.decider.interrupting(text)
+
+    def interrupt(self, ctx: Ctx, decision: Decision) -> list[Send]:
+        """Run that wish while a conversation is open (the feature then starts its flow through the engine,
+        which asks before replacing anything)."""
         return self.run(ctx, self.intents[decision.intent], decision.args)
 
     def command(self, ctx: Ctx, text: str, given: str) -> list[Send]:
