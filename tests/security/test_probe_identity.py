@@ -9,6 +9,7 @@ the end as expected failures, for the lead to decide on.
 import pytest
 
 from handlers.identity import find_identity
+from handlers.text import Listing, t
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_cases import ANNA, HEBY, setup_heby
 from tests.bot.test_e2e_platform import blocks_text
@@ -84,3 +85,9 @@ NOT_CAUGHT = {
 )
 def test_ways_of_writing_identity_the_check_does_not_catch_yet(name: str) -> None:
     assert find_identity(NOT_CAUGHT[name]) is not None
+
+
+def test_a_listing_of_names_quotes_no_identity_either() -> None:
+    """t() replaced identity in a string or a Join, not in a Listing (the groups named in "Heby och …")."""
+    said = t("summary.which_group", example="Heby", groups=Listing(("Heby", "850312-1231")))
+    assert said.params["groups"].items[1] == t("identity.not_shown")
