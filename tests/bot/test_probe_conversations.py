@@ -3,6 +3,8 @@ conversation never silently replaces the first (the probe's findings, each a tes
 """
 
 import json
+import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from handlers.cases.actions import CaseAction
 from handlers.replies import Send
 from tests.bot.conftest import Bot
 from tests.bot.test_cli_cases import cli
+from tests.bot.test_e2e_platform import blocks_text
 from tests.handlers.test_cases_form import FILLED
 from tests.handlers.test_cases_helpers import CASE_ANSWERS, button
 from tests.security.boundary import link_heby
@@ -203,3 +206,25 @@ def test_an_answer_edited_in_slack_is_not_dropped_without_a_word(bot: Bot) -> No
     bot.fake.wait_for(
         "chat.postMessage", count=posted + 1, timeout=2, predicate=lambda c: c.args.get("channel") == f"D{ANNA}"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "answered"),
+    [
+        ("målgrupper", "Unga utan gymnasieutbildning"),
+        ("sammanfattning förra året", "förra året (2025)"),
+        ("medlem <@UBERTIL> Försäkringskassan", "för Försäkringskassan"),
+    ],
+)
+def test_a_command_pasted_in_decomposed_letters_is_understood(bot: Bot, typed: str, answered: str) -> None:
+    """ "ö" as "o" and a combining diaeresis (as some programs paste it) made "målgrupper" an unknown command."""
+    link_heby(bot)
+    before = len(bot.fake.calls("response_url")) + len(bot.fake.calls("chat.postMessage"))
+    assert bot.sim.slash_command(ANNA, HEBY, unicodedata.normalize("NFD", typed)).status == 200
+    deadline = time.monotonic() + 5
+    while len(bot.fake.calls("response_url")) + len(bot.fake.calls("chat.postMessage")) == before:
+        assert time.monotonic() < deadline, "no answer"
+        time.sleep(0.02)
+    time.sleep(0.1)
+    said = " ".join(blocks_text(c) for c in [*bot.fake.calls("response_url"), *bot.fake.calls("chat.postMessage")])
+    assert answered in said, said
