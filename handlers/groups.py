@@ -26,6 +26,7 @@ from storage import groups as repo
 from storage.models import Group
 
 CONFUSABLE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK"}
+REMOVE_WORDS = (("ta", "bort"), ("bort",), ("remove",))
 
 
 def link(ctx: Ctx, args: str) -> list[Send]:
@@ -83,9 +84,11 @@ def _scripts(name: str) -> set[str]:
 
 def add_member(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus medlem @person <part> [roller]`: record or update a member (the group's managers only)."""
+    typed = args.split()
+    for removal in REMOVE_WORDS:  # "bort @x", "ta bort @x"
+        if [w.casefold() for w in typed[: len(removal)]] == list(removal):
+            return remove_member(ctx, " ".join(typed[len(removal) :]))
     words = args.split(maxsplit=2)
-    if words and words[0].casefold() in ("bort", "ta bort", "remove"):
-        return remove_member(ctx, " ".join(words[1:]))
     if len(words) < 2:
         raise DomainError("member.usage")
     group = access.channel_group(ctx)

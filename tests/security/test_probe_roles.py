@@ -9,10 +9,13 @@ of its managers) or refused.
 import pytest
 from sqlalchemy import select
 
-from storage.models import Group
+from bot.services import Services
+from storage.models import Group, Member
 from tests.bot.conftest import Bot
 from tests.security.boundary import link_heby
 from tests.security.harness import mark, sent_since
+from tests.support.chat import command
+from tests.support.talk import text_of
 
 LOOK_ALIKES = {
     "zero-width space": "Heby\u200b",
@@ -48,3 +51,14 @@ def test_a_name_in_one_alphabet_and_with_accents_is_a_group_of_its_own(bot: Bot)
         bot.sim.slash_command("USTRANGER", channel, f"koppla {name}")
         bot.fake.wait_for("chat.postMessage", predicate=lambda c, where=channel: c.args.get("channel") == where)
     assert _group_names(bot) == sorted(["Heby", "Héby", "Москва", "Αθήνα"])
+
+
+def test_medlem_ta_bort_removes_the_member_as_bort_does(services: Services) -> None:
+    """ "ta bort" was listed as a way to remove, but only a one-word start was compared: "”ta” är ingen person"."""
+    command(services, "UANNA", "koppla Heby", "CHEBY")
+    command(services, "UANNA", "medlem <@UANNA> kommun samordnare", "CHEBY")
+    command(services, "UANNA", "medlem <@UBERTIL> af", "CHEBY")
+    said = text_of(command(services, "UANNA", "medlem ta bort <@UBERTIL>", "CHEBY", kind=True))
+    assert "ingen person" not in said
+    with services.db.unit_of_work() as session:
+        assert session.scalars(select(Member.user_id)).all() == ["UANNA"]
