@@ -12,6 +12,7 @@ from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.formatting import Identifier
+from handlers.ids import row_id
 from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, Style, reply, say, to_requester
 from handlers.text import Join, Listing, Text, t
 from storage import audit
@@ -88,9 +89,10 @@ def _buttons(case: Case) -> tuple[Button, ...]:
 def more_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Visa fler" button: the next page."""
     which, _, offset = value.partition(SEPARATOR)
-    if which not in (OPEN_LIST, CLOSED_LIST) or not offset.isdigit():
+    start = row_id(offset)
+    if which not in (OPEN_LIST, CLOSED_LIST) or start is None:
         raise DomainError("action.unknown")
-    return list_page(ctx, which, int(offset))
+    return list_page(ctx, which, start)
 
 
 def list_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:

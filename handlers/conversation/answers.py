@@ -52,7 +52,7 @@ def _text(question: Question, raw: str, env: Env) -> str:
 def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
     """The option a typed word means: its number, value, label word, or an unambiguous beginning."""
     word = word.strip().strip(".").casefold()
-    if word.isdigit() and 1 <= int(word) <= len(choices):
+    if word.isdecimal() and 1 <= int(word) <= len(choices):
         return choices[int(word) - 1]
     exact = [c for c in choices if word == c.value.casefold() or word in (w.casefold() for w in c.words)]
     if exact:

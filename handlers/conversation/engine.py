@@ -13,7 +13,7 @@ from typing import Any
 
 from handlers.context import Ctx
 from handlers.conversation import changing, steps, switching
-from handlers.conversation.actions import ConvAction, OfferChoice, pack, unpack
+from handlers.conversation.actions import KEEP_EARLIER, ConvAction, OfferChoice, pack, unpack
 from handlers.conversation.flow import Env, Flow, FlowBook, Kind
 from handlers.conversation.forms import build_form, read_form
 from handlers.conversation.render import change_reply
@@ -136,6 +136,8 @@ class Engine:
             return self._stale(turn) if turn.has_active else switching.resume_aside(turn)
         if not turn.has_active:
             return [to_requester(say(t("engine.no_conversation")))]
+        if action not in tuple(ConvAction):  # an action id of the engine's prefix that it never puts on a message
+            return self._stale(turn)
         turn.state.offer, turn.status = None, Status.ACTIVE
         return self._conversation_action(turn, ConvAction(action), value, selected or [])
 
@@ -256,7 +258,7 @@ class Engine:
         if action == ConvAction.TOGGLE:
             progress.ticked = [unpack(v)[1] for v in selected]
             return turn.write()
-        default = question.default_value(turn.env)
+        default = steps.offered_answer(turn, question, keep=option == KEEP_EARLIER)
         if action == ConvAction.DEFAULT and default is not None:
             return steps.accept(turn, question, default)
         if action == ConvAction.DONE:

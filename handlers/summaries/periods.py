@@ -194,7 +194,7 @@ def _recent(words: str, today: date) -> Period | None:
     if match is None or match.group(2) not in UNITS:
         return None
     amount = match.group(1) or "1"
-    count = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount)
+    count = int(amount) if amount.isdecimal() else NUMBER_WORDS.get(amount)
     if not count or count > 3650:
         return None
     unit = UNITS[match.group(2)]
