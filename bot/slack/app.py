@@ -50,8 +50,12 @@ def make_client(settings: Settings) -> WebClient:
     )
 
 
-def create_app(settings: Settings, services: Services | None = None, *, schedule: bool = False) -> App:
-    """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler."""
+def create_app(
+    settings: Settings, services: Services | None = None, *, schedule: bool = False, check_token: bool = False
+) -> App:
+    """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler;
+    `check_token` asks Slack about the bot token now (auth.test), so a wrong one stops the start and the first
+    request does not wait for the answer (with one token; OAuth has none to check)."""
     settings.require_slack()
     client = make_client(settings)
     services = services or build_services(settings)
@@ -60,7 +64,7 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     app = App(
         client=client,
         signing_secret=secret,
-        token_verification_enabled=False,
+        token_verification_enabled=check_token,
         logger=logging.getLogger("lokusbot.bolt"),
     )
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
