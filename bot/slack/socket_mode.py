@@ -2,51 +2,56 @@
 
 Bolt's built-in handler (slack_sdk's own WebSocket client, no extra dependency) reads each envelope, hands its
 payload to the app and sends the ack the listener gave — with a payload when there is one (a form's errors).
-In HTTP mode any answer tells Slack the request arrived; over the socket only an ack does, and an envelope that
-is not acked is sent again. So two kinds the app does not take are acked empty here, and never reach a listener:
-an event nothing listens to (the gate drops those in HTTP mode), and a payload lokusbot cannot read (the typing
-middleware refuses it, HTTP 400 in the other mode). A payload that failed for any other reason is not acked, so
-Slack may send it again.
+There is no HTTP request to verify (the connection is the bot's own, opened with the app-level token), but the
+payload is read into its typed model here, before Bolt sees it, as the gate does in HTTP mode: no middleware
+of Bolt's ever reads a field of the wrong type. In HTTP mode any answer tells Slack the request arrived; over
+the socket only an ack does, and an envelope that is not acked is sent again. So what the app does not take is
+acked empty and never reaches a listener: a payload lokusbot cannot read (HTTP 400 in the other mode) and an
+event nothing listens to (dropped by the gate in HTTP mode). A payload that failed for any other reason is not
+acked, so Slack may send it again.
 """
 
 import logging
 import time
-from typing import Any
 
+from slack_bolt import BoltRequest
 from slack_bolt.adapter.socket_mode import SocketModeHandler as BoltSocketModeHandler
-from slack_bolt.adapter.socket_mode.internals import run_bolt_app, send_response
+from slack_bolt.adapter.socket_mode.internals import build_headers, send_response
 from slack_bolt.response import BoltResponse
 from slack_sdk.socket_mode.builtin import SocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from bot.slack.payloads import HANDLED_EVENTS
+from bot.slack.gate import INBOUND
+from bot.slack.payloads import HANDLED_EVENTS, EventCallback, MalformedPayload, read_payload
 
 log = logging.getLogger("lokusbot.socket_mode")
 ACKED_REFUSALS = (400, 404)  # not readable, nothing listens: acked so Slack does not send them again
+EMPTY_ACK = BoltResponse(status=200, body="")
 
 
 class SocketModeHandler(BoltSocketModeHandler):  # type: ignore[misc]
     """Bolt's built-in Socket Mode handler that also acks the envelopes the app does not take."""
 
     def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
-        """Answer one envelope: through the app, or with an empty ack when it is not for the app."""
+        """Answer one envelope: through the app with its typed payload, or with an empty ack when it is not for it."""
         started = time.time()
-        if _unhandled_event(req):
-            log.info("acknowledged an event nothing listens to")
-            send_response(client, req, BoltResponse(status=200, body=""), started)
+        try:
+            payload = read_payload(req.payload)
+        except MalformedPayload as error:
+            log.warning("acknowledged a %s envelope lokusbot cannot read: %s", _kind(req), error)
+            send_response(client, req, EMPTY_ACK, started)
             return
-        response = run_bolt_app(self.app, req)
+        if isinstance(payload, EventCallback) and payload.event.type not in HANDLED_EVENTS:
+            log.info("acknowledged an event of type %s that nothing listens to", payload.event.type)
+            send_response(client, req, EMPTY_ACK, started)
+            return
+        request = BoltRequest(mode="socket_mode", body=req.payload, headers=build_headers(req))
+        request.context[INBOUND] = payload
+        response = self.app.dispatch(request)
         if response.status in ACKED_REFUSALS:
             log.warning("acknowledged a %s envelope the app refused (%d)", _kind(req), response.status)
-            response = BoltResponse(status=200, body="")
+            response = EMPTY_ACK
         send_response(client, req, response, started)
-
-
-def _unhandled_event(req: SocketModeRequest) -> bool:
-    if req.type != "events_api":
-        return False
-    event: Any = req.payload.get("event")
-    return isinstance(event, dict) and isinstance(event.get("type"), str) and event["type"] not in HANDLED_EVENTS
 
 
 def _kind(req: SocketModeRequest) -> str:
