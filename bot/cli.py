@@ -88,15 +88,23 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy.exc import OperationalError
+
     from storage import migrate
     from storage.db import make_engine
 
     engine = make_engine(settings.database_url)
-    if args.action == "upgrade":
-        migrate.upgrade(engine)
-        print(say("cli.db.upgraded"))
-    else:
-        print(say("cli.db.current") if migrate.is_current(engine) else say("cli.db.behind"))
+    try:
+        if args.action == "upgrade":
+            migrate.upgrade(engine)
+            print(say("cli.db.upgraded"))
+        else:
+            print(say("cli.db.current") if migrate.is_current(engine) else say("cli.db.behind"))
+    except OperationalError as error:
+        print(f"lokusbot: {say('cli.db.unreachable', reason=type(error.orig).__name__)}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
     return 0
 
 
