@@ -27,7 +27,8 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> int:
     """Run the Slack bot until stopped."""
     settings.require_slack()
     engine = make_engine(settings.database_url)
-    migrate.upgrade(engine)
+    if not migrate.is_current(engine):  # after the entrypoint migrated, this is only a look
+        migrate.upgrade(engine)
     engine.dispose()
     if settings.socket_mode:
         socket_mode_handler(settings).start()
