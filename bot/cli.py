@@ -1,6 +1,7 @@
 """The `lokusbot` command: start, serve, console, db (and each feature's own, e.g. roles, import, export)."""
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -73,6 +74,7 @@ def _start(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    gc.disable()  # while the server imports, builds and warms up; frozen and enabled again before it serves
     from bot.serve import serve
 
     return serve(settings, host=args.host, port=args.port, workers=args.workers)

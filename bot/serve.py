@@ -4,6 +4,7 @@ Nothing is left for the first request to do: the app is built, the bot token che
 heavy libraries warmed and the database asked (bot/warmup.py) before the port opens or the socket connects.
 """
 
+import gc
 import logging
 import time
 
@@ -93,6 +94,8 @@ def socket_mode_handler(settings: Settings) -> SocketModeHandler:
     """The app over Socket Mode, built and warmed; `.start()` connects and blocks, `.connect()` only connects."""
     app, services = build(settings)
     warm_up(services, None, None)
+    gc.freeze()  # as the HTTP server does (bot/server.py `frozen`), and the collector back on
+    gc.enable()
     assert settings.slack_app_token is not None  # socket_mode: the app-level token is set
     log.warning("lokusbot: Socket Mode")
     return SocketModeHandler(app, settings.slack_app_token.get_secret_value())

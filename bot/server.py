@@ -105,11 +105,13 @@ def frozen(application: Wsgi) -> Wsgi:
 
     The app, its catalogue and SQLAlchemy's mappers live as long as the process. Frozen (gc.freeze), they are not
     scanned again by every full collection, which otherwise lands on some request and delays its answer
-    (bench/chat_turn.py: lokusbot's p99 went from 13–17 ms to 8–9 ms). Frozen before the fork, the workers also
-    leave those pages shared with the master instead of copying them when the collector would touch them.
+    (bench/chat_turn.py: lokusbot's p99 went from 13–17 ms to 8–9 ms). As Python's documentation advises for a
+    process that forks, `lokusbot serve` keeps the collector off while it starts (bot/cli.py) and freezes right
+    before the fork, with no collection first (it would cost as much as the rest of the warm-up): the workers
+    then share those pages with the master instead of copying them, and collect only what they make themselves.
     """
-    gc.collect()
     gc.freeze()
+    gc.enable()
     return application
 
 

@@ -25,6 +25,7 @@ from bot.slack.verification import sign
 from handlers.admins import NO_ADMINS
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError
+from storage.events import claim_event
 
 log = logging.getLogger("lokusbot.warmup")
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -93,7 +94,8 @@ def rehearse(services: Services) -> None:
     the SQL compiled, the understanding built, the replies rendered. Nothing is kept and nothing is sent."""
     renderer = BlockRenderer(Catalogue.for_slack(services.config.language))
     with services.db.rolled_back() as session:
-        for actor, kind, text in SCRIPT:
+        for number, (actor, kind, text) in enumerate(SCRIPT):
+            claim_event(session, event_id=f"Ev0WARMUP{number}")  # as every request is claimed first
             ctx = Ctx(
                 session, actor, datetime.now(UTC), services.config, admins=NO_ADMINS, engine=services.router.engine
             )
