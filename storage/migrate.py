@@ -1,5 +1,6 @@
 """Run the alembic migrations from code: `lokusbot db upgrade`, `serve` at start, and the tests."""
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -43,8 +44,9 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
+@cache
 def heads() -> frozenset[str]:
-    """The newest revision of every branch of the migrations this code has."""
+    """The newest revision of every branch of the migrations this code has (read once: they do not change)."""
     return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 

@@ -119,3 +119,18 @@ def test_serve_without_tokens_names_the_missing_variables(tmp_path: Path) -> Non
     )
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET" in result.stderr
+
+
+def test_db_upgrade_without_a_database_says_so_without_a_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env["DATABASE_URL"] = f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/lokusbot"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "upgrade"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Jag når inte databasen" in result.stderr and "Traceback" not in result.stderr
