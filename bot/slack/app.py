@@ -57,11 +57,15 @@ def make_client(settings: Settings, token: str | None = None, team_id: str = "")
     )
 
 
-def create_app(settings: Settings, services: Services | None = None, *, schedule: bool = False) -> App:
-    """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler."""
+def create_app(
+    settings: Settings, services: Services | None = None, *, schedule: bool = False, check_token: bool = False
+) -> App:
+    """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler;
+    `check_token` asks Slack about the bot token now (auth.test), so a wrong one stops the start and the first
+    request does not wait for the answer (with one token; OAuth has none to check)."""
     settings.require_slack()
     services = services or build_services(settings)
-    app, clients = _oauth_app(settings, services) if settings.oauth else _single_token_app(settings)
+    app, clients = _oauth_app(settings, services) if settings.oauth else _single_token_app(settings, check_token)
     services.admins = SlackWorkspaceAdmins(clients)  # the same services object: tests swap its parts
     services.directory = SlackDirectory(clients)
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
@@ -85,13 +89,13 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
     return app
 
 
-def _single_token_app(settings: Settings) -> tuple[App, SlackClients]:
-    """One workspace, one token (SLACK_BOT_TOKEN), as before OAuth."""
+def _single_token_app(settings: Settings, check_token: bool) -> tuple[App, SlackClients]:
+    """One workspace, one token (SLACK_BOT_TOKEN), as before OAuth; `check_token` asks Slack about it now."""
     client = make_client(settings)
     app = App(
         client=client,
         signing_secret=_signing_secret(settings),
-        token_verification_enabled=False,
+        token_verification_enabled=check_token,
         logger=logging.getLogger("lokusbot.bolt"),
     )
     return app, OneToken(client)

@@ -49,6 +49,7 @@ from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuth
 JSON_FIELDS = frozenset(
     {"blocks", "attachments", "view", "files", "metadata", "unfurls", "user_auth_blocks", "outputs", "profile"}
 )
+APP_LEVEL_METHODS = frozenset({"apps.connections.open"})  # these take the app-level token (xapp-), nothing else
 FIRST_TS = 1_700_000_000_000_100  # microseconds: the first ts handed out is "1700000000.000100"
 TS_STEP = 100
 
@@ -246,8 +247,12 @@ class FakeSlack(OAuthInstalls):
         bot_name: str = "lokusbot",
         app_id: str = "A0LOKUS",
         on_call: Callable[[Call], None] | None = None,
+        app_token: str = "xapp-1-A0LOKUS-test-app-token",
     ) -> None:
         self.bot_token = bot_token
+        self.app_token = app_token
+        # what apps.connections.open hands out: a URL, or a function making a fresh one each time (with its ticket)
+        self.socket_mode_url: str | Callable[[], str] = ""
         self.host, self.port = host, port
         self.team_id, self.team_name, self.team_domain = team_id, team_name, team_domain
         self.bot_user_id, self.bot_id, self.bot_name, self.app_id = bot_user_id, bot_id, bot_name, app_id
@@ -481,7 +486,7 @@ class FakeSlack(OAuthInstalls):
         if call.method in UNAUTHENTICATED:
             args = {**basic_credentials(call.headers), **call.args}
         else:
-            auth_error = self._auth_error(call.headers)
+            auth_error = self._auth_error(call.headers, app_level=call.method in APP_LEVEL_METHODS)
             if auth_error:
                 return _json_reply({"ok": False, "error": auth_error})
         queue = self._injected.get(call.method)
@@ -493,12 +498,18 @@ class FakeSlack(OAuthInstalls):
         except (SlackError, OAuthRefusal) as error:
             return _json_reply({"ok": False, "error": error.error})
 
-    def _auth_error(self, headers: dict[str, str]) -> str | None:
-        """not_authed without a bearer token, invalid_auth with a wrong (or revoked) one, else None."""
+    def _auth_error(self, headers: dict[str, str], *, app_level: bool = False) -> str | None:
+        """not_authed without a bearer token, not_allowed_token_type with the other kind of token (app-level
+        methods take the app token, the rest a bot token), invalid_auth with a wrong (or revoked) one, else None."""
         token = self._bearer(headers)
         if not token:
             return "not_authed"
-        return None if token == self.bot_token or self.installed(token) is not None else "invalid_auth"
+        wanted, other = (self.app_token, self.bot_token) if app_level else (self.bot_token, self.app_token)
+        if token == other:
+            return "not_allowed_token_type"
+        if token == wanted or (not app_level and self.installed(token) is not None):
+            return None
+        return "invalid_auth"
 
     @staticmethod
     def _bearer(headers: dict[str, str]) -> str:
@@ -591,6 +602,7 @@ class FakeSlack(OAuthInstalls):
         return {
             "api.test": lambda args: {"args": args},
             "auth.test": self._auth_test,
+            "apps.connections.open": self._apps_connections_open,
             "chat.postMessage": self._chat_post_message,
             "chat.postEphemeral": self._chat_post_ephemeral,
             "chat.update": self._chat_update,
@@ -625,6 +637,12 @@ class FakeSlack(OAuthInstalls):
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
         }
+
+    def _apps_connections_open(self, args: Args) -> Args:
+        """apps.connections.open: the WebSocket URL of Socket Mode (set socket_mode_url first)."""
+        if not self.socket_mode_url:
+            raise SlackError("socket_mode_not_enabled")
+        return {"url": self.socket_mode_url() if callable(self.socket_mode_url) else self.socket_mode_url}
 
     # ----- chat.*
 

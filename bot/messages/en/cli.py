@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "cli.db": "database schema",
     "cli.db.action": "upgrade brings the schema up to date, current says whether it is",
     "cli.db.upgraded": "The database is up to date.",
+    "cli.db.unreachable": "The database does not answer ({reason}). Check DATABASE_URL and that it is running.",
     "cli.db.current": "current",
     "cli.db.behind": "needs an upgrade: run `lokusbot db upgrade`",
     "cli.no_slack": "No Slack tokens set (SLACK_BOT_TOKEN etc.): starting the console.",

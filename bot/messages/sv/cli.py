@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "cli.db": "databasens schema",
     "cli.db.action": "upgrade uppdaterar schemat, current visar om det är aktuellt",
     "cli.db.upgraded": "Databasen är uppdaterad.",
+    "cli.db.unreachable": "Jag når inte databasen ({reason}). Kontrollera DATABASE_URL och att databasen är igång.",
     "cli.db.current": "aktuell",
     "cli.db.behind": "behöver uppgraderas: kör `lokusbot db upgrade`",
     "cli.no_slack": "Inga Slack-nycklar satta (SLACK_BOT_TOKEN m.fl.): startar konsolläget.",
