@@ -40,6 +40,10 @@ Decisions:
   may be written "@" (with a space after it or on both sides; " @anna" alone is a mention), "(at)", "[at]",
   "{at}", "<at>", "(a)", "[@]", " at " or "snabel-a"; a dot of the domain as "(dot)", "[dot]", "(punkt)",
   " dot ", " punkt " or " . ".
+* Written in other ways – other separators ("85/03/12-1231", "850312:1231", a line break), digits spelt out as
+  words, letters for digits ("85O3l2-l23l") – a personnummer is refused only with a real date and the right check
+  digit (`handlers.identity_disguised`). An e-mail address may be split by a line break after its at sign, and a
+  Swedish mobile number written 46 without its plus ("46701234567") is a phone number.
 * When the same string is several kinds (a Luhn-valid personnummer starting with 0 looks like a phone number) a
   personnummer wins, then an e-mail address, a phone number, and last a LIKELY_ kind; otherwise the kind found
   earliest in the text is reported.
@@ -51,6 +55,7 @@ import unicodedata
 from enum import StrEnum
 from urllib.parse import unquote
 
+from handlers.identity_disguised import find_disguised
 from handlers.identity_numbers import find_personnummer, luhn_ok, number_kind, whole_number
 from handlers.identity_phones import find_phone
 
@@ -90,7 +95,7 @@ _HTML_TAGS = re.compile(  # not "<at>" and its kin, which stand for "@" and "." 
 )
 _MARKUP = re.compile(r"[*_~`]")  # Slack's and Markdown's emphasis: "*85*0312-1231" shows as one number
 _FULL_STOPS = "\u3002"  # the ideographic full stop (NFKC reads the half-width one as this)
-_AT = r"(?:@ ?| @ | ?[(\[{<] ?(?:at|a|@|snabel[- ]?a) ?[)\]}>] ?| (?:at|snabel[- ]?a) )"
+_AT = r"(?:@\n?|@ ?| @ | ?[(\[{<] ?(?:at|a|@|snabel[- ]?a) ?[)\]}>] ?| (?:at|snabel[- ]?a) )"
 _DOT = r"(?:\.| \. | ?[(\[{<] ?(?:dot|punkt|\.) ?[)\]}>] ?| (?:dot|punkt) )"
 _EMAIL = re.compile(rf"(?<![\w.+'-])[\w.+'-]++{_AT}(?:[\w-]++{_DOT})+[^\W\d_]{{2,}}", re.IGNORECASE)
 
@@ -99,7 +104,7 @@ def find_identity(text: str) -> IdentityKind | None:
     """The first kind of identifying data found in text, or None."""
     plain = normalised(text)
     hits: list[tuple[int, int, IdentityKind]] = []
-    number = find_personnummer(plain)
+    number = find_personnummer(plain) or find_disguised(plain)
     if number is not None:
         kind = IdentityKind[number[1]]
         hits.append((number[0], _RANKS[kind], kind))

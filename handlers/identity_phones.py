@@ -17,6 +17,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _MAX_GROUPS = 8
 _MAX_DIGITS = 15
 _AFTER_AREA_CODE_ONLY = "-/"
+_MOBILE_WITHOUT_PLUS = "467"
 
 
 def find_phone(text: str) -> int | None:
@@ -47,8 +48,8 @@ def _phone_in_run(run: re.Match[str]) -> int | None:
         if first and _area_separator(parts[first].separator):
             continue
         plus = first == 0 and run["plus"] is not None
-        if not plus and not parts[first].digits.startswith("0"):
-            continue  # a number without + starts with the trunk 0 (or 00)
+        if not plus and not parts[first].digits.startswith(("0", _MOBILE_WITHOUT_PLUS)):
+            continue  # a number without + starts with the trunk 0 (or 00), or is a mobile number 46 7…
         for last in range(min(len(parts), first + _MAX_GROUPS), first, -1):
             if _phone_shape(parts[first:last], plus=plus):
                 return run.start() if plus else parts[first].start
@@ -64,6 +65,8 @@ def _phone_shape(parts: list[Part], *, plus: bool) -> bool:
         return _international(digits, parts)
     if digits.startswith("00"):
         return _international(digits[2:], parts)
+    if digits.startswith(_MOBILE_WITHOUT_PLUS):
+        return len(parts) == 1 and len(digits) == 11  # 46701234567: a mobile number whose + was left out
     return digits[:1] == "0" and digits[1:2] != "0" and _swedish_national(digits, parts)
 
 

@@ -258,3 +258,51 @@ def test_any_day_and_time_written_as_dates_are_written_passes(day: date) -> None
     iso, swedish = day.isoformat(), day.strftime("%d.%m.%Y")
     for text in (f"{iso} kl 13-16", f"{iso} 13.00–15.00", f"{swedish} kl 09-12", f"{iso}–{day.year + 1}-06-30", iso):
         assert find_identity(text) is None, text
+
+
+DISGUISED_ORDINARY = [
+    "Möte 2026/12/01 13:45",
+    "kl 13:45 den 2026/12/01",
+    "2017-01-01-2017-12-31",
+    "2026/12/01-2027/01/31",
+    "Punkt 1\n2\n3",
+    "ett två tre fyra fem sex sju åtta nio noll",
+    "en sex tre",
+    "Beslut 2026:1231",
+    "Dnr 2026/1231",
+    "SFS 2017:900 och 2018:1231",
+    "version 1.2.3.4.5.6.7.8.9.0",
+    "Tid: 10:00-12:00 13:00-15:00",
+    "2026-12-01\n1345 deltagare",
+    "Skolor och 10 elever",
+    "Totalt 46 701 234 kr",
+]
+
+
+@pytest.mark.parametrize("text", DISGUISED_ORDINARY)
+def test_what_ordinary_text_holds_is_not_read_as_a_disguised_number(text: str) -> None:
+    assert find_identity(text) is None
+
+
+def test_dates_and_times_written_every_usual_way_are_not_personnummer() -> None:
+    """Two years of days, each with times, written the ways minutes and agendas write them: none is refused (the
+    second look asks for a right check digit, and the last four whole)."""
+    refused = []
+    first = date(2025, 1, 1)
+    for offset in range(730):
+        day = first + timedelta(days=offset)
+        later = day + timedelta(days=30)
+        for hour, minute in ((8, 30), (13, 15), (15, 45)):
+            for text in (
+                f"{day:%Y/%m/%d} {hour:02}:{minute:02}",
+                f"{day:%d/%m/%Y} kl {hour:02}:{minute:02}",
+                f"{day:%Y-%m-%d}\\n{hour:02}:{minute:02}",
+                f"({day:%Y-%m-%d}) {hour:02}:{minute:02}",
+                f"{day:%y%m%d} kl {hour:02}:{minute:02}",
+                f"{day:%Y-%m-%d}\\n{hour:02}{minute:02} deltagare",
+                f"{day:%Y/%m/%d}-{later:%Y/%m/%d}",
+                f"{day:%d/%m/%y}\\n{hour:02}{minute:02}",
+            ):
+                if find_identity(text) is not None:
+                    refused.append(text)
+    assert refused == []

@@ -2,11 +2,9 @@
 
 Slack's own emphasis renders "*85*0312-1231" as one number, and a Markdown viewer renders "&#56;", "%38" and
 "850312<b></b>-1231" as digits; the plan's Markdown document is made to be read in one. Each is refused where it
-would be stored (an agenda item, a case answer) and never quoted back. The ways still not caught are listed at
-the end as expected failures, for the lead to decide on.
+would be stored (an agenda item, a case answer) and never quoted back. Ways that were once not caught (other
+separators, words or letters for digits) are refused too.
 """
-
-import pytest
 
 from handlers.identity import find_identity
 from handlers.text import Listing, t
@@ -29,6 +27,17 @@ DODGES = {
     "e-mail with a character reference for @": "zoltan&#64;zqxw.se",
     "e-mail with an ideographic full stop": "zoltan@zqxw。se",
     "e-mail with a half-width ideographic stop": "zoltan@zqxw｡se",
+}
+DISGUISED = {
+    "slashes in the date": "85/03/12-1231",
+    "a colon before the last four": "850312:1231",
+    "the date in two halves": "8503-12-1231",
+    "split over a line break": "850312\n1231",
+    "digits in brackets": "(850312)-(1231)",
+    "spelt out": "åtta fem noll tre ett två ett två tre ett",
+    "letters for digits": "85O3l2-l23l",
+    "phone without + before 46": "46701234567",
+    "e-mail split over a line break": "zoltan@\nzqxw.se",
 }
 KEPT = [
     "Mötet *2026-11-20* kl *13-16*",
@@ -64,27 +73,15 @@ def test_ordinary_text_with_emphasis_tags_and_escapes_is_kept_as_typed(bot: Bot)
     assert all(text in stored for text in KEPT)
 
 
-NOT_CAUGHT = {
-    "slashes in the date": "85/03/12-1231",
-    "a colon before the last four": "850312:1231",
-    "the date in two halves": "8503-12-1231",
-    "split over a line break": "850312\n1231",
-    "digits in brackets": "(850312)-(1231)",
-    "spelt out": "åtta fem noll tre ett två ett två tre ett",
-    "letters for digits": "85O3l2-l23l",
-    "phone without + before 46": "46701234567",
-    "e-mail split over a line break": "zoltan@\nzqxw.se",
-}
-
-
-@pytest.mark.parametrize("name", list(NOT_CAUGHT))
-@pytest.mark.xfail(
-    strict=True,
-    reason="not caught by handlers.identity: another separator, a line break, words or letters for digits "
-    "(docs/SECURITY.md, known limits); each needs the lead's call on false positives",
-)
-def test_ways_of_writing_identity_the_check_does_not_catch_yet(name: str) -> None:
-    assert find_identity(NOT_CAUGHT[name]) is not None
+def test_ways_once_not_caught_are_refused_now_too(bot: Bot) -> None:
+    """Written with other separators, spelt out or with letters for digits (handlers/identity_disguised.py), a
+    mobile number without its plus, an e-mail address broken after the at sign: each is refused over HTTP."""
+    setup_heby(bot)
+    for name, dodge in DISGUISED.items():
+        assert find_identity(dodge) is not None, name
+        reply = _answer(bot, f"möte punkt Samverkan kring {dodge}")
+        assert "inte sparat" in reply, (name, reply)
+    assert "Samverkan" not in everything_stored(bot.services)
 
 
 def test_a_listing_of_names_quotes_no_identity_either() -> None:
