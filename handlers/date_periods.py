@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from handlers.date_words import MONTHS, Tokens
+from handlers.swedish_holidays import is_day_off
 
 _WEEK = timedelta(days=7)
 _PART = r"(?:(?P<part>början|mitten|slutet)\s+av\s+)?"
@@ -125,11 +126,12 @@ def _add_months(day: date, n: int) -> date:
 
 
 def weekdays_in(span: Span, start: date, limit: int = 5) -> list[date]:
-    """The first working days (Monday–Friday) of the period from `start`: the days offered to pick from."""
+    """The first working days (Monday–Friday, not a holiday or julafton) of the period from `start`: the days
+    offered to pick from."""
     days: list[date] = []
     day = max(span.first, start)
     while day <= span.last and len(days) < limit:
-        if day.weekday() < 5:
+        if day.weekday() < 5 and not is_day_off(day):
             days.append(day)
         day += timedelta(days=1)
     return days

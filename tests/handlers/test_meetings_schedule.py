@@ -272,11 +272,11 @@ def test_changing_the_day_afterwards_drops_answers_that_no_longer_apply(services
 @pytest.mark.parametrize(
     ("typed", "offered", "day", "expected"),
     [
-        ("i januari", ["fredag 1 januari 2027", "tisdag 5 januari 2027"], "tisdag", "tisdag 5 januari 2027 kl. 13.00"),
+        ("i januari", ["måndag 4 januari 2027", "tisdag 5 januari 2027"], "tisdag", "tisdag 5 januari 2027 kl. 13.00"),
         ("om en månad", ["måndag 21 december 2026"], "2", "tisdag 22 december 2026 kl. 13.00"),
         ("början av februari", ["måndag 1 februari 2027"], "den 4", "torsdag 4 februari 2027 kl. 13.00"),
         ("nästa vecka", ["måndag 30 november 2026", "fredag 4 december 2026"], "4", "torsdag 3 december 2026"),
-        ("i vår", ["fredag 1 januari 2027"], "12 mars", "fredag 12 mars 2027 kl. 13.00"),
+        ("i vår", ["måndag 4 januari 2027"], "12 mars", "fredag 12 mars 2027 kl. 13.00"),
     ],
 )
 def test_a_period_is_understood_and_the_day_asked_with_its_weekdays(
@@ -291,6 +291,13 @@ def test_a_period_is_understood_and_the_day_asked_with_its_weekdays(
     assert f"{expected}" in summary and "stämmer det?" in summary
     deliver(services, dm(services, ANNA, "ja"))
     assert stored(services).starts_at.astimezone(STOCKHOLM).hour == 13
+
+
+def test_holidays_are_not_offered_as_meeting_days(services: Services) -> None:
+    setup_group(services)
+    asked = text_of(command(services, ANNA, "möte i januari", HEBY))
+    assert "fredag 1 januari" not in asked and "onsdag 6 januari" not in asked
+    assert all(f"{day} januari 2027" in asked for day in ("4", "5", "7", "8", "11"))
 
 
 def test_a_day_and_time_typed_for_a_period_needs_no_clock_question(services: Services) -> None:
