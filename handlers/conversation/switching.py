@@ -73,8 +73,8 @@ def offer_typed(turn: Turn, text: str) -> list[Send] | None:
     said = yes_or_no(word, numbers=False)
     if said is True:  # "ja" to "Vill du fortsätta med …?"
         return choose(turn, OfferChoice.KEEP)
-    if said is False:  # "nej" could mean either: ask again rather than guess
-        return turn.write(_offer_reply(turn))
+    if said is False:  # "nej" could mean either: ask again rather than guess, and say why
+        return turn.write(say(t("engine.offer.unclear")), _offer_reply(turn))
     turn.state.offer = None
     return None
 

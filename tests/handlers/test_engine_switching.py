@@ -94,6 +94,16 @@ def test_keeping_the_first_drops_only_the_offer(two_flows: Services, typed: str)
     assert state.offer is None and state.aside == [] and state.active is not None and state.active.flow == "test"
 
 
+def test_no_to_the_offer_asks_again_and_says_why(two_flows: Services) -> None:
+    start(two_flows, "test")
+    answer_flow(two_flows, ANNA, TYPED, until="colour")
+    start(two_flows, "sign")
+    again = text_of(dm(two_flows, ANNA, "nej"))
+    assert "kan betyda båda" in again and "1) Fortsätt med" in again
+    _, state = stored_state(two_flows, ANNA)
+    assert state.offer is not None and state.active is not None and state.active.flow == "test"
+
+
 def test_ending_the_first_is_a_choice_the_person_makes(two_flows: Services) -> None:
     start(two_flows, "test")
     answer_flow(two_flows, ANNA, TYPED, until="colour")

@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "engine.offer.end": "End {current} without saving",
     "engine.offer.how_aside": "If you start {new}, your answers so far are kept: write *continue* afterwards to "
     "come back here.",
+    "engine.offer.unclear": "“No” could mean either here, so I ask again: answer with the number or the words.",
     "engine.offer.how_full": "You already have several unfinished conversations kept for later. Finish or end "
     "{current} first to start {new}.",
     "engine.continuing": "Then we go on with {noun}.",

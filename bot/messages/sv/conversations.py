@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "engine.offer.end": "Avsluta {current} utan att spara",
     "engine.offer.how_aside": "Börjar du med {new} sparas dina svar hittills: skriv *fortsätt* sedan, så "
     "kommer du tillbaka hit.",
+    "engine.offer.unclear": "”Nej” kan betyda båda här, så jag frågar igen: svara med siffran eller orden.",
     "engine.offer.how_full": "Du har redan flera påbörjade samtal sparade till senare. Gör klart eller "
     "avsluta {current} först för att börja med {new}.",
     "engine.continuing": "Då fortsätter vi med {noun}.",
