@@ -37,9 +37,20 @@ def start(turn: Turn, flow: str, data: Mapping[str, Any], answers: Mapping[str, 
     progress = turn.progress
     if progress.same_as(flow, offer.data):
         turn.state.offer, turn.status = None, Status.ACTIVE
-        return ask_current(turn, lead=t("engine.already_begun", noun=_noun(turn, flow, data)))
+        return _continue_begun(turn, _noun(turn, flow, data), first_answer)
     turn.state.offer = offer
     return turn.write(_offer_reply(turn))
+
+
+def _continue_begun(turn: Turn, noun: Text, typed: str) -> list[Send]:
+    """The conversation asked for is the one open: go on where it stands. What was typed with the command answers
+    the first question when nothing is answered yet; otherwise it is not used, and the person is told so."""
+    lead = t("engine.already_begun", noun=noun)
+    if not typed.strip():
+        return ask_current(turn, lead=lead)
+    if not turn.progress.answers:
+        return advance(turn, lead=lead, error=_first_answer(turn, typed))
+    return ask_current(turn, lead=t("engine.typed_not_used", given=typed), before=(say(lead),))
 
 
 def begin(turn: Turn, offer: Offer, said: Reply | None = None) -> list[Send]:

@@ -251,3 +251,12 @@ def test_a_change_naming_no_question_is_an_answer_while_asking(two_flows: Servic
     start(two_flows, "sign")
     dm(two_flows, ANNA, "Ändra Andersson")
     assert active(two_flows, ANNA).answers == {"name": "Ändra Andersson"}, "no question is called so: an answer"
+
+
+def test_what_is_typed_with_the_command_of_the_open_conversation_is_used_or_said_unused(two_flows: Services) -> None:
+    assert "(fråga 1 av" in text_of(start(two_flows, "test"))
+    again = text_of(run(two_flows, actor(), lambda ctx: ctx.engine.start(ctx, KEY, "test", first_answer="2026-11-20")))
+    assert "Du har redan påbörjat" in again and active(two_flows, ANNA).answers["when"] == "2026-11-20"
+    later = text_of(run(two_flows, actor(), lambda ctx: ctx.engine.start(ctx, KEY, "test", first_answer="blå")))
+    assert "Du har redan påbörjat" in later and "(”blå”) har jag inte använt" in later
+    assert active(two_flows, ANNA).answers == {"when": "2026-11-20"}, "a later question is not answered with it"

@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "engine.offer.how_full": "You already have several unfinished conversations kept for later. Finish or end "
     "{current} first to start {new}.",
     "engine.continuing": "Then we go on with {noun}.",
+    "engine.typed_not_used": "I have not used what you wrote after the command (“{given}”), as we are at "
+    "a later question. Answer this one:",
     "engine.already_begun": "You have already begun {noun}, so we go on where you were. Write *cancel* to start over.",
     "engine.set_aside": "OK, I keep your answers in {noun} for later. Write *continue* when you want to take up "
     "{noun} again.",

@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     "engine.offer.how_full": "Du har redan flera påbörjade samtal sparade till senare. Gör klart eller "
     "avsluta {current} först för att börja med {new}.",
     "engine.continuing": "Då fortsätter vi med {noun}.",
+    "engine.typed_not_used": "Det du skrev efter kommandot (”{given}”) har jag inte använt, eftersom vi står vid en "
+    "senare fråga. Svara på den här:",
     "engine.already_begun": "Du har redan påbörjat {noun}, så vi fortsätter där du var. Skriv *avbryt* om "
     "du vill börja om.",
     "engine.set_aside": "Okej, jag sparar dina svar i {noun} till senare. Skriv *fortsätt* när du vill ta "
