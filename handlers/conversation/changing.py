@@ -10,7 +10,7 @@ from handlers.conversation.flow import Question
 from handlers.conversation.render import change_reply, place_reply
 from handlers.conversation.steps import ask_current, is_free_text, reask, save, set_answer, summary
 from handlers.conversation.turn import Turn
-from handlers.conversation.words import Change, change_in, normalised, yes_or_no
+from handlers.conversation.words import Change, change_in, correction, normalised, yes_or_no
 from handlers.errors import AnswerError
 from handlers.identity_guard import guard_identity
 from handlers.replies import Send
@@ -69,6 +69,8 @@ def confirm_typed(turn: Turn, text: str) -> list[Send]:
         return save(turn)
     if said is False:
         return turn.write(change_reply(turn.flow, turn.applicable(), lead=t("engine.what_to_change")))
+    corrected = correction(text)  # "nej, kl 15": a no, and what it should be instead
+    text = corrected or text
     change = change_in(text, labelled=True)
     if change is None and normalised(text).isdecimal() and find_question(turn, text) is not None:
         change = Change(text, None)
@@ -76,7 +78,7 @@ def confirm_typed(turn: Turn, text: str) -> list[Send]:
         done = _change_at_summary(turn, change)
         if done is not None:
             return done
-    return place_typed(turn, text)
+    return place_typed(turn, text, corrected=corrected is not None)
 
 
 def _change_at_summary(turn: Turn, change: Change) -> list[Send] | None:
@@ -91,13 +93,20 @@ def _change_at_summary(turn: Turn, change: Change) -> list[Send] | None:
     return None  # "Obs: ring AF" names no question: the whole text may still be a new answer
 
 
-def place_typed(turn: Turn, text: str) -> list[Send]:
-    """A plain text at the summary: the new answer where only one question can take it, else ask or explain."""
+def place_typed(turn: Turn, text: str, *, corrected: bool = False) -> list[Send]:
+    """A plain text at the summary: the new answer where only one question can take it, else ask or explain.
+
+    After a no ("nej, kl 15") a text only a free-text question would take is not put there unasked: the person
+    meant to correct something, most likely an answer of a fixed form the text did not fit.
+    """
     try:
         guard_identity(text.strip())
     except AnswerError as error:
         return ask_current(turn, error=error.text)
     takers = _takers(turn, text)
+    if corrected and takers and all(is_free_text(q) for q in takers):
+        turn.progress.proposal = text.strip()
+        return turn.write(place_reply(takers))
     if len(takers) == 1:
         return set_answer(turn, takers[0], text)
     if not takers:

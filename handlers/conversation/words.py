@@ -129,6 +129,15 @@ def yes_or_no(text: str, *, numbers: bool) -> bool | None:
     return None
 
 
+_LEADING_NO = re.compile(r"^\s*(?:nej|nä|näe|nope|no)\b[\s,.!:;–-]+(?=\S)", re.IGNORECASE)
+
+
+def correction(text: str) -> str | None:
+    """What follows a leading no ("nej, kl 15" → "kl 15"), or None when the text does not begin with one."""
+    found = _LEADING_NO.match(text)
+    return text[found.end() :].strip() if found else None
+
+
 @dataclass(frozen=True)
 class Change:
     """A change someone typed: which answer ("kön", "3"), and the new value when they gave one."""

@@ -323,3 +323,18 @@ def test_a_day_picked_across_the_change_to_winter_time_keeps_its_date(services: 
     command(services, ANNA, "möte hösten 2027 kl 13", HEBY)
     summary = text_of(answer_flow(services, ANNA, {"day": "14 december", "place": "Kommunhuset"}, confirm=None))
     assert "tisdag 14 december 2027 kl. 13.00–15.00, stämmer det?" in summary
+
+
+def test_a_no_with_a_correction_at_the_summary_never_lands_in_the_place(services: Services) -> None:
+    """The review's "nej, kl 15" at the summary became the meeting's place. A no with a text is a correction: the
+    bot asks which answer it replaces, and the time is what changes."""
+    setup_group(services)
+    command(services, ANNA, "möte tisdag kl 13", HEBY)
+    answer_flow(services, ANNA, {"place": "Stadshuset", "length": "ok", "minute_taker": "jag"}, confirm=None)
+    asked = text_of(dm(services, ANNA, "nej, kl 15"))
+    assert "Vilket svar ska det du skrev ersätta?" in asked and "Plats: nej" not in asked
+    changed = text_of(dm(services, ANNA, "1"))
+    assert "kl. 15.00–17.00, stämmer det?" in changed and "Stadshuset" in changed
+    deliver(services, dm(services, ANNA, "ja"))
+    assert stored(services).place == "Stadshuset"
+    assert stored(services).starts_at.astimezone(STOCKHOLM).hour == 15
