@@ -5,7 +5,7 @@ The words are the catalogue's when the record is read: a wording changed later c
 reads, never its numbers, which are stored as they were published (small numbers already hidden).
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -108,7 +108,7 @@ def decode(data: Any) -> Any:
         return data
     if "text" in data:
         return Text(data["text"], {name: decode(v) for name, v in data["params"].items()})
-    simple = {
+    simple: dict[str, Callable[[Any], Any]] = {
         "decimal": Decimal,
         "mention": Mention,
         "plain": Plain,
