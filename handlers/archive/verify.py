@@ -30,6 +30,8 @@ CSIP_REQUIRED = (
     ("CSIP59", "/m:mets/m:fileSec/@ID"),
     ("CSIP80", "/m:mets/m:structMap[@TYPE='PHYSICAL'][@LABEL='CSIP']/m:div/@ID"),
 )
+CHUNK = 1 << 20
+MAX_METS_BYTES = 64 << 20  # a METS document of a year's records is some kilobytes; larger is not read
 FILE_ATTRIBUTES = ("ID", "MIMETYPE", "SIZE", "CREATED", "CHECKSUM", "CHECKSUMTYPE")  # CSIP66–72
 
 
@@ -87,6 +89,10 @@ def _check_document(reading: _Reading, name: str, *, is_root: bool = False) -> N
         reading.unread = True
         reading.problems.append(Problem("missing", reading.inner(name)))
         return
+    if reading.archive.getinfo(name).file_size > MAX_METS_BYTES:
+        reading.unread = True
+        reading.problems.append(Problem("too_large", reading.inner(name)))
+        return
     try:
         document = etree.fromstring(reading.archive.read(name), safe_parser())
     except etree.XMLSyntaxError as error:
@@ -132,13 +138,21 @@ def _check_file(reading: _Reading, base: str, element: etree._Element) -> None:
     if target not in reading.names:
         reading.problems.append(Problem("missing", reading.inner(target)))
         return
-    content = reading.archive.read(target)
     if element.get("CHECKSUMTYPE") != "SHA-256":
         reading.problems.append(Problem("checksum_type", reading.inner(target), element.get("CHECKSUMTYPE", "")))
-    elif hashlib.sha256(content).hexdigest() != element.get("CHECKSUM", "").lower():
-        reading.problems.append(Problem("checksum", reading.inner(target)))
-    elif str(len(content)) != element.get("SIZE"):
+    elif str(reading.archive.getinfo(target).file_size) != element.get("SIZE"):
         reading.problems.append(Problem("size", reading.inner(target)))
+    elif _sha256(reading.archive, target) != element.get("CHECKSUM", "").lower():
+        reading.problems.append(Problem("checksum", reading.inner(target)))
+
+
+def _sha256(archive: zipfile.ZipFile, name: str) -> str:
+    """The SHA-256 of an entry, read in chunks (a file is never held whole)."""
+    digest = hashlib.sha256()
+    with archive.open(name) as entry:
+        while chunk := entry.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _resolve(reading: _Reading, base: str, href: str) -> str:

@@ -4,7 +4,9 @@ import csv
 import hashlib
 import io
 import zipfile
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from docx import Document
@@ -12,6 +14,7 @@ from lxml import etree
 
 from bot.services import Services
 from handlers.archive.kinds import RECORD_KINDS
+from handlers.archive.records import ArchiveYear
 from handlers.archive.schema import METS_NS, XLINK_NS, mets_schema, safe_parser
 from handlers.archive.verify import verify_package
 from handlers.errors import DomainError
@@ -115,3 +118,10 @@ def test_only_a_summary_posted_in_the_channel_is_kept(services: Services) -> Non
 
     dm(services, ANNA, "sammanfattning Heby i år")
     assert export(services).counts["published_summary"] == 1, "a private summary is not published"
+
+
+def test_the_year_is_the_local_calendar_year() -> None:
+    year = ArchiveYear(2026, ZoneInfo("Europe/Stockholm"))
+    assert year.start == datetime(2025, 12, 31, 23, 0, tzinfo=UTC)
+    assert year.end == datetime(2026, 12, 31, 23, 0, tzinfo=UTC)
+    assert year.holds(date(2026, 12, 31)) and not year.holds(date(2027, 1, 1))

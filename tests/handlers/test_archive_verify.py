@@ -62,6 +62,7 @@ def _mets_with_unknown_element(files: dict[str, bytes]) -> None:
 
 CORRUPTIONS: dict[str, tuple[Change, list[Problem]]] = {
     "a changed byte": (_flip_a_byte, [Problem("checksum", MINUTES)]),
+    "a byte more": (lambda files: files.update({MINUTES: files[MINUTES] + b"x"}), [Problem("size", MINUTES)]),
     "a missing file": (lambda files: files.pop(MINUTES), [Problem("missing", MINUTES)]),
     "an extra file": (lambda files: files.update({"representations/rep1/data/x.txt": b"x"}), []),
     "broken METS": (lambda files: files.update({"METS.xml": files["METS.xml"][:-40]}), []),
@@ -81,8 +82,8 @@ def test_a_corrupted_package_fails_naming_the_file(package: tuple[Path, str], da
         assert problems == [Problem("extra", "representations/rep1/data/x.txt")]
     elif damage == "broken METS":
         assert [(p.what, p.file) for p in problems] == [("broken_xml", "METS.xml")]
-    else:  # the representation's METS changed: its checksum in the package's METS, and the schema, both fail
-        assert [(p.what, p.file) for p in problems] == [("checksum", REP_METS), ("invalid", REP_METS)]
+    else:  # the representation's METS changed: its size in the package's METS, and the schema, both fail
+        assert [(p.what, p.file) for p in problems] == [("size", REP_METS), ("invalid", REP_METS)]
         assert "notInMets" in problems[1].detail
 
 

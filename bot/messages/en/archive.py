@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "archive.verify.checksum_type": "{file} has a checksum of type {detail}; the package uses SHA-256.",
     "archive.verify.checksum": "{file} has been changed: its checksum (SHA-256) does not match.",
     "archive.verify.size": "{file} has another size than METS says.",
+    "archive.verify.too_large": "{file} is too large to be a METS file and was not read.",
     "archive.verify.bad_path": "{file} points outside the package.",
     # the package's files
     "archive.label": "LOKUS group {group}: public records {year}",

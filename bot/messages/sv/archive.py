@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "archive.verify.checksum_type": "{file} har kontrollsumman av typen {detail}; paketet använder SHA-256.",
     "archive.verify.checksum": "{file} har ändrats: kontrollsumman (SHA-256) stämmer inte.",
     "archive.verify.size": "{file} har en annan storlek än METS anger.",
+    "archive.verify.too_large": "{file} är för stor för att vara en METS-fil och lästes inte.",
     "archive.verify.bad_path": "{file} pekar utanför paketet.",
     # paketets filer
     "archive.label": "LOKUS-gruppen {group}: allmänna handlingar {year}",
