@@ -24,6 +24,7 @@ from handlers.formatting import Identifier
 from handlers.text import Plain, Text, t
 
 CLI = Actor("", "cli")
+FIRST_YEAR, LAST_YEAR = 2000, 2999
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,12 +35,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exporter.add_argument("--group", default="", help=say("cli.group"), metavar=say("cli.metavar.group"))
     exporter.add_argument("--all", action="store_true", help=say("cli.archive.all"))
     exporter.add_argument("--team", default="", help=say("cli.team"), metavar="TEAM")
-    exporter.add_argument("--year", type=int, required=True, help=say("cli.archive.year"))
+    exporter.add_argument(
+        "--year", type=_year, required=True, help=say("cli.archive.year"), metavar=say("cli.metavar.year")
+    )
     exporter.add_argument("--out", required=True, help=say("cli.archive.out"), metavar=say("cli.metavar.file"))
     exporter.set_defaults(run=export_archive)
     verifier = actions.add_parser("verify", help=say("cli.archive.verify"))
     verifier.add_argument("file", help=say("cli.archive.file"), metavar=say("cli.metavar.file"))
     verifier.set_defaults(run=verify_archive)
+
+
+def _year(text: str) -> int:
+    """A year as --year takes it: four digits, from the first the bot could have records of."""
+    if not (text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR):
+        raise argparse.ArgumentTypeError(say("archive.cli.bad_year", given=text))
+    return int(text)
 
 
 def _words(settings: Settings) -> Words:

@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
+
 from handlers.archive import mets
 from handlers.archive.kinds import RECORD_KINDS
 from handlers.archive.markdown import csv_bytes
 from handlers.archive.records import CSV, XML, ArchiveYear, CollectedFile, Format, Words
-from handlers.archive.schema import schema_files
+from handlers.archive.schema import mets_schema, safe_parser, schema_files
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.file_names import slug
@@ -117,6 +119,8 @@ def _package_files(
     description = _description(header, collected, year)
     schemas = {f"schemas/{name}": content for name, content in schema_files().items()}
     root_mets = _root_mets(header, rep_mets, description, schemas)
+    for document in (root_mets, rep_mets):  # a package the bot writes is valid, or it is a bug shown at once
+        mets_schema().assertValid(etree.fromstring(document, safe_parser()))
     return {"METS.xml": root_mets, DESCRIPTION: description, **schemas, f"{REP_DIR}/METS.xml": rep_mets, **data}
 
 

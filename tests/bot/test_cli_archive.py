@@ -75,3 +75,14 @@ def test_a_group_or_all_is_needed_and_an_unknown_group_is_named(cli: Path, capsy
     assert main(["archive", "export", "--group", "Uppsala", "--year", "2026", "--out", "x.zip"]) == 1
     assert capsys.readouterr().err == "Det finns ingen grupp som heter ”Uppsala”.\n"
     assert main(["archive", "verify", "finns-inte.zip"]) == 2
+
+
+@pytest.mark.parametrize("year", ["20x6", "99999", "-1"])
+def test_a_year_that_is_none_is_refused_by_the_parser(
+    year: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        main(["archive", "export", "--group", "Heby", "--year", year, "--out", "x.zip"])
+    assert stopped.value.code == 2
+    assert f"argument --year: ”{year}” är inget år (skriv till exempel 2026)" in capsys.readouterr().err

@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "cli.archive.out": "the zip file to write (with --all: the folder the packages are written to)",
     "cli.archive.verify": "check an archive package: structure, METS schema and checksums",
     "cli.archive.file": "the package (the zip file)",
+    "cli.metavar.year": "YEAR",
+    "archive.cli.bad_year": "“{given}” is not a year (write e.g. 2026)",
     "archive.cli.group_or_all": "Name a group with --group, or --all for every group.",
     "archive.cli.written": "The archive package of {group} {year} is written to {path}: {files} {files|file|files}.",
     "archive.cli.skipped": "{group}: no records from {year}, no package.",

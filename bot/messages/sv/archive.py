@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "cli.archive.out": "zip-filen att skriva (med --all: mappen paketen skrivs i)",
     "cli.archive.verify": "kontrollera ett arkivpaket: struktur, METS-schema och kontrollsummor",
     "cli.archive.file": "paketet (zip-filen)",
+    "cli.metavar.year": "ÅR",
+    "archive.cli.bad_year": "”{given}” är inget år (skriv till exempel 2026)",
     "archive.cli.group_or_all": "Ange en grupp med --group, eller --all för alla grupper.",
     "archive.cli.written": "Arkivpaketet för {group} {year} är skrivet till {path}: {files} {files|fil|filer}.",
     "archive.cli.skipped": "{group}: inga handlingar från {year}, inget paket.",
