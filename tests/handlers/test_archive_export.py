@@ -14,10 +14,12 @@ from lxml import etree
 
 from bot.services import Services
 from handlers.archive.kinds import RECORD_KINDS
-from handlers.archive.records import ArchiveYear
+from handlers.archive.records import MARKDOWN, ArchiveYear, RecordFile, RecordKind, Words
 from handlers.archive.schema import METS_NS, XLINK_NS, mets_schema, safe_parser
 from handlers.archive.verify import verify_package
+from handlers.context import Ctx
 from handlers.errors import DomainError
+from storage.models import Group
 from tests.handlers.archive_world import FIRST_MEETING, MINUTES, export, heby_year, write
 from tests.handlers.test_plan_helpers import ANNA, command
 
@@ -125,3 +127,23 @@ def test_the_year_is_the_local_calendar_year() -> None:
     assert year.start == datetime(2025, 12, 31, 23, 0, tzinfo=UTC)
     assert year.end == datetime(2026, 12, 31, 23, 0, tzinfo=UTC)
     assert year.holds(date(2026, 12, 31)) and not year.holds(date(2027, 1, 1))
+
+
+def test_a_new_record_kind_is_one_entry(services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the insatser need: a kind with its folder and collect function, and nothing else changes."""
+
+    def decisions(ctx: Ctx, group: Group, year: ArchiveYear, words: Words) -> list[RecordFile]:
+        made = datetime(2026, 4, 1, 10, 0, tzinfo=UTC)
+        return [RecordFile("beslut-1.md", "Beslut om insats", made, made.date(), MARKDOWN, b"# Beslut\n")]
+
+    decision = RecordKind("insats_decision", "insatser", decisions)
+    monkeypatch.setattr("handlers.archive.package.RECORD_KINDS", (*RECORD_KINDS, decision))
+    heby_year(services)
+    package = export(services)
+    path = write(package, tmp_path)
+    assert verify_package(path) == [] and package.counts["insats_decision"] == 1
+    files = _read(path, package.objid)
+    assert files["representations/rep1/data/insatser/beslut-1.md"] == b"# Beslut\n"
+    representation = etree.fromstring(files["representations/rep1/METS.xml"], safe_parser())
+    [kind] = representation.xpath("//m:div[@TYPE='insats_decision'][not(m:fptr)]", namespaces=NS)
+    assert kind.get("LABEL") == "Beslut om insatser"

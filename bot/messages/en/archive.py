@@ -46,6 +46,8 @@ MESSAGES: dict[str, str] = {
     "archive.kind.published_summary": "Published summaries",
     "archive.kind.case_statistics": "Cases (statistics)",
     "archive.kind.audit_log": "Audit log",
+    "archive.kind.insats_decision": "Decisions on interventions",
+    "archive.kind.insats_report": "Reports on interventions",
     "archive.minutes.title": "Minutes, {group}, {date}",
     "archive.minutes.when": "Meeting",
     "archive.minutes.place": "Place",

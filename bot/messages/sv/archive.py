@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "archive.kind.published_summary": "Publicerade sammanställningar",
     "archive.kind.case_statistics": "Lots-ärenden (statistik)",
     "archive.kind.audit_log": "Granskningslogg",
+    "archive.kind.insats_decision": "Beslut om insatser",
+    "archive.kind.insats_report": "Rapporter om insatser",
     "archive.minutes.title": "Minnesanteckningar, {group}, {date}",
     "archive.minutes.when": "Mötet",
     "archive.minutes.place": "Plats",
