@@ -99,6 +99,10 @@ def _check_document(reading: _Reading, name: str, *, is_root: bool = False) -> N
         reading.unread = True
         reading.problems.append(Problem("broken_xml", reading.inner(name), str(error)))
         return
+    if document.getroottree().docinfo.internalDTD is not None:  # the bot writes none; entities are never read
+        reading.unread = True
+        reading.problems.append(Problem("doctype", reading.inner(name)))
+        return
     schema = mets_schema()
     if not schema.validate(document):
         reading.unread = True

@@ -60,6 +60,12 @@ def _mets_with_unknown_element(files: dict[str, bytes]) -> None:
     files[REP_METS] = etree.tostring(document, xml_declaration=True, encoding="UTF-8")
 
 
+def _with_an_entity(files: dict[str, bytes]) -> None:
+    declaration, rest = files["METS.xml"].split(b"?>", 1)
+    doctype = b'<!DOCTYPE mets [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+    files["METS.xml"] = declaration + b"?>" + doctype + rest.replace(b"<name>Heby</name>", b"<name>&secret;</name>")
+
+
 CORRUPTIONS: dict[str, tuple[Change, list[Problem]]] = {
     "a changed byte": (_flip_a_byte, [Problem("checksum", MINUTES)]),
     "a byte more": (lambda files: files.update({MINUTES: files[MINUTES] + b"x"}), [Problem("size", MINUTES)]),
@@ -68,6 +74,7 @@ CORRUPTIONS: dict[str, tuple[Change, list[Problem]]] = {
     "broken METS": (lambda files: files.update({"METS.xml": files["METS.xml"][:-40]}), []),
     "no PROFILE": (_mets_without("PROFILE"), [Problem("csip", "METS.xml", "CSIP6")]),
     "not METS": (_mets_with_unknown_element, []),
+    "an entity": (_with_an_entity, [Problem("doctype", "METS.xml")]),
 }
 
 

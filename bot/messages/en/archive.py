@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "archive.verify.missing": "{file} is missing from the package, though METS lists it.",
     "archive.verify.extra": "{file} is in the package but no METS file lists it.",
     "archive.verify.broken_xml": "{file} is not readable XML ({detail}).",
+    "archive.verify.doctype": "{file} has a DOCTYPE with definitions of its own, which a package's METS must not have; "
+    "it was not read.",
     "archive.verify.invalid": "{file} does not follow the METS schema ({detail}).",
     "archive.verify.csip": "{file} lacks a part E-ARK CSIP requires ({detail}).",
     "archive.verify.root_name": "{file}: the package id (OBJID) is not the root folder's name {detail}.",

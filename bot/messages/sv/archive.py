@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "archive.verify.missing": "{file} saknas i paketet, fast METS tar upp den.",
     "archive.verify.extra": "{file} finns i paketet men tas inte upp i någon METS-fil.",
     "archive.verify.broken_xml": "{file} är ingen läsbar XML ({detail}).",
+    "archive.verify.doctype": "{file} har en DOCTYPE med egna definitioner, vilket ett arkivpakets METS inte ska ha; "
+    "den lästes inte.",
     "archive.verify.invalid": "{file} följer inte METS-schemat ({detail}).",
     "archive.verify.csip": "{file} saknar en del som E-ARK CSIP kräver ({detail}).",
     "archive.verify.root_name": "{file}: paketets id (OBJID) är inte rotmappens namn {detail}.",
