@@ -5,3 +5,4 @@ import storage.case_stats  # noqa: F401  (the indexes the summaries' statistics 
 import storage.meeting_models  # noqa: F401
 import storage.models  # noqa: F401
 import storage.plan_models  # noqa: F401
+import storage.summary_models  # noqa: F401

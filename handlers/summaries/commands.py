@@ -23,6 +23,7 @@ from handlers.summaries.compile import (
 )
 from handlers.summaries.group_settings import settings_command
 from handlers.summaries.periods import Period, parse_period, this_year
+from handlers.summaries.published import keep_published
 from handlers.text import Join, Listing, t
 from storage import groups as groups_repo
 from storage.models import Group
@@ -80,7 +81,9 @@ class Summaries:
         group = access.channel_group(ctx)
         access.require_member(ctx, group)
         period = self.period(ctx, group, asked.rest)
-        return [to_channel(group_summary(ctx, group, period, with_units=asked.with_units))]
+        summary = group_summary(ctx, group, period, with_units=asked.with_units)
+        channel = ctx.actor.channel_id or group.channel_id or ""
+        return [to_channel(keep_published(ctx, group, period, summary, trigger="command", channel_id=channel))]
 
     def in_dm(self, ctx: Ctx, args: str) -> list[Send]:
         """DM "sammanfattning Heby [period]": the summary privately (exact for those who keep the cases)."""

@@ -15,6 +15,7 @@ from handlers.summaries.chart import chart_attachment
 from handlers.summaries.figures import figure_out, summary_counts
 from handlers.summaries.group_settings import comparison_of, threshold_of
 from handlers.summaries.periods import Comparison, Period, default_period
+from handlers.summaries.published import keep_published
 from handlers.summaries.sections import SummaryView, summary_parts
 from handlers.text import t
 from storage.case_stats import GroupTotals, case_stats, raised_count, totals_by_group
@@ -95,7 +96,10 @@ def summary_sends(ctx: Ctx, group: Group, period: Period) -> list[Send]:
     """The protected summary posted in the group's channel, chart in its thread (nothing without a channel)."""
     if not group.channel_id:
         return []
-    return [to_channel(group_summary(ctx, group, period), channel_id=group.channel_id)]
+    summary = keep_published(
+        ctx, group, period, group_summary(ctx, group, period), trigger="automatic", channel_id=group.channel_id
+    )
+    return [to_channel(summary, channel_id=group.channel_id)]
 
 
 def _reply(view: SummaryView, name: str) -> Reply:

@@ -1,7 +1,18 @@
 """English: the whole catalogue, gathered from one module per feature."""
 
-from bot.messages.en import cases, cli, conversations, install, meetings, plans, platform, roles, summaries
+from bot.messages.en import (
+    archive,
+    cases,
+    cli,
+    conversations,
+    install,
+    meetings,
+    plans,
+    platform,
+    roles,
+    summaries,
+)
 
 MESSAGES: dict[str, str] = {}
-for _module in (platform, roles, conversations, cases, meetings, summaries, plans, cli, install):
+for _module in (platform, roles, conversations, cases, meetings, summaries, plans, cli, install, archive):
     MESSAGES.update(_module.MESSAGES)

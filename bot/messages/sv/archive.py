@@ -1,0 +1,68 @@
+"""Svenska: arkivexporten (`lokusbot archive export` och `verify`) och texterna i paketets filer."""
+
+MESSAGES: dict[str, str] = {
+    # kommandoraden
+    "cli.archive": "arkivpaket (E-ARK CSIP) med en grupps allmänna handlingar för ett år",
+    "cli.archive.export": "skriv ett arkivpaket (zip) för en grupp och ett år, eller för alla grupper (--all)",
+    "cli.archive.all": "ett paket per grupp, i mappen som --out anger",
+    "cli.archive.year": "året, t.ex. 2026",
+    "cli.archive.out": "zip-filen att skriva (med --all: mappen paketen skrivs i)",
+    "cli.archive.verify": "kontrollera ett arkivpaket: struktur, METS-schema och kontrollsummor",
+    "cli.archive.file": "paketet (zip-filen)",
+    "cli.metavar.year": "ÅR",
+    "archive.cli.bad_year": "”{given}” är inget år (skriv till exempel 2026)",
+    "archive.cli.group_or_all": "Ange en grupp med --group, eller --all för alla grupper.",
+    "archive.cli.written": "Arkivpaketet för {group} {year} är skrivet till {path}: {files} {files|fil|filer}.",
+    "archive.cli.skipped": "{group}: inga handlingar från {year}, inget paket.",
+    "archive.cli.no_groups": "Det finns inga grupper att arkivera.",
+    "archive.cli.none_written": "Ingen grupp har handlingar från {year}, så inga paket skrevs.",
+    "archive.cli.out_exists": "Filen {path} finns redan. Välj ett annat namn eller ta bort den först.",
+    "archive.cli.out_not_folder": "{path} är ingen mapp. Med --all anger --out mappen paketen skrivs i.",
+    "archive.cli.verified": "Paketet {path} är helt: {files} {files|fil|filer} stämmer med sina kontrollsummor, och "
+    "METS-filerna följer schemat.",
+    "archive.cli.failed": "Paketet {path} klarade inte kontrollen: {count} {count|fel|fel}.",
+    "archive.empty": "{group} har inga handlingar från {year} att arkivera (inga planer, möten, "
+    "sammanfattningar eller lots-ärenden).",
+    # kontrollens fel, ett per fil
+    "archive.verify.not_zip": "{file} går inte att öppna som zip-fil.",
+    "archive.verify.no_root": "{file} har inte allt i en enda rotmapp, som ett arkivpaket ska ha.",
+    "archive.verify.missing": "{file} saknas i paketet, fast METS tar upp den.",
+    "archive.verify.extra": "{file} finns i paketet men tas inte upp i någon METS-fil.",
+    "archive.verify.broken_xml": "{file} är ingen läsbar XML ({detail}).",
+    "archive.verify.doctype": "{file} har en DOCTYPE med egna definitioner, vilket ett arkivpakets METS inte ska ha; "
+    "den lästes inte.",
+    "archive.verify.invalid": "{file} följer inte METS-schemat ({detail}).",
+    "archive.verify.csip": "{file} saknar en del som E-ARK CSIP kräver ({detail}).",
+    "archive.verify.root_name": "{file}: paketets id (OBJID) är inte rotmappens namn {detail}.",
+    "archive.verify.attributes": "{file} beskrivs utan {detail} i METS.",
+    "archive.verify.checksum_type": "{file} har kontrollsumman av typen {detail}; paketet använder SHA-256.",
+    "archive.verify.checksum": "{file} har ändrats: kontrollsumman (SHA-256) stämmer inte.",
+    "archive.verify.size": "{file} har en annan storlek än METS anger.",
+    "archive.verify.too_large": "{file} är för stor för att vara en METS-fil och lästes inte.",
+    "archive.verify.bad_path": "{file} pekar utanför paketet.",
+    # paketets filer
+    "archive.label": "LOKUS-gruppen {group}: allmänna handlingar {year}",
+    "archive.kind.plan": "Planer",
+    "archive.kind.minutes": "Minnesanteckningar",
+    "archive.kind.meeting_announcement": "Kallelser till möten",
+    "archive.kind.attendance": "Närvaro",
+    "archive.kind.published_summary": "Publicerade sammanställningar",
+    "archive.kind.case_statistics": "Lots-ärenden (statistik)",
+    "archive.kind.audit_log": "Granskningslogg",
+    "archive.kind.insats_decision": "Beslut om insatser",
+    "archive.kind.insats_report": "Rapporter om insatser",
+    "archive.minutes.title": "Minnesanteckningar, {group}, {date}",
+    "archive.minutes.when": "Mötet",
+    "archive.minutes.place": "Plats",
+    "archive.minutes.by": "Skrivna av",
+    "archive.minutes.saved": "Sparade",
+    "archive.announcement.title": "Kallelse till möte, {group}, {date}",
+    "archive.attendance.title": "Närvaro vid mötena, {group} {year}",
+    "archive.summary.title": "Sammanställning i kanalen, {group}, {date}",
+    "archive.summary.published.command": "Publicerad i gruppens kanal {date} på begäran, för perioden {start}–{end}. "
+    "Tal under {threshold} visades inte.",
+    "archive.summary.published.automatic": "Publicerad i gruppens kanal {date} inför mötet, för perioden "
+    "{start}–{end}. Tal under {threshold} visades inte.",
+    "archive.cases.title": "Lots-ärenden, {group} {year}",
+    "archive.audit.title": "Granskningslogg, {group} {year}",
+}
