@@ -14,7 +14,7 @@ from storage.models import Group
 class PublishedSummary(Base):
     """One summary as it was posted: its parts as catalogue texts (JSON), the period and the threshold used.
 
-    Kept from migration 0016 on; summaries posted before it were not stored and cannot be archived.
+    Kept from migration 0010 on; summaries posted before it were not stored and cannot be archived.
     """
 
     __tablename__ = "published_summaries"

@@ -1,4 +1,4 @@
-"""Published summaries are kept (migration 0016): each one posted in a channel, read back as it was shown."""
+"""Published summaries are kept (migration 0010): each one posted in a channel, read back as it was shown."""
 
 from dataclasses import replace
 

@@ -7,7 +7,7 @@ this revision were never stored: an archive of those years has none.
 
 Downgrade drops the table (the kept summaries are lost).
 
-Revision ID: 0016
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-01 19:00:00
 """
@@ -19,7 +19,7 @@ from alembic import op
 
 import storage.base
 
-revision: str = "0016"
+revision: str = "0010"
 down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
