@@ -70,18 +70,20 @@ def confirm_typed(turn: Turn, text: str) -> list[Send]:
     if said is False:
         return turn.write(change_reply(turn.flow, turn.applicable(), lead=t("engine.what_to_change")))
     corrected = correction(text)  # "nej, kl 15": a no, and what it should be instead
+    if corrected is not None and change_in(corrected, labelled=True) is None:
+        return correct(turn, corrected, text)
     text = corrected or text
     change = change_in(text, labelled=True)
     if change is None and normalised(text).isdecimal() and find_question(turn, text) is not None:
         change = Change(text, None)
     if change is not None:
-        done = _change_at_summary(turn, change)
+        done = _change_at_summary(turn, change, text)
         if done is not None:
             return done
-    return place_typed(turn, text, corrected=corrected is not None)
+    return place_typed(turn, text)
 
 
-def _change_at_summary(turn: Turn, change: Change) -> list[Send] | None:
+def _change_at_summary(turn: Turn, change: Change, whole: str) -> list[Send] | None:
     if not change.which:
         return turn.write(change_reply(turn.flow, turn.applicable()))
     question = find_question(turn, change.which)
@@ -90,29 +92,51 @@ def _change_at_summary(turn: Turn, change: Change) -> list[Send] | None:
     if change.value is None or normalised(change.which).isdecimal():
         error = t("engine.change_unknown", given=change.which)
         return turn.write(change_reply(turn.flow, turn.applicable(), error=error))
+    if _specific(
+        turn, change.value, whole
+    ):  # "tid: onsdag kl 10": no question is called "tid", but one takes the value
+        return correct(turn, change.value, whole)
     return None  # "Obs: ring AF" names no question: the whole text may still be a new answer
 
 
-def place_typed(turn: Turn, text: str, *, corrected: bool = False) -> list[Send]:
-    """A plain text at the summary: the new answer where only one question can take it, else ask or explain.
-
-    After a no ("nej, kl 15") a text only a free-text question would take is not put there unasked: the person
-    meant to correct something, most likely an answer of a fixed form the text did not fit.
-    """
+def place_typed(turn: Turn, text: str) -> list[Send]:
+    """A plain text at the summary: the new answer where only one question can take it, else ask or explain."""
     try:
         guard_identity(text.strip())
     except AnswerError as error:
         return ask_current(turn, error=error.text)
     takers = _takers(turn, text)
-    if corrected and takers and all(is_free_text(q) for q in takers):
-        turn.progress.proposal = text.strip()
-        return turn.write(place_reply(takers))
     if len(takers) == 1:
         return set_answer(turn, takers[0], text)
     if not takers:
         return turn.write(summary(turn, lead=t("engine.unchanged"), note=t("engine.unchanged_how")))
     turn.progress.proposal = text.strip()
     return turn.write(place_reply(takers))
+
+
+def correct(turn: Turn, value: str, whole: str) -> list[Send]:
+    """A correction: the value after a no or after a label ("nej, kl 15", "tid: onsdag kl 10") put where it belongs.
+
+    A question that would take the whole text as typed takes anything (a place) and is not what was meant: the
+    value goes to the one other question that takes it, or the bot asks which answer it replaces.
+    """
+    try:
+        guard_identity(value.strip())
+    except AnswerError as error:
+        return ask_current(turn, error=error.text)
+    specific = _specific(turn, value, whole)
+    if len(specific) == 1:
+        return set_answer(turn, specific[0], value)
+    takers = specific or _takers(turn, value)
+    if not takers:
+        return turn.write(summary(turn, lead=t("engine.unchanged"), note=t("engine.unchanged_how")))
+    turn.progress.proposal = value.strip()
+    return turn.write(place_reply(takers))
+
+
+def _specific(turn: Turn, value: str, whole: str) -> list[Question]:
+    """The questions that take the value but not the whole text it was typed in."""
+    return [q for q in _takers(turn, value) if not _takes(turn, q, whole)]
 
 
 def _takers(turn: Turn, text: str) -> list[Question]:

@@ -327,14 +327,21 @@ def test_a_day_picked_across_the_change_to_winter_time_keeps_its_date(services: 
 
 def test_a_no_with_a_correction_at_the_summary_never_lands_in_the_place(services: Services) -> None:
     """The review's "nej, kl 15" at the summary became the meeting's place. A no with a text is a correction: the
-    bot asks which answer it replaces, and the time is what changes."""
+    place would take the whole text too, so it is not what was meant; the time is what changes."""
     setup_group(services)
     command(services, ANNA, "möte tisdag kl 13", HEBY)
     answer_flow(services, ANNA, {"place": "Stadshuset", "length": "ok", "minute_taker": "jag"}, confirm=None)
-    asked = text_of(dm(services, ANNA, "nej, kl 15"))
-    assert "Vilket svar ska det du skrev ersätta?" in asked and "Plats: nej" not in asked
-    changed = text_of(dm(services, ANNA, "1"))
-    assert "kl. 15.00–17.00, stämmer det?" in changed and "Stadshuset" in changed
+    changed = text_of(dm(services, ANNA, "nej, kl 15"))
+    assert "Ändrat: *När*" in changed and "kl. 15.00–17.00, stämmer det?" in changed and "Plats: nej" not in changed
     deliver(services, dm(services, ANNA, "ja"))
     assert stored(services).place == "Stadshuset"
     assert stored(services).starts_at.astimezone(STOCKHOLM).hour == 15
+
+
+@pytest.mark.parametrize("typed", ["nej, Kommunhuset", "nej det var fel"])
+def test_a_no_with_a_text_only_the_place_takes_asks_which_answer_it_replaces(services: Services, typed: str) -> None:
+    setup_group(services)
+    command(services, ANNA, "möte tisdag kl 13", HEBY)
+    answer_flow(services, ANNA, {"place": "Stadshuset", "length": "ok", "minute_taker": "jag"}, confirm=None)
+    asked = text_of(dm(services, ANNA, typed))
+    assert "Vilket svar ska det du skrev ersätta?" in asked and "Ändrat" not in asked
