@@ -37,7 +37,8 @@ def load_survey(path: Path) -> SurveyFile:
     try:
         survey = SurveyFile.model_validate(data)
     except ValidationError as error:
-        problem = error.errors(include_url=False)[0]
+        problems = error.errors(include_url=False)
+        problem = next((p for p in problems if p["type"] == "extra_forbidden"), problems[0])  # it explains a missing
         where = " › ".join(str(p + 1) if isinstance(p, int) else str(p) for p in problem["loc"])
         raise SurveyError(path, f"{where}: {problem['msg']}" if where else problem["msg"]) from None
     if survey.key != path.stem:
