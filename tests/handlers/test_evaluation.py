@@ -75,7 +75,7 @@ def test_an_answer_outside_one_to_five_is_asked_again_and_words_are_understood(s
 
 def test_identity_in_a_free_text_is_refused_and_never_kept(services: Services) -> None:
     started(services)
-    for key in STATEMENTS:
+    for _ in STATEMENTS:
         dm(services, BERTIL, "4")
     reply = text_of(dm(services, BERTIL, "Ring Anna på 070-123 45 67"))
     assert "telefonnummer" in reply and "070" not in reply
