@@ -40,6 +40,8 @@ def closing_day(ctx: Ctx, typed: str) -> date:
     if when is None:
         raise DomainError("evaluation.close_unknown", given=typed.strip())
     day = when.period_end if when.period_end is not None else when.start.date()
+    if when.alternatives:
+        raise DomainError("evaluation.close_ambiguous", first=day, other=when.alternatives[0].date())
     if day <= today:
         raise DomainError("evaluation.close_past", day=day)
     if day > today + timedelta(days=LONGEST_OPEN):

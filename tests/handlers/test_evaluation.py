@@ -38,6 +38,7 @@ def test_a_closing_day_not_understood_in_the_past_or_too_far_is_refused_kindly(s
         ("igår", "måste ligga efter idag"),
         ("23 november", "måste ligga efter idag"),
         ("1 juni 2027", "högst 120 dagar"),
+        ("nästa fredag", "Menar du 27 november 2026 eller 4 december 2026?"),
     ):
         assert said in text_of(command(services, ANNA, f"utvärdering starta {typed}", HEBY, kind=True))
     assert surveys(services) == 0

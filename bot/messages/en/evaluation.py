@@ -38,6 +38,8 @@ MESSAGES: dict[str, str] = {
     "results with `/lokus utvärdering resultat`.",
     "evaluation.close_unknown": "I did not understand which day “{given}” is. Write the last day to answer, "
     "e.g. `/lokus utvärdering starta 15 december`, or just `starta` for two weeks.",
+    "evaluation.close_ambiguous": "Do you mean {first} or {other}? Write the day with its date, e.g. "
+    "`/lokus utvärdering starta 4 december`.",
     "evaluation.close_past": "The last day to answer must be after today ({day} has already been). Write a later day.",
     "evaluation.close_far": "An evaluation can be open for at most {days} days. Write an earlier last day.",
     "evaluation.open_already": "The group's evaluation is already running and closes on {closes}. `/lokus "

@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "evaluation.close_unknown": "Jag förstod inte vilken dag ”{given}” är. Skriv sista dagen att svara, t.ex. "
     "`/lokus utvärdering starta 15 december` eller `starta fredag nästa vecka`, eller bara `starta` för två "
     "veckor.",
+    "evaluation.close_ambiguous": "Menar du {first} eller {other}? Skriv dagen med datum, t.ex. "
+    "`/lokus utvärdering starta 4 december`.",
     "evaluation.close_past": "Sista dagen att svara måste ligga efter idag ({day} har redan varit). Skriv en "
     "senare dag.",
     "evaluation.close_far": "En utvärdering kan vara öppen i högst {days} dagar. Skriv en tidigare sista dag.",
