@@ -32,7 +32,10 @@ def close_and_post(ctx: Ctx, survey: Survey, by: str) -> list[Send]:
         entity_id=survey.id,
         detail={"answered": survey.answered},
     )
-    return [to_channel(result_reply(ctx, survey), survey.group.channel_id or "")]
+    results = result_reply(ctx, survey)
+    if not survey.group.channel_id:  # the group was moved off its channel meanwhile: to whoever started it
+        return [to_user(results, survey.started_by)]
+    return [to_channel(results, survey.group.channel_id)]
 
 
 def evaluation_tick(ctx: Ctx) -> list[Send]:
