@@ -22,7 +22,8 @@ def close_and_post(ctx: Ctx, survey: Survey, by: str) -> list[Send]:
     team = survey.group.workspace.team_id
     for respondent in repo.not_answered(ctx.session, survey=survey):
         their = replace(ctx, actor=Actor(team, respondent.user_id))
-        ctx.engine.drop(their, ConversationKey(team, respondent.user_id), {flow_name(survey.survey_key)})
+        key = ConversationKey(team, respondent.user_id)
+        ctx.engine.forget(their, key, flow_name(survey.survey_key), {"survey_id": survey.id})
     audit.record(
         ctx.session,
         team_id=team,

@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 
 from bot.services import Services
+from handlers.conversation.actions import ConvAction, OfferChoice
 from handlers.evaluation.names import EvaluationAction
 from handlers.replies import Buttons, To
 from storage.evaluation_models import Ballot, Tally
@@ -71,3 +72,17 @@ def test_it_closes_by_itself_after_its_last_day_and_ends_unfinished_answers(
     assert state.active is None and status == "cancelled"
     assert due(services) == []
     assert "Ingen utvärdering pågår" in text_of(command(services, ANNA, "utvärdering status", HEBY))
+
+
+def test_answers_put_aside_for_another_conversation_are_gone_when_it_closes(services: Services) -> None:
+    started(services)
+    dm(services, DAVID, "1")
+    offered = text_of(command(services, DAVID, "ärende", HEBY))
+    assert "Du har inte gjort klart utvärderingen" in offered
+    press(services, DAVID, ConvAction.OFFER, OfferChoice.SET_ASIDE)
+    _, state = stored_state(services, DAVID)
+    assert state.active is not None and state.active.flow == "case"
+    assert [p.answers for p in state.aside] == [{STATEMENTS[0]: "1"}]
+    command(services, ANNA, "utvärdering avsluta", HEBY)
+    _, state = stored_state(services, DAVID)
+    assert state.aside == [] and state.active is not None and state.active.flow == "case"
