@@ -62,9 +62,13 @@ def _question(question: SurveyQuestion, language: str) -> Question:
     text = question.text.read(language)
     if question.kind == AnswerKind.TEXT:
         return Question(
-            question.key, t("evaluation.q.label", text=text), t("evaluation.q.free", text=text), Kind.TEXT,
-            optional=question.may_skip, hint=t("evaluation.q.free_hint"),
-        )  # fmt: skip
+            question.key,
+            t("evaluation.q.label", text=text),
+            t("evaluation.q.free", text=text),
+            Kind.TEXT,
+            optional=question.may_skip,
+            hint=t("evaluation.q.free_hint"),
+        )
     return Question(
         question.key,
         t("evaluation.q.label", text=text),

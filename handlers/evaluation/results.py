@@ -6,7 +6,6 @@ only that there were too few answers, with no figure at all (not even how many a
 """
 
 from dataclasses import dataclass
-from typing import Any
 
 from handlers.context import Ctx
 from handlers.replies import Divider, Header, Note, Paragraph, Part, Reply, reply
@@ -14,6 +13,7 @@ from handlers.summaries.group_settings import threshold_of
 from handlers.text import Join, Text, t
 from storage import evaluation as repo
 from storage.evaluation_models import Survey
+from storage.models import Group
 
 MEAN_DECIMALS = 1
 
@@ -97,7 +97,7 @@ def _texts(question: str, texts: list[str]) -> Text:
     return t("evaluation.result.texts", question=question, texts=Join(items, "\n"))
 
 
-def comparison_parts(ctx: Ctx, rows: list[tuple[Any, Survey | None, Survey | None]], year: int) -> list[Part]:
+def comparison_parts(ctx: Ctx, rows: list[tuple[Group, Survey | None, Survey | None]], year: int) -> list[Part]:
     """For the förbund: per statement, every group's mean this year beside last year's."""
     results = [(group, _maybe(ctx, now), _maybe(ctx, before)) for group, now, before in rows]
     keys: dict[str, str] = {}
@@ -117,7 +117,7 @@ def _maybe(ctx: Ctx, survey: Survey | None) -> Result | None:
     return result_of(ctx, survey) if survey is not None else None
 
 
-def _group_line(group: Any, now: Result | None, before: Result | None, key: str, year: int) -> Text:
+def _group_line(group: Group, now: Result | None, before: Result | None, key: str, year: int) -> Text:
     return t(
         "evaluation.all.line",
         group=group.name,
