@@ -60,10 +60,11 @@ def build_flow(survey: SurveyFile, language: str) -> Flow:
 
 def _question(question: SurveyQuestion, language: str) -> Question:
     text = question.text.read(language)
+    label = t("evaluation.q.label", text=text.rstrip(" ."))  # "Mötena är väl förberedda: Instämmer helt"
     if question.kind == AnswerKind.TEXT:
         return Question(
             question.key,
-            t("evaluation.q.label", text=text),
+            label,
             t("evaluation.q.free", text=text),
             Kind.TEXT,
             optional=question.may_skip,
@@ -71,7 +72,7 @@ def _question(question: SurveyQuestion, language: str) -> Question:
         )
     return Question(
         question.key,
-        t("evaluation.q.label", text=text),
+        label,
         t("evaluation.q.statement", text=text),
         Kind.CHOICE,
         options=SCALE,
