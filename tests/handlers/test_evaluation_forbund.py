@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.services import Services
 from bot.settings import SettingsError, load_settings
 from handlers.app import build_router
@@ -110,3 +111,16 @@ def test_the_shipped_survey_has_swedish_and_english_for_every_text() -> None:
     survey = load_survey(DEFAULT_SURVEY)
     texts = [survey.name, *(q.text for q in survey.questions)]
     assert all(text.sv and text.en for text in texts)
+
+
+def test_a_survey_file_is_checked_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["survey", "check", str(DEFAULT_SURVEY), str(own_survey(tmp_path))]) == 0
+    said = capsys.readouterr().out
+    assert (
+        "lokus.yaml: ”Utvärdering av LOKUS-gruppens arbete” går att använda – 7 påståenden och 2 fritextfrågor" in said
+    )
+    assert "jamtland.yaml: ”Jämtlands utvärdering” går att använda – 1 påstående och 1 fritextfråga" in said
+    broken = tmp_path / "trasig.yaml"
+    broken.write_text("key: trasig\nname:\n  sv: Trasig\nquestions: []\n", encoding="utf-8")
+    assert main(["survey", "check", str(broken)]) == 1
+    assert "trasig.yaml: går inte att använda – questions" in capsys.readouterr().err

@@ -82,4 +82,10 @@ MESSAGES: dict[str, str] = {
     "evaluation.all.none": "no evaluation",
     "evaluation.all.not_asked": "not asked",
     "evaluation.all.note": "Means on the scale 1–5. Groups with too few answers are shown without figures.",
+    "cli.survey": "the evaluation's survey (YAML): check a file",
+    "cli.survey.check": "check survey files (the bot's own is {file})",
+    "cli.survey.files": "the survey files",
+    "cli.survey.ok": "{file}: “{name}” can be used – {statements} {statements|statement|statements} and "
+    "{texts} free-text {texts|question|questions}.",
+    "cli.survey.error": "{file}: cannot be used – {detail}",
 }

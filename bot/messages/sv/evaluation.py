@@ -86,4 +86,11 @@ MESSAGES: dict[str, str] = {
     "evaluation.all.none": "ingen utvärdering",
     "evaluation.all.not_asked": "inte frågat",
     "evaluation.all.note": "Medelvärden på skalan 1–5. Grupper med för få svar visas utan siffror.",
+    # Kommandoraden
+    "cli.survey": "utvärderingens enkät (YAML): kontrollera en fil",
+    "cli.survey.check": "kontrollera enkätfiler (botens egen är {file})",
+    "cli.survey.files": "enkätfilerna",
+    "cli.survey.ok": "{file}: ”{name}” går att använda – {statements} {statements|påstående|påståenden} och "
+    "{texts} {texts|fritextfråga|fritextfrågor}.",
+    "cli.survey.error": "{file}: går inte att använda – {detail}",
 }
