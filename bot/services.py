@@ -104,4 +104,5 @@ def build_services(settings: Settings, clock: Clock = system_clock, *, migrate_s
     db = Database.from_url(settings.database_url)
     if migrate_schema:
         migrate.upgrade(db.engine)
-    return Services(settings, db, build_router(), settings.handler_config(), clock)
+    config = settings.handler_config()
+    return Services(settings, db, build_router(config), config, clock)

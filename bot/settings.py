@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from handlers.context import Config
+from handlers.evaluation.survey_loader import SurveyError, configured_survey
 
 
 class SettingsError(Exception):
@@ -36,6 +37,7 @@ class Settings(BaseSettings):
     flat_rate_kr: int = Field(default=600_000, gt=0)
     console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
     ics_organizer: str = "noreply@lokusbot.invalid"  # who meeting invitations are from when the convenor's is unknown
+    evaluation_survey: str = ""  # path of a förbund's own evaluation survey (YAML); empty: the shipped one
 
     @field_validator("timezone")
     @classmethod
@@ -53,6 +55,16 @@ class Settings(BaseSettings):
         if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", address):
             raise ValueError(f"not an e-mail address: {value!r} (write e.g. lokusbot@samordningsforbundet.se)")
         return address
+
+    @field_validator("evaluation_survey")
+    @classmethod
+    def _usable_survey(cls, value: str) -> str:
+        if value:
+            try:
+                configured_survey(value)
+            except SurveyError as error:
+                raise ValueError(f"the evaluation survey {value!r} cannot be used: {error}") from error
+        return value
 
     @field_validator("slack_api_url")
     @classmethod
@@ -114,6 +126,7 @@ class Settings(BaseSettings):
             national_work_share=self.national_work_share,
             flat_rate_kr=self.flat_rate_kr,
             ics_organizer=self.ics_organizer,
+            evaluation_survey=self.evaluation_survey,
         )
 
 

@@ -1,7 +1,8 @@
 """Assembles the product: every feature's commands, flows and actions in one router."""
 
-from handlers import groups, meetings, plans, roles
+from handlers import evaluation, groups, meetings, plans, roles
 from handlers.cases import feature as cases
+from handlers.context import Config
 from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
 from handlers.summaries import automatic
@@ -19,8 +20,8 @@ GROUP_OVERVIEW = (
 )
 
 
-def build_router() -> Router:
-    """The router with every feature the bot has."""
+def build_router(config: Config | None = None) -> Router:
+    """The router with every feature the bot has (the config names the evaluation's survey file)."""
     return Router(
         [
             _platform(),
@@ -29,6 +30,7 @@ def build_router() -> Router:
             summaries.feature(previous_meeting=automatic.previous_meeting),
             Feature(ticks=(automatic.due_summaries,)),
             plans.feature(),
+            evaluation.feature(config or Config()),
             _group_intents(),
         ]
     )

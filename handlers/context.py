@@ -40,6 +40,7 @@ class Config:
     national_work_share: int = 34
     flat_rate_kr: int = 600_000
     ics_organizer: str = "noreply@lokusbot.invalid"
+    evaluation_survey: str = ""  # a förbund's own evaluation survey file (empty: the shipped one)
 
     @property
     def tz(self) -> ZoneInfo:

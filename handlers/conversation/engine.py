@@ -150,6 +150,20 @@ class Engine:
         turn.write()
         return True
 
+    def forget(self, ctx: Ctx, key: ConversationKey, flow_name: str, data: Mapping[str, Any]) -> bool:
+        """End, unsaved, the conversation of the flow and data at the key, also when it was put aside (a survey
+        that closed): its answers are gone from the row."""
+        turn = self._turn(ctx, key)
+        aside = [p for p in turn.state.aside if not p.same_as(flow_name, data)]
+        active = turn.has_active and turn.progress.same_as(flow_name, data)
+        if not active and len(aside) == len(turn.state.aside):
+            return False
+        turn.state.aside = aside
+        if active:
+            turn.state.active, turn.status = None, Status.CANCELLED
+        turn.write()
+        return True
+
     def form(self, ctx: Ctx, flow_name: str, data: Mapping[str, Any]) -> Form:
         """The flow as one form, for front doors that have forms."""
         return build_form(self.flows[flow_name], Env(ctx, {}, data))

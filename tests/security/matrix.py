@@ -38,6 +38,9 @@ REFUSAL_KEYS = (
     "case.no_groups",
     "plan.approve.not_party",
     "dm.not_member",
+    "evaluation.starter_only",
+    "evaluation.forbund_only",
+    "evaluation.not_asked",
 )
 
 

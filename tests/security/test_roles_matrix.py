@@ -14,10 +14,12 @@ from handlers.app import build_router
 from tests.bot.conftest import Bot
 from tests.security.harness import Settled, settled
 from tests.security.matrix import covered, run_row
-from tests.security.matrix_rows import AREAS
+from tests.security.matrix_rows import AREAS as FEATURE_AREAS
+from tests.security.matrix_rows_evaluation import EVALUATION
 from tests.security.roles_world import build_world
 
 __all__ = ["settled"]
+AREAS = {**FEATURE_AREAS, "evaluation": EVALUATION}
 ROWS = [row for rows in AREAS.values() for row in rows]
 
 

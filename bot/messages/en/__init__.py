@@ -5,6 +5,7 @@ from bot.messages.en import (
     cases,
     cli,
     conversations,
+    evaluation,
     install,
     meetings,
     plans,
@@ -14,5 +15,17 @@ from bot.messages.en import (
 )
 
 MESSAGES: dict[str, str] = {}
-for _module in (platform, roles, conversations, cases, meetings, summaries, plans, cli, install, archive):
+for _module in (
+    platform,
+    roles,
+    conversations,
+    cases,
+    meetings,
+    summaries,
+    plans,
+    cli,
+    install,
+    archive,
+    evaluation,
+):
     MESSAGES.update(_module.MESSAGES)
