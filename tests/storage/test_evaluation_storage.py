@@ -43,7 +43,7 @@ def make_survey(session: Session, users: tuple[str, ...] = ("UANNA", "UBERTIL", 
 
 def test_the_migration_adds_the_evaluation_tables_and_goes_down_cleanly(database: Database) -> None:
     assert set(inspect(database.engine).get_table_names()) >= TABLES
-    migrate.downgrade(database.engine, "0009")
+    migrate.downgrade(database.engine, "0010")
     assert not TABLES & set(inspect(database.engine).get_table_names())
     migrate.upgrade(database.engine)
     assert migrate.is_current(database.engine)
