@@ -2,6 +2,7 @@
 
 from handlers import groups, meetings, plans, roles
 from handlers.cases import feature as cases
+from handlers.insats import feature as insatser
 from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
 from handlers.summaries import automatic
@@ -29,6 +30,7 @@ def build_router() -> Router:
             summaries.feature(previous_meeting=automatic.previous_meeting),
             Feature(ticks=(automatic.due_summaries,)),
             plans.feature(),
+            insatser.feature(),
             _group_intents(),
         ]
     )

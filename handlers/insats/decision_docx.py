@@ -1,0 +1,142 @@
+"""The decision as a Word document in the form of seed 004: förslag till beslut with its att-satser, ärendet
+(ansökan) and bedömning. Page, language, fonts and page numbers are the plans' (docx_layout)."""
+
+from collections.abc import Callable
+from datetime import datetime
+from io import BytesIO
+from typing import Any
+
+from docx import Document
+
+from handlers.cleaning import clean_text
+from handlers.context import Ctx
+from handlers.errors import DomainError
+from handlers.file_names import slug
+from handlers.formatting import Amount
+from handlers.ids import row_id
+from handlers.insats.budget import cost_rows
+from handlers.insats.card import target_names, title
+from handlers.insats.lookup import load_insats
+from handlers.parties import Party
+from handlers.plans.docx_layout import DocumentInfo, mark_language, page_numbers, set_up_document
+from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
+from handlers.text import Listing, Plain, t
+from storage.insats_models import GRANTED, Insats
+
+Words = Callable[[Any], str]
+FIELD = "\u2063"
+
+
+def document_sends(ctx: Ctx, insats_id: int | None) -> list[Send]:
+    """The decision as a .docx, privately to whoever asked."""
+    insats = load_insats(ctx, insats_id)
+    if insats.decided_at is None:
+        raise DomainError("insats.decision.none", title=title(insats), status=t("insats.status.inskickad"))
+    content = _content(ctx, insats)
+    name = f"beslut-{slug(insats.name, 'insats')}-{insats.starts_on.year}.docx"
+    made = insats.decided_at
+    attachment = Attachment(
+        name, lambda words: docx_bytes(content, words, made), t("insats.doc.file", title=title(insats))
+    )
+    return [to_requester(reply(Paragraph(t("insats.doc.here", title=title(insats))), files=(attachment,)))]
+
+
+def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
+    """Everything the document says, as catalogue texts (rendered in the reader's words when the file is made)."""
+    granted = insats.status == GRANTED
+    period = {"start": Plain(insats.starts_on.isoformat()), "end": Plain(insats.ends_on.isoformat())}
+    if granted:
+        atts = [
+            t("insats.doc.att_grant", name=insats.name),
+            t("insats.doc.att_amount", amount=Amount(insats.granted_kr or 0), **period),
+        ]
+        atts += [
+            t("insats.doc.att", text=line.strip())
+            for line in (insats.conditions or "").replace(";", "\n").splitlines()
+            if line.strip()
+        ]
+    else:
+        atts = [t("insats.doc.att_reject", name=insats.name)]
+    parties = Listing(
+        tuple(a.organisation or t(f"party.{a.party}") for a in insats.approvals)
+        or tuple(t(f"party.{p.value}") for p in Party)
+    )
+    owner = next((a.organisation for a in insats.approvals if a.party == insats.owner_party and a.organisation), None)
+    effekt = Listing(tuple(g.text for g in insats.goals if g.kind == "effekt"))
+    insatsmal = Listing(tuple(g.text for g in insats.goals if g.kind == "insats"))
+    rows = cost_rows(insats.answers, ctx.config.flat_rate_kr)
+    post = next((r for r in rows if r.percent is not None), None)
+    application = [
+        t(
+            "insats.doc.applied",
+            parties=parties,
+            name=insats.name,
+            owner=owner or t(f"party.{insats.owner_party}"),
+            targets=target_names(ctx, insats),
+        ),
+        t("insats.doc.goals", effekt=effekt, insatsmal=insatsmal),
+    ]
+    if post is not None:
+        application.append(t("insats.doc.post", title=post.text, percent=Plain(f"{post.percent:g} %")))
+    application.append(t("insats.doc.cost", amount=Amount(insats.applied_kr), **period))
+    assessment = [t(f"insats.doc.kind.{insats.kind}")]
+    assessment.append(
+        t(
+            "insats.doc.prioritised_yes"
+            if set(insats.answers.get("malgrupper") or ()) & {"unga_ae", "langvarigt_beroende"}
+            else "insats.doc.prioritised_no"
+        )
+    )
+    assessment.append(t("insats.doc.approved", count=len(insats.approvals)))
+    if not granted and insats.reason:
+        assessment.append(t("insats.doc.reason", reason=insats.reason))
+    return {
+        "title": insats.name,
+        "group": insats.group.name,
+        "atts": atts,
+        "application": application,
+        "assessment": assessment,
+        "decided": insats.decided_at,
+    }
+
+
+def docx_bytes(content: dict[str, Any], words: Words, made: datetime | None) -> bytes:
+    """The decision as a .docx file."""
+    document = Document()
+    name = clean_text(str(content["title"]))
+    set_up_document(
+        document,
+        DocumentInfo(
+            name,
+            words(t("insats.doc.author", group=content["group"])),
+            made or datetime.now(),
+            words(t("insats.doc.category")),
+        ),
+    )
+    document.add_heading(name, level=0)
+    document.add_heading(words(t("insats.doc.proposal")), level=1)
+    document.add_heading(words(t("insats.doc.board")), level=2)
+    for att in content["atts"]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(words(t("insats.doc.att_word"))).bold = True
+        paragraph.add_run(" " + clean_text(words(att)))
+    document.add_heading(words(t("insats.doc.matter")), level=1)
+    document.add_heading(words(t("insats.doc.application")), level=2).runs[0].italic = True
+    for line in content["application"]:
+        document.add_paragraph(clean_text(words(line)))
+    document.add_heading(words(t("insats.doc.assessment")), level=2).runs[0].italic = True
+    for line in content["assessment"]:
+        document.add_paragraph(clean_text(words(line)))
+    if made is not None:
+        document.add_paragraph(words(t("insats.doc.decided", date=made.date())))
+    before, between, _ = words(t("plan.doc.page", page=Plain(FIELD), pages=Plain(FIELD))).split(FIELD)
+    page_numbers(document, before, between)
+    mark_language(document)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def document_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
+    """The "Beslutet som Word" button."""
+    return document_sends(ctx, row_id(value))
