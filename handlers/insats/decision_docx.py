@@ -20,7 +20,7 @@ from handlers.insats.lookup import load_insats
 from handlers.parties import Party
 from handlers.plans.docx_layout import DocumentInfo, mark_language, page_numbers, set_up_document
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
-from handlers.text import Listing, Plain, t
+from handlers.text import Listing, Plain, Text, t
 from storage.insats_models import GRANTED, Insats
 
 Words = Callable[[Any], str]
@@ -62,17 +62,18 @@ def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
         or tuple(t(f"party.{p.value}") for p in Party)
     )
     owner = next((a.organisation for a in insats.approvals if a.party == insats.owner_party and a.organisation), None)
-    effekt = Listing(tuple(g.text for g in insats.goals if g.kind == "effekt"))
-    insatsmal = Listing(tuple(g.text for g in insats.goals if g.kind == "insats"))
+    effekt = Listing(tuple(in_sentence(g.text) for g in insats.goals if g.kind == "effekt"))
+    insatsmal = Listing(tuple(in_sentence(g.text) for g in insats.goals if g.kind == "insats"))
     rows = cost_rows(insats.answers, ctx.config.flat_rate_kr)
     post = next((r for r in rows if r.percent is not None), None)
-    application = [
-        t(
+    targets = target_names(ctx, insats).items
+    application: list[Text | Callable[[Words], Text]] = [
+        lambda words: t(
             "insats.doc.applied",
             parties=parties,
             name=insats.name,
             owner=owner or t(f"party.{insats.owner_party}"),
-            targets=target_names(ctx, insats),
+            targets=Listing(tuple(Plain(in_sentence(words(n) if isinstance(n, Text) else n)) for n in targets)),
         ),
         t("insats.doc.goals", effekt=effekt, insatsmal=insatsmal),
     ]
@@ -87,7 +88,8 @@ def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
             else "insats.doc.prioritised_no"
         )
     )
-    assessment.append(t("insats.doc.approved", count=len(insats.approvals)))
+    everyone = len(insats.approvals) == len(Party)
+    assessment.append(t("insats.doc.approved_all" if everyone else "insats.doc.approved", count=len(insats.approvals)))
     if not granted and insats.reason:
         assessment.append(t("insats.doc.reason", reason=insats.reason))
     return {
@@ -98,6 +100,13 @@ def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
         "assessment": assessment,
         "decided": insats.decided_at,
     }
+
+
+def in_sentence(text: str) -> str:
+    """A goal written as a sentence of its own, read inside one: "Fyra möten" → "fyra möten" ("AF …" stays)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def docx_bytes(content: dict[str, Any], words: Words, made: datetime | None) -> bytes:
@@ -123,7 +132,7 @@ def docx_bytes(content: dict[str, Any], words: Words, made: datetime | None) -> 
     document.add_heading(words(t("insats.doc.matter")), level=1)
     document.add_heading(words(t("insats.doc.application")), level=2).runs[0].italic = True
     for line in content["application"]:
-        document.add_paragraph(clean_text(words(line)))
+        document.add_paragraph(clean_text(words(line(words) if callable(line) else line)))
     document.add_heading(words(t("insats.doc.assessment")), level=2).runs[0].italic = True
     for line in content["assessment"]:
         document.add_paragraph(clean_text(words(line)))

@@ -74,8 +74,10 @@ def test_the_alvkarleby_application_from_empty_to_decided_and_followed_up(servic
         _hold_meeting(services, clock, day)
     listing = said(command(services, ANNA, "insatser", ALVKARLEBY))
     assert "*#1 Lokussamordnare Älvkarleby* – pågår, beviljat 150 000 kr, 1 januari 2027 – 31 december 2027" in listing
-    assert "Effektmål: Fyra genomförda lokusgruppsmöten under året (mål: 4, genomförda lokusgruppsmöten under " \
+    assert (
+        "Effektmål: Fyra genomförda lokusgruppsmöten under året (mål: 4, genomförda lokusgruppsmöten under "
         "perioden) Hittills enligt boten: *2*." in listing
+    )
 
     clock.now = datetime(2027, 7, 2, 8, tzinfo=UTC)
     asked = tick(services)

@@ -176,6 +176,8 @@ MESSAGES: dict[str, str] = {
     "insats.doc.prioritised_no": "The insats is not aimed directly at the förbund's prioritised target groups.",
     "insats.doc.approved": "The parties of the LOKUS group have discussed the application and {count} "
     "{count|party stands|parties stand} behind it.",
+    "insats.doc.approved_all": "The parties of the LOKUS group have discussed the application and every party "
+    "stands behind it.",
     "insats.doc.reason": "Reason for rejection: {reason}",
     "insats.doc.decided": "Decided on {date}.",
     "insats.button.report": "Write the report",

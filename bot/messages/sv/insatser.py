@@ -180,6 +180,8 @@ MESSAGES: dict[str, str] = {
     "insats.doc.prioritised_no": "Insatsen riktar sig inte direkt mot förbundets prioriterade målgrupper.",
     "insats.doc.approved": "Ansökan har diskuterats av parterna i lokusgruppen och {count} "
     "{count|part|parter} har ställt sig bakom ansökan.",
+    "insats.doc.approved_all": "Ansökan har diskuterats av parterna i lokusgruppen och alla parter i lokusgruppen "
+    "har ställt sig bakom ansökan.",
     "insats.doc.reason": "Skäl till avslag: {reason}",
     "insats.doc.decided": "Beslutat {date}.",
     # Uppföljning
