@@ -169,7 +169,7 @@ def _goal_rows(kind: str) -> list[Question]:
             ),
             Question(
                 key(row, "mal"),
-                t("insats.q.target.label", row=row, kind=t(f"insats.goal.{kind}")),
+                t("insats.q.target.label", row=row, kind=t(f"insats.goal_word.{kind}")),
                 t("insats.q.target"),
                 Kind.NUMBER,
                 optional=True,
@@ -179,7 +179,7 @@ def _goal_rows(kind: str) -> list[Question]:
             ),
             Question(
                 key(row, "koppling"),
-                t("insats.q.tie.label", row=row, kind=t(f"insats.goal.{kind}")),
+                t("insats.q.tie.label", row=row, kind=t(f"insats.goal_word.{kind}")),
                 t("insats.q.tie"),
                 Kind.CHOICE,
                 options=_tie_choices(),
@@ -187,7 +187,7 @@ def _goal_rows(kind: str) -> list[Question]:
             ),
             Question(
                 key(row, "matt"),
-                t("insats.q.measure.label", row=row, kind=t(f"insats.goal.{kind}")),
+                t("insats.q.measure.label", row=row, kind=t(f"insats.goal_word.{kind}")),
                 t("insats.q.measure"),
                 Kind.TEXT,
                 when=_and(counted, _is(key(row, "koppling"), "ingen")),
@@ -195,7 +195,7 @@ def _goal_rows(kind: str) -> list[Question]:
             ),
         ]
         if row < MAX_GOALS:
-            more = t("insats.q.goal_more.label", row=row, kind=t(f"insats.goal.{kind}"))
+            more = t("insats.q.goal_more.label", row=row, kind=t(f"insats.goal_word.{kind}"))
             questions.append(Question(key(row, MORE), more, t(f"insats.q.{kind}_more"), Kind.YES_NO, when=started))
     return questions
 

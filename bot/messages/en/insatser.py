@@ -91,6 +91,8 @@ MESSAGES: dict[str, str] = {
     "insats.goals.title": "*Goals*",
     "insats.goal.effekt": "Effect goal",
     "insats.goal.insats": "Intervention goal",
+    "insats.goal_word.effekt": "effect goal",
+    "insats.goal_word.insats": "intervention goal",
     "insats.goal.line": "{kind}: {text}",
     "insats.goal.line_target": "{kind}: {text} (target: {target}, {measure})",
     "insats.goal.tied": "So far according to the bot: *{value}*.",

@@ -93,6 +93,8 @@ MESSAGES: dict[str, str] = {
     "insats.goals.title": "*Mål*",
     "insats.goal.effekt": "Effektmål",
     "insats.goal.insats": "Insatsmål",
+    "insats.goal_word.effekt": "effektmål",
+    "insats.goal_word.insats": "insatsmål",
     "insats.goal.line": "{kind}: {text}",
     "insats.goal.line_target": "{kind}: {text} (mål: {target}, {measure})",
     "insats.goal.tied": "Hittills enligt boten: *{value}*.",
