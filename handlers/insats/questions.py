@@ -51,7 +51,7 @@ def target_choices(env: Env) -> tuple[Choice, ...]:
 
 
 def _tie_choices() -> tuple[Choice, ...]:
-    return tuple(Choice(code, t(f"insats.tie.{code}")) for code in TIES)
+    return tuple(Choice(code, t(f"insats.tie_choice.{code}")) for code in TIES)
 
 
 def check_end(value: str, env: Env) -> str:
