@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, label, named_target_groups
 from handlers.benchmark import work_share_benchmark
+from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, label, named_target_groups
 from handlers.context import Ctx
 from handlers.file_names import slug
 from handlers.replies import Reply, Send, reply, to_channel

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers.formatting import Percent
 from handlers.replies import Fields, Header, Note, Paragraph, Part
 from handlers.summaries.figures import (
     AGE_GROUPS,

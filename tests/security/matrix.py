@@ -38,6 +38,9 @@ REFUSAL_KEYS = (
     "case.no_groups",
     "plan.approve.not_party",
     "dm.not_member",
+    "insats.forbund_only",
+    "insats.approve.not_party",
+    "insats.report.not_owner",
 )
 
 

@@ -169,8 +169,7 @@ MESSAGES: dict[str, str] = {
     "insats.doc.application": "The application",
     "insats.doc.applied": "{parties} apply for funds for the insats {name}. {owner} is the owner. The target group "
     "is {targets}.",
-    "insats.doc.goals": "The insats states these effect goals: {effekt}. As intervention goals it states: "
-    "{insatsmal}.",
+    "insats.doc.goals": "The insats states these effect goals: {effekt}. As intervention goals it states: {insatsmal}.",
     "insats.doc.post": "A {title} is to be employed at {percent}.",
     "insats.doc.cost": "The application covers the period {start} to {end} and the cost is {amount} for the period.",
     "insats.doc.assessment": "Assessment",
@@ -227,8 +226,7 @@ MESSAGES: dict[str, str] = {
     "insats.overview.goals": "*Goals* by the latest report ({unreported} goals not reported yet):",
     "insats.overview.work": "*To work or studies:* {percent} of the closed lots-ärenden ({count} of {closed}) in "
     "groups with granted insatser.",
-    "insats.overview.work_few": "*To work or studies:* too few closed cases to show a share (fewer than "
-    "{threshold}).",
+    "insats.overview.work_few": "*To work or studies:* too few closed cases to show a share (fewer than {threshold}).",
     "benchmark.work_share": "{percent} ({year})",
     "benchmark.work_share_source": "National average: {benchmark}, source: {source}.",
 }
