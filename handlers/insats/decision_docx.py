@@ -12,11 +12,12 @@ from handlers.cleaning import clean_text
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.file_names import slug
-from handlers.formatting import Amount
+from handlers.formatting import Amount, Percent
 from handlers.ids import row_id
 from handlers.insats.budget import cost_rows
 from handlers.insats.card import target_names, title
 from handlers.insats.lookup import load_insats
+from handlers.insats.names import PRIORITISED
 from handlers.parties import Party
 from handlers.plans.docx_layout import DocumentInfo, mark_language, page_numbers, set_up_document
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
@@ -41,22 +42,40 @@ def document_sends(ctx: Ctx, insats_id: int | None) -> list[Send]:
     return [to_requester(reply(Paragraph(t("insats.doc.here", title=title(insats))), files=(attachment,)))]
 
 
+Line = Text | Callable[[Words], Text]
+
+
 def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
     """Everything the document says, as catalogue texts (rendered in the reader's words when the file is made)."""
-    granted = insats.status == GRANTED
-    period = {"start": Plain(insats.starts_on.isoformat()), "end": Plain(insats.ends_on.isoformat())}
-    if granted:
-        atts = [
-            t("insats.doc.att_grant", name=insats.name),
-            t("insats.doc.att_amount", amount=Amount(insats.granted_kr or 0), **period),
-        ]
-        atts += [
-            t("insats.doc.att", text=line.strip())
-            for line in (insats.conditions or "").replace(";", "\n").splitlines()
-            if line.strip()
-        ]
-    else:
-        atts = [t("insats.doc.att_reject", name=insats.name)]
+    return {
+        "title": insats.name,
+        "group": insats.group.name,
+        "atts": _atts(insats),
+        "application": _application(ctx, insats),
+        "assessment": _assessment(insats),
+        "decided": insats.decided_at,
+    }
+
+
+def _period(insats: Insats) -> dict[str, Plain]:
+    """The period as the board's decisions write it: 2018-01-01 till 2018-12-31."""
+    return {"start": Plain(insats.starts_on.isoformat()), "end": Plain(insats.ends_on.isoformat())}
+
+
+def _atts(insats: Insats) -> list[Text]:
+    """The att-satser: grant and amount and one per condition, or the rejection."""
+    if insats.status != GRANTED:
+        return [t("insats.doc.att_reject", name=insats.name)]
+    atts = [
+        t("insats.doc.att_grant", name=insats.name),
+        t("insats.doc.att_amount", amount=Amount(insats.granted_kr or 0), **_period(insats)),
+    ]
+    lines = (insats.conditions or "").replace(";", "\n").splitlines()
+    return atts + [t("insats.doc.att", text=line.strip()) for line in lines if line.strip()]
+
+
+def _application(ctx: Ctx, insats: Insats) -> list[Line]:
+    """Ärendet: who applies, owner and target group, the goals, the post, the period and the cost."""
     parties = Listing(
         tuple(a.organisation or t(f"party.{a.party}") for a in insats.approvals)
         or tuple(t(f"party.{p.value}") for p in Party)
@@ -64,10 +83,9 @@ def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
     owner = next((a.organisation for a in insats.approvals if a.party == insats.owner_party and a.organisation), None)
     effekt = Listing(tuple(in_sentence(g.text) for g in insats.goals if g.kind == "effekt"))
     insatsmal = Listing(tuple(in_sentence(g.text) for g in insats.goals if g.kind == "insats"))
-    rows = cost_rows(insats.answers, ctx.config.flat_rate_kr)
-    post = next((r for r in rows if r.percent is not None), None)
+    post = next((r for r in cost_rows(insats.answers, ctx.config.flat_rate_kr) if r.percent is not None), None)
     targets = target_names(ctx, insats).items
-    application: list[Text | Callable[[Words], Text]] = [
+    application: list[Line] = [
         lambda words: t(
             "insats.doc.applied",
             parties=parties,
@@ -77,29 +95,24 @@ def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
         ),
         t("insats.doc.goals", effekt=effekt, insatsmal=insatsmal),
     ]
-    if post is not None:
-        application.append(t("insats.doc.post", title=post.text, percent=Plain(f"{post.percent:g} %")))
-    application.append(t("insats.doc.cost", amount=Amount(insats.applied_kr), **period))
-    assessment = [t(f"insats.doc.kind.{insats.kind}")]
-    assessment.append(
-        t(
-            "insats.doc.prioritised_yes"
-            if set(insats.answers.get("malgrupper") or ()) & {"unga_ae", "langvarigt_beroende"}
-            else "insats.doc.prioritised_no"
-        )
-    )
+    if post is not None and post.percent is not None:
+        application.append(t("insats.doc.post", title=post.text, percent=Percent(post.percent)))
+    application.append(t("insats.doc.cost", amount=Amount(insats.applied_kr), **_period(insats)))
+    return application
+
+
+def _assessment(insats: Insats) -> list[Text]:
+    """Bedömning: the kind, the prioritised target groups, the parties behind it, a rejection's reason."""
+    prioritised = set(insats.answers.get("malgrupper") or ()) & set(PRIORITISED)
     everyone = len(insats.approvals) == len(Party)
-    assessment.append(t("insats.doc.approved_all" if everyone else "insats.doc.approved", count=len(insats.approvals)))
-    if not granted and insats.reason:
+    assessment = [
+        t(f"insats.doc.kind.{insats.kind}"),
+        t("insats.doc.prioritised_yes" if prioritised else "insats.doc.prioritised_no"),
+        t("insats.doc.approved_all" if everyone else "insats.doc.approved", count=len(insats.approvals)),
+    ]
+    if insats.status != GRANTED and insats.reason:
         assessment.append(t("insats.doc.reason", reason=insats.reason))
-    return {
-        "title": insats.name,
-        "group": insats.group.name,
-        "atts": atts,
-        "application": application,
-        "assessment": assessment,
-        "decided": insats.decided_at,
-    }
+    return assessment
 
 
 def in_sentence(text: str) -> str:

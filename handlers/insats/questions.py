@@ -149,54 +149,58 @@ def _cost_rows() -> list[Question]:
 
 
 def _goal_rows(kind: str) -> list[Question]:
-    questions: list[Question] = []
+    return [q for row in range(1, MAX_GOALS + 1) for q in _goal_row(kind, row)]
 
-    def key(row: int, column: str) -> str:
-        return goal_key(kind, row, column)
 
-    for row in range(1, MAX_GOALS + 1):
-        started = _row_started(key, row, "text")
-        counted = _and(started, _answered(key(row, "mal")))
-        questions += [
-            Question(
-                key(row, "text"),
-                t(f"insats.q.{kind}.label", row=row),
-                t(f"insats.q.{kind}", row=row),
-                Kind.TEXT,
-                when=_row_open(key, row),
-                check=at_most(TEXT_LIMIT),
-                hint=t(f"insats.q.{kind}.hint") if row == 1 else None,
-            ),
-            Question(
-                key(row, "mal"),
-                t("insats.q.target.label", row=row, kind=t(f"insats.goal_word.{kind}")),
-                t("insats.q.target"),
-                Kind.NUMBER,
-                optional=True,
-                minimum=0,
-                maximum=TARGET_LIMIT,
-                when=started,
-            ),
-            Question(
-                key(row, "koppling"),
-                t("insats.q.tie.label", row=row, kind=t(f"insats.goal_word.{kind}")),
-                t("insats.q.tie"),
-                Kind.CHOICE,
-                options=_tie_choices(),
-                when=counted,
-            ),
-            Question(
-                key(row, "matt"),
-                t("insats.q.measure.label", row=row, kind=t(f"insats.goal_word.{kind}")),
-                t("insats.q.measure"),
-                Kind.TEXT,
-                when=_and(counted, _is(key(row, "koppling"), "ingen")),
-                check=at_most(MEASURE_LIMIT),
-            ),
-        ]
-        if row < MAX_GOALS:
-            more = t("insats.q.goal_more.label", row=row, kind=t(f"insats.goal_word.{kind}"))
-            questions.append(Question(key(row, MORE), more, t(f"insats.q.{kind}_more"), Kind.YES_NO, when=started))
+def _goal_row(kind: str, row: int) -> list[Question]:
+    """One goal: its text; a target number; a figure it is tied to, or else what measures it; another?"""
+
+    def key(n: int, column: str) -> str:
+        return goal_key(kind, n, column)
+
+    started = _row_started(key, row, "text")
+    counted = _and(started, _answered(key(row, "mal")))
+    called = t(f"insats.goal_word.{kind}")
+    questions = [
+        Question(
+            key(row, "text"),
+            t(f"insats.q.{kind}.label", row=row),
+            t(f"insats.q.{kind}", row=row),
+            Kind.TEXT,
+            when=_row_open(key, row),
+            check=at_most(TEXT_LIMIT),
+            hint=t(f"insats.q.{kind}.hint") if row == 1 else None,
+        ),
+        Question(
+            key(row, "mal"),
+            t("insats.q.target.label", row=row, kind=called),
+            t("insats.q.target"),
+            Kind.NUMBER,
+            optional=True,
+            minimum=0,
+            maximum=TARGET_LIMIT,
+            when=started,
+        ),
+        Question(
+            key(row, "koppling"),
+            t("insats.q.tie.label", row=row, kind=called),
+            t("insats.q.tie"),
+            Kind.CHOICE,
+            options=_tie_choices(),
+            when=counted,
+        ),
+        Question(
+            key(row, "matt"),
+            t("insats.q.measure.label", row=row, kind=called),
+            t("insats.q.measure"),
+            Kind.TEXT,
+            when=_and(counted, _is(key(row, "koppling"), "ingen")),
+            check=at_most(MEASURE_LIMIT),
+        ),
+    ]
+    if row < MAX_GOALS:
+        more = t("insats.q.goal_more.label", row=row, kind=called)
+        questions.append(Question(key(row, MORE), more, t(f"insats.q.{kind}_more"), Kind.YES_NO, when=started))
     return questions
 
 
