@@ -71,14 +71,13 @@ def application_parts(ctx: Ctx, insats: Insats) -> list[Part]:
         (t("insats.field.period"), period(insats)),
         (t("insats.field.status"), status_text(insats, ctx.local_now.date())),
     )
-    goals = [Paragraph(goal_line(ctx, insats, goal)) for goal in insats.goals]
-    return [
-        Header(title(insats)),
-        Fields(facts),
-        *budget_parts(ctx, insats),
-        Paragraph(t("insats.goals.title")),
-        *goals,
-    ]
+    return [Header(title(insats)), Fields(facts), *budget_parts(ctx, insats), goal_paragraph(ctx, insats)]
+
+
+def goal_paragraph(ctx: Ctx, insats: Insats) -> Paragraph:
+    """The goals under their heading, as one paragraph (a message has room for only 50 blocks)."""
+    lines = tuple(goal_line(ctx, insats, goal) for goal in insats.goals)
+    return Paragraph(Join((t("insats.goals.title"), *lines), sep="\n"))
 
 
 def decision_parts(ctx: Ctx, insats: Insats) -> list[Part]:

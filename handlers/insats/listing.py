@@ -5,9 +5,11 @@ from handlers.formatting import Amount
 from handlers.insats.card import goal_line, period, title
 from handlers.insats.lookup import command_group, status_text
 from handlers.replies import Divider, Header, Paragraph, Part, Send, reply, to_requester
-from handlers.text import t
+from handlers.text import Join, t
 from storage import insatser as repo
 from storage.insats_models import GRANTED
+
+SHOWN = 20  # a message holds at most 50 blocks: two for each insats
 
 
 def list_command(ctx: Ctx, args: str) -> list[Send]:
@@ -18,14 +20,12 @@ def list_command(ctx: Ctx, args: str) -> list[Send]:
     if not insatser:
         parts.append(Paragraph(t("insats.list.none")))
     today = ctx.local_now.date()
-    for insats in insatser:
+    for insats in insatser[:SHOWN]:
         amount = Amount(insats.granted_kr or 0) if insats.status == GRANTED else Amount(insats.applied_kr)
         key = "insats.list.granted" if insats.status == GRANTED else "insats.list.applied"
-        parts.append(
-            Paragraph(
-                t(key, title=title(insats), status=status_text(insats, today), amount=amount, period=period(insats))
-            )
-        )
-        parts.extend(Paragraph(goal_line(ctx, insats, goal)) for goal in insats.goals)
-        parts.append(Divider())
+        line = t(key, title=title(insats), status=status_text(insats, today), amount=amount, period=period(insats))
+        goals = tuple(goal_line(ctx, insats, goal) for goal in insats.goals)
+        parts += [Paragraph(Join((line, *goals), sep="\n")), Divider()]
+    if len(insatser) > SHOWN:
+        parts.append(Paragraph(t("insats.list.more", count=len(insatser) - SHOWN)))
     return [to_requester(reply(*parts))]

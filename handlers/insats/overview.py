@@ -10,12 +10,16 @@ from handlers.cases.vocabulary import WORK_OR_STUDIES
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed
 from handlers.formatting import Amount, Percent
+from handlers.insats.card import title
+from handlers.insats.lookup import status_text
 from handlers.insats.names import ACHIEVED, KINDS, PRIORITISED, report_key
 from handlers.replies import Fields, Header, Paragraph, Part, Send, reply, to_requester
 from handlers.text import Join, t
 from storage import insatser as repo
 from storage.case_stats import case_stats
 from storage.insats_models import FINAL, GRANTED, MIDTERM, Insats
+
+SHOWN = 40  # four blocks of ten fields
 
 
 def overview_command(ctx: Ctx, args: str) -> list[Send]:
@@ -26,27 +30,40 @@ def overview_command(ctx: Ctx, args: str) -> list[Send]:
     if word and not (word.isdigit() and len(word) == 4):
         raise DomainError("insats.overview_usage")
     year = int(word) if word else ctx.local_now.year
-    groups = access.visible_groups(ctx)
+    groups = {g.id: g.name for g in access.visible_groups(ctx)}
     start, end = date(year, 1, 1), date(year, 12, 31)
-    insatser = [i for i in repo.insatser_of_groups(ctx.session, group_ids=[g.id for g in groups], start=start, end=end)]
+    insatser = list(repo.insatser_of_groups(ctx.session, group_ids=list(groups), start=start, end=end))
     granted = [i for i in insatser if i.status == GRANTED]
-    parts: list[Part] = [Header(t("insats.overview.title", year=str(year)))]
-    parts.append(
-        Paragraph(
-            t(
-                "insats.overview.count",
-                count=len(insatser),
-                granted=len(granted),
-                groups=len({i.group_id for i in insatser}),
-            )
-        )
+    count = t(
+        "insats.overview.count", count=len(insatser), granted=len(granted), groups=len({i.group_id for i in insatser})
     )
+    parts: list[Part] = [Header(t("insats.overview.title", year=str(year))), Paragraph(count)]
+    parts += _each(ctx, insatser, groups)
     parts += _split(ctx, granted)
     reached = sum(1 for i in granted if set(i.answers.get("malgrupper") or ()) & set(PRIORITISED))
     parts.append(Paragraph(t("insats.overview.prioritised", count=reached, total=len(granted))))
     parts += _goals(granted)
     parts.append(_work_share(ctx, [i.group_id for i in granted], start, min(end, ctx.local_now.date())))
     return [to_requester(reply(*parts))]
+
+
+def _each(ctx: Ctx, insatser: list[Insats], groups: dict[int, str]) -> list[Part]:
+    """One line per insats, by group: what it is, its kind and status, the amount."""
+    if not insatser:
+        return []
+    today = ctx.local_now.date()
+    items = []
+    for insats in insatser[:SHOWN]:
+        amount = Amount(insats.granted_kr if insats.granted_kr is not None else insats.applied_kr)
+        line = t(
+            "insats.overview.line",
+            title=title(insats),
+            kind=t(f"insats.kind.{insats.kind}"),
+            status=status_text(insats, today),
+            amount=amount,
+        )
+        items.append((groups.get(insats.group_id, ""), line))
+    return [Fields(tuple(items))]
 
 
 def _split(ctx: Ctx, granted: list[Insats]) -> list[Part]:

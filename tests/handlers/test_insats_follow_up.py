@@ -58,6 +58,8 @@ def test_the_forbunds_report_shows_the_split_against_its_target(services: Servic
     _granted_in_two_groups(services)
     report = said(command(services, FORB, "insatser alla 2027"))
     assert "2 insatser i 2 grupper, varav 2 beviljade." in report
+    assert "Älvkarleby: #1 Lokussamordnare Älvkarleby – Strukturövergripande, beviljad, 150 000 kr" in report
+    assert "Tierp: #2 Stöd till arbete Tierp – Individinriktad, beviljad, 300 000 kr" in report
     assert "*Beviljade medel per typ* (totalt 450 000 kr), andel mot förbundets fördelning:" in report
     assert "Individinriktad: 300 000 kr – 67 % (riktmärke 60 %)" in report
     assert "Strukturövergripande: 150 000 kr – 33 % (riktmärke 30 %)" in report

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "insats.status.avslutad": "ended",
     "insats.list.title": "Insatser of {group}",
     "insats.list.none": "The group has no insatser yet. Write `/lokus insats ny` to apply for funds.",
+    "insats.list.more": "… and {count} older {count|insats|insatser}.",
     "insats.list.granted": "*{title}* – {status}, granted {amount}, {period}",
     "insats.list.applied": "*{title}* – {status}, applied for {amount}, {period}",
     "insats.button.approve": "Approve for my party",
@@ -218,6 +219,7 @@ MESSAGES: dict[str, str] = {
     "insats.overview.title": "Insatser {year}",
     "insats.overview.count": "{count} {count|insats|insatser} in {groups} {groups|group|groups}, {granted} of them "
     "granted.",
+    "insats.overview.line": "{title} – {kind}, {status}, {amount}",
     "insats.overview.split": "*Granted funds by kind* (total {total}), share against the förbund's split:",
     "insats.overview.kind_value": "{amount} – {share} (target {target})",
     "insats.overview.no_share": "–",

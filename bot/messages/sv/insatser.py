@@ -110,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "insats.status.avslutad": "avslutad",
     "insats.list.title": "Insatser i {group}",
     "insats.list.none": "Gruppen har inga insatser än. Skriv `/lokus insats ny` för att ansöka om medel.",
+    "insats.list.more": "… och {count} {count|äldre insats|äldre insatser} till.",
     "insats.list.granted": "*{title}* – {status}, beviljat {amount}, {period}",
     "insats.list.applied": "*{title}* – {status}, ansökt {amount}, {period}",
     # Godkännande
@@ -225,6 +226,7 @@ MESSAGES: dict[str, str] = {
     "insats.overview.title": "Insatser {year}",
     "insats.overview.count": "{count} {count|insats|insatser} i {groups} {groups|grupp|grupper}, "
     "varav {granted} {granted|beviljad|beviljade}.",
+    "insats.overview.line": "{title} – {kind}, {status}, {amount}",
     "insats.overview.split": "*Beviljade medel per typ* (totalt {total}), andel mot förbundets fördelning:",
     "insats.overview.kind_value": "{amount} – {share} (riktmärke {target})",
     "insats.overview.no_share": "–",
