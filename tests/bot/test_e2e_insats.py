@@ -146,7 +146,6 @@ def test_the_application_in_the_console(services: Services, tmp_path: Path) -> N
     lines += [":som forbund", "/lokus insatser alla 2027"]
     console.run(lines)
     output = out.getvalue()
-    Path("/tmp/ins/console.txt").write_text(output, encoding="utf-8")
     assert "Traceback" not in output
     assert "Slutdatumet ligger före startdatumet (1 januari 2027)." in output
     assert "Ändrat: *Insatsens namn* är nu Lokussamordnare i Älvkarleby" in output
