@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     conversation_timeout_hours: float = Field(default=24, gt=0)
     small_number_threshold: int = Field(default=3, ge=1)
     national_work_share: int = Field(default=34, ge=0, le=100)
+    national_work_share_year: int = Field(default=2015, ge=1990, le=2100)
+    national_work_share_source: str = "Samordningsförbundets inriktning 2018"  # where the benchmark is from
+    funding_split: str = "60/30/10"  # the förbund's target split: individ/struktur/kompetens, in per cent
+    insats_ceiling_kr: int | None = Field(default=None, gt=0)  # the most one insats may apply for; none by default
+    insats_midterm_percent: int = Field(default=50, gt=0, lt=100)  # the delrapport: this far into the period
+    insats_final_report_days: int = Field(default=1, ge=0)  # the slutrapport: this many days after the end
     flat_rate_kr: int = Field(default=600_000, gt=0)
     console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
     ics_organizer: str = "noreply@lokusbot.invalid"  # who meeting invitations are from when the convenor's is unknown
@@ -47,6 +53,14 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
+
+    @field_validator("funding_split")
+    @classmethod
+    def _a_split(cls, value: str) -> str:
+        parts = value.replace(" ", "").split("/")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts) or sum(int(p) for p in parts) != 100:
+            raise ValueError(f"not a split of 100 % in three parts: {value!r} (write e.g. 60/30/10)")
+        return "/".join(parts)
 
     @field_validator("ics_organizer")
     @classmethod
@@ -124,10 +138,21 @@ class Settings(BaseSettings):
             conversation_timeout=timedelta(hours=self.conversation_timeout_hours),
             small_number_threshold=self.small_number_threshold,
             national_work_share=self.national_work_share,
+            national_work_share_year=self.national_work_share_year,
+            national_work_share_source=self.national_work_share_source,
+            funding_split=_split(self.funding_split),
+            insats_ceiling_kr=self.insats_ceiling_kr,
+            insats_midterm_percent=self.insats_midterm_percent,
+            insats_final_report_days=self.insats_final_report_days,
             flat_rate_kr=self.flat_rate_kr,
             ics_organizer=self.ics_organizer,
             evaluation_survey=self.evaluation_survey,
         )
+
+
+def _split(value: str) -> tuple[int, int, int]:
+    individ, struktur, kompetens = (int(p) for p in value.split("/"))
+    return individ, struktur, kompetens
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -3,6 +3,7 @@
 from handlers import evaluation, groups, meetings, plans, roles
 from handlers.cases import feature as cases
 from handlers.context import Config
+from handlers.insats import feature as insatser
 from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
 from handlers.summaries import automatic
@@ -31,6 +32,7 @@ def build_router(config: Config | None = None) -> Router:
             Feature(ticks=(automatic.due_summaries,)),
             plans.feature(),
             evaluation.feature(config or Config()),
+            insatser.feature(),
             _group_intents(),
         ]
     )

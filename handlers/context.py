@@ -38,6 +38,12 @@ class Config:
     conversation_timeout: timedelta = timedelta(hours=24)
     small_number_threshold: int = 3
     national_work_share: int = 34
+    national_work_share_year: int = 2015
+    national_work_share_source: str = "Samordningsförbundets inriktning 2018"
+    funding_split: tuple[int, int, int] = (60, 30, 10)
+    insats_ceiling_kr: int | None = None
+    insats_midterm_percent: int = 50
+    insats_final_report_days: int = 1
     flat_rate_kr: int = 600_000
     ics_organizer: str = "noreply@lokusbot.invalid"
     evaluation_survey: str = ""  # a förbund's own evaluation survey file (empty: the shipped one)

@@ -3,6 +3,7 @@
 import storage.case_models  # noqa: F401
 import storage.case_stats  # noqa: F401  (the indexes the summaries' statistics need)
 import storage.evaluation_models  # noqa: F401
+import storage.insats_models  # noqa: F401
 import storage.meeting_models  # noqa: F401
 import storage.models  # noqa: F401
 import storage.plan_models  # noqa: F401

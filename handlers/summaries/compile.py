@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from handlers.benchmark import work_share_benchmark
 from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, label, named_target_groups
 from handlers.context import Ctx
 from handlers.file_names import slug
@@ -48,7 +49,7 @@ def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False
         period,
         figure_out(linked, None if exact else threshold),
         threshold,
-        ctx.config.national_work_share,
+        work_share_benchmark(ctx.config),
         exact=exact,
         with_units=with_units,
         labels=code_labels([group]),
@@ -72,7 +73,7 @@ def rollup_summary(ctx: Ctx, groups: Sequence[Group], period: Period, *, exact: 
         period,
         figure_out(linked, None if exact else threshold),
         threshold,
-        ctx.config.national_work_share,
+        work_share_benchmark(ctx.config),
         exact=exact,
         group_names={g.id: g.name for g in groups},
         labels=code_labels(groups),

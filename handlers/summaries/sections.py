@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers.formatting import Percent
 from handlers.replies import Fields, Header, Note, Paragraph, Part
 from handlers.summaries.figures import (
     AGE_GROUPS,
@@ -32,7 +31,7 @@ class SummaryView:
     period: Period
     figures: Figures
     threshold: int
-    national_work_share: int
+    national_work_share: Text
     exact: bool = False
     with_units: bool = False
     group_names: Mapping[int, str] = field(default_factory=dict)
@@ -228,7 +227,7 @@ def _outcomes(view: SummaryView) -> list[Part]:
     if closed == 0:
         return [Paragraph(t("summary.closed_none"))]
     sentence = t("summary.closed", count=closed)
-    work, national = ("work_or_studies",), Percent(view.national_work_share)
+    work, national = ("work_or_studies",), view.national_work_share
     if figures.percent(work, CLOSED) is not None:
         share = t(
             "summary.work_share",

@@ -45,6 +45,27 @@ def test_a_bad_value_names_the_variable(clean_env: None, monkeypatch: pytest.Mon
     assert "LANGUAGE" in str(raised.value)
 
 
+def test_the_funding_split_and_the_benchmark_are_read_and_checked(
+    clean_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_settings().handler_config()
+    assert (config.funding_split, config.national_work_share, config.national_work_share_year) == (
+        (60, 30, 10),
+        34,
+        2015,
+    )
+    assert config.insats_ceiling_kr is None
+    monkeypatch.setenv("FUNDING_SPLIT", "50 / 40 / 10")
+    monkeypatch.setenv("INSATS_CEILING_KR", "200000")
+    assert load_settings().handler_config().funding_split == (50, 40, 10)
+    assert load_settings().handler_config().insats_ceiling_kr == 200_000
+    for bad in ("60/30", "60/30/20", "sextio/30/10"):
+        monkeypatch.setenv("FUNDING_SPLIT", bad)
+        with pytest.raises(SettingsError) as raised:
+            load_settings()
+        assert "FUNDING_SPLIT" in str(raised.value)
+
+
 def test_the_invitations_organizer_is_an_address(clean_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_settings().handler_config().ics_organizer == "noreply@lokusbot.invalid"
     monkeypatch.setenv("ICS_ORGANIZER", "mailto:lokusbot@samordningsforbundet.se")

@@ -134,7 +134,7 @@ def test_closed_cases_by_outcome_beside_the_national_average_with_complementary_
     shown = lines(command(uppsala, "sammanfattning"))
     assert (
         "*Avslutade:* 30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
-        "riksgenomsnittet som förbundet jämför med är 34 %."
+        "riksgenomsnittet som förbundet jämför med är 34 % (2015)."
     ) in shown
     outcomes = shown[shown.index("Ordinarie verksamhet hos en part: 10 (33 %)") :][:6]
     assert outcomes == [

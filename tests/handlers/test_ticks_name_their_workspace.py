@@ -1,23 +1,30 @@
 """Scheduled work answers no request, so each message it makes names the workspace whose token delivers it:
-every tick (paused conversations, meeting reminders and minutes, automatic summaries, plan reminders)."""
+every tick (paused conversations, meeting reminders and minutes, automatic summaries, plan reminders, insats
+reports)."""
 
 from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from sqlalchemy.orm import Session
 
 from bot.scheduler import SYSTEM
 from bot.services import Services
 from handlers.context import Actor, Ctx
+from handlers.insats.reports import due_reports
 from handlers.meetings import reminders as meeting_reminders
 from handlers.plans.reminders import due_reminders
 from handlers.plans.template_loader import find_template
 from handlers.replies import Send
 from handlers.summaries.automatic import due_summaries
+from storage import insatser as insats_repo
 from storage import meetings as meetings_repo
 from storage import plans as plans_repo
 from storage.conversations import ConversationKey
 from storage.groups import upsert_member
+from storage.insats_models import FINAL, GRANTED
+from storage.insatser import Application
+from storage.models import Group
 from tests.conftest import FakeClock
 from tests.handlers.test_engine import FLOW
 from tests.support.case_factory import make_group
@@ -62,7 +69,18 @@ def due_everything(services: Services, clock: FakeClock) -> Services:
             created_by="UANNA",
             now=then - timedelta(days=30),
         )
+        _insats_report_due(session, group, clock)
     return services
+
+
+def _insats_report_due(session: Session, group: Group, clock: FakeClock) -> None:
+    """A granted insats whose slutrapport is due today."""
+    today = clock.now.date()
+    made = Application("Stöd", "individ", "kommun", today - timedelta(days=60), today, 1000, {}, ())
+    insats = insats_repo.create_insats(session, group=group, application=made, created_by="UANNA", now=clock.now)
+    insats_repo.submit(session, insats=insats, owner_user="UANNA", now=clock.now)
+    insats_repo.decide(session, insats=insats, status=GRANTED, user_id="UFORB", now=clock.now, granted_kr=1000)
+    insats_repo.add_report(session, insats=insats, kind=FINAL, due_on=today)
 
 
 @pytest.mark.parametrize(
@@ -73,6 +91,7 @@ def due_everything(services: Services, clock: FakeClock) -> Services:
         pytest.param(meeting_reminders.close_ended, id="meeting-held"),
         pytest.param(due_summaries, id="automatic-summary"),
         pytest.param(due_reminders, id="plan-reminder"),
+        pytest.param(due_reports, id="insats-report"),
     ],
 )
 def test_every_message_of_a_tick_names_its_workspace(due_everything: Services, tick: Tick) -> None:
@@ -83,4 +102,4 @@ def test_every_message_of_a_tick_names_its_workspace(due_everything: Services, t
 
 def test_the_routers_tick_runs_them_all(due_everything: Services) -> None:
     sends = due_everything.handle(Actor("", SYSTEM), due_everything.router.tick)
-    assert len(sends) >= 5 and all(send.team_id == TEAM for send in sends)
+    assert len(sends) >= 6 and all(send.team_id == TEAM for send in sends)

@@ -41,6 +41,9 @@ REFUSAL_KEYS = (
     "evaluation.starter_only",
     "evaluation.forbund_only",
     "evaluation.not_asked",
+    "insats.forbund_only",
+    "insats.approve.not_party",
+    "insats.report.not_owner",
 )
 
 

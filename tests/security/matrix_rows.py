@@ -43,6 +43,7 @@ from tests.security.matrix import (
     the_team,
     trusted,
 )
+from tests.security.matrix_insats import INSATSER
 from tests.security.roles_world import HELD_AT, MEETING_AT, PLAN_YEAR
 from tests.support.signing import Response
 
@@ -675,5 +676,6 @@ AREAS = {
     "meetings": MEETINGS,
     "summaries": SUMMARIES,
     "plans": PLANS,
+    "insatser": INSATSER,
     "dms": DMS,
 }

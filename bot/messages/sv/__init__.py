@@ -6,6 +6,7 @@ from bot.messages.sv import (
     cli,
     conversations,
     evaluation,
+    insatser,
     install,
     meetings,
     plans,
@@ -27,5 +28,6 @@ for _module in (
     install,
     archive,
     evaluation,
+    insatser,
 ):
     MESSAGES.update(_module.MESSAGES)
