@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.case_models import Case
+from storage.insats_models import Insats
 from storage.meeting_models import AgendaItem, Meeting
 from storage.models import Group, Member, Workspace
 from storage.plan_models import Plan
@@ -13,7 +14,7 @@ from storage.plan_models import Plan
 
 def entities_of_group(session: Session, *, group: Group) -> set[tuple[str, str]]:
     """(entity, id) of everything of the group the audit log names: the group, its plans, meetings, agenda
-    items, cases and current members (an entry about a member removed since cannot be told apart)."""
+    items, cases, insatser and current members (an entry about a member removed since cannot be told apart)."""
     found = {("group", str(group.id))}
     for entity, column, owner in (
         ("plan", Plan.id, Plan.group_id),
@@ -21,6 +22,7 @@ def entities_of_group(session: Session, *, group: Group) -> set[tuple[str, str]]
         ("agenda_item", AgendaItem.id, AgendaItem.group_id),
         ("case", Case.id, Case.group_id),
         ("member", Member.id, Member.group_id),
+        ("insats", Insats.id, Insats.group_id),
     ):
         found |= {(entity, str(i)) for i in session.scalars(select(column).where(owner == group.id))}
     return found

@@ -1,10 +1,11 @@
 """The record kinds of a package, one entry each in `RECORD_KINDS`: plans, minutes, meeting announcements,
-attendance, published summaries, case statistics and the audit log. Insats decisions and reports are one more
-entry when they exist (a `RecordKind` with their folder and a collect function)."""
+attendance, published summaries, case statistics, insats decisions and reports (`insats_kinds`) and the audit
+log. A new kind is one more entry (a `RecordKind` with its folder and a collect function)."""
 
 import json
 from datetime import UTC, datetime
 
+from handlers.archive import insats_kinds
 from handlers.archive.markdown import csv_bytes, reply_markdown
 from handlers.archive.records import CSV, DOCX, MARKDOWN, ArchiveYear, RecordFile, RecordKind, Words
 from handlers.cases.table import case_row, to_csv
@@ -168,6 +169,8 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     RecordKind("attendance", "narvaro", attendance),
     RecordKind("published_summary", "sammanfattningar", summaries),
     RecordKind("case_statistics", "lots-arenden", case_statistics),
+    RecordKind("insats_decision", "insatsbeslut", insats_kinds.decisions),
+    RecordKind("insats_report", "insatsrapporter", insats_kinds.reports),
     RecordKind("audit_log", "granskningslogg", audit_log, content=False),
 )
 """Every kind a package holds, in the order they are listed in the manifest."""

@@ -33,7 +33,7 @@ def document_sends(ctx: Ctx, insats_id: int | None) -> list[Send]:
     insats = load_insats(ctx, insats_id)
     if insats.decided_at is None:
         raise DomainError("insats.decision.none", title=title(insats), status=t("insats.status.inskickad"))
-    content = _content(ctx, insats)
+    content = decision_content(ctx, insats)
     name = f"beslut-{slug(insats.name, 'insats')}-{insats.starts_on.year}.docx"
     made = insats.decided_at
     attachment = Attachment(
@@ -45,7 +45,7 @@ def document_sends(ctx: Ctx, insats_id: int | None) -> list[Send]:
 Line = Text | Callable[[Words], Text]
 
 
-def _content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
+def decision_content(ctx: Ctx, insats: Insats) -> dict[str, Any]:
     """Everything the document says, as catalogue texts (rendered in the reader's words when the file is made)."""
     return {
         "title": insats.name,

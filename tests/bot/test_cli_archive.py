@@ -24,10 +24,10 @@ def cli(services: Services, database_url: str, monkeypatch: pytest.MonkeyPatch, 
 
 def test_export_then_verify(cli: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["archive", "export", "--group", "heby", "--year", "2026", "--out", "heby-2026.zip"]) == 0
-    assert capsys.readouterr().out == "Arkivpaketet för Heby 2026 är skrivet till heby-2026.zip: 9 filer.\n"
+    assert capsys.readouterr().out == "Arkivpaketet för Heby 2026 är skrivet till heby-2026.zip: 11 filer.\n"
     assert main(["archive", "verify", "heby-2026.zip"]) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("Paketet heby-2026.zip är helt: 15 filer stämmer med sina kontrollsummor")
+    assert printed.startswith("Paketet heby-2026.zip är helt: 17 filer stämmer med sina kontrollsummor")
     assert main(["archive", "export", "--group", "Heby", "--year", "2026", "--out", "heby-2026.zip"]) == 2
     assert "Filen heby-2026.zip finns redan." in capsys.readouterr().err
 
@@ -63,7 +63,7 @@ def test_all_writes_a_package_per_group_and_names_the_empty_ones(
     command(services, ANNA, "koppla Knivsta", channel="CKNIVSTA")
     assert main(["archive", "export", "--all", "--year", "2026", "--out", "arkiv"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Arkivpaketet för Heby 2026 är skrivet till arkiv/lokus-heby-2026-t0lokus.zip: 9 filer.",
+        "Arkivpaketet för Heby 2026 är skrivet till arkiv/lokus-heby-2026-t0lokus.zip: 11 filer.",
         "Knivsta: inga handlingar från 2026, inget paket.",
     ]
     assert main(["archive", "verify", "arkiv/lokus-heby-2026-t0lokus.zip"]) == 0

@@ -14,12 +14,10 @@ from lxml import etree
 
 from bot.services import Services
 from handlers.archive.kinds import RECORD_KINDS
-from handlers.archive.records import MARKDOWN, ArchiveYear, RecordFile, RecordKind, Words
+from handlers.archive.records import ArchiveYear
 from handlers.archive.schema import METS_NS, XLINK_NS, mets_schema, safe_parser
 from handlers.archive.verify import verify_package
-from handlers.context import Ctx
 from handlers.errors import DomainError
-from storage.models import Group
 from tests.handlers.archive_world import FIRST_MEETING, MINUTES, export, heby_year, write
 from tests.handlers.test_plan_helpers import ANNA, command
 
@@ -129,21 +127,20 @@ def test_the_year_is_the_local_calendar_year() -> None:
     assert year.holds(date(2026, 12, 31)) and not year.holds(date(2027, 1, 1))
 
 
-def test_a_new_record_kind_is_one_entry(services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the insatser need: a kind with its folder and collect function, and nothing else changes."""
-
-    def decisions(ctx: Ctx, group: Group, year: ArchiveYear, words: Words) -> list[RecordFile]:
-        made = datetime(2026, 4, 1, 10, 0, tzinfo=UTC)
-        return [RecordFile("beslut-1.md", "Beslut om insats", made, made.date(), MARKDOWN, b"# Beslut\n")]
-
-    decision = RecordKind("insats_decision", "insatser", decisions)
-    monkeypatch.setattr("handlers.archive.package.RECORD_KINDS", (*RECORD_KINDS, decision))
+def test_the_insatser_are_in_the_package_as_their_decision_and_reports(services: Services, tmp_path: Path) -> None:
+    """The decision as the Word document the förbund signs, the answered delrapport as Markdown."""
     heby_year(services)
     package = export(services)
     path = write(package, tmp_path)
-    assert verify_package(path) == [] and package.counts["insats_decision"] == 1
+    assert verify_package(path) == []
+    assert package.counts["insats_decision"] == 1 and package.counts["insats_report"] == 1
     files = _read(path, package.objid)
-    assert files["representations/rep1/data/insatser/beslut-1.md"] == b"# Beslut\n"
+    [decision] = [n for n in files if n.startswith("representations/rep1/data/insatsbeslut/")]
+    assert decision.endswith("2026-02-12-beslut-1-lokussamordnare-heby.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(files[decision])).paragraphs).replace("\u00a0", " ")
+    assert "Lokussamordnare Heby" in text and "120 000 kr" in text
+    [report] = [n for n in files if n.startswith("representations/rep1/data/insatsrapporter/")]
+    assert "Delrapport" in files[report].decode() and "Två möten hölls." in files[report].decode()
     representation = etree.fromstring(files["representations/rep1/METS.xml"], safe_parser())
     [kind] = representation.xpath("//m:div[@TYPE='insats_decision'][not(m:fptr)]", namespaces=NS)
     assert kind.get("LABEL") == "Beslut om insatser"
