@@ -13,7 +13,20 @@ from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.formatting import Identifier
 from handlers.ids import row_id
-from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, Style, reply, say, to_requester
+from handlers.replies import (
+    Button,
+    Buttons,
+    Header,
+    Note,
+    Paragraph,
+    Part,
+    Send,
+    Style,
+    home_changed,
+    reply,
+    say,
+    to_requester,
+)
 from handlers.text import Join, Listing, Text, t
 from storage import audit
 from storage import cases as repo
@@ -109,7 +122,8 @@ def status_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     before = case.status
     repo.set_status(ctx.session, case=case, status=status, now=ctx.now)
     _audit(ctx, "case.status", case, {"from": before, "to": status})
-    return [to_requester(say(t("case.status_changed", **_which(case, group), status=t(f"case.status.{status}"))))]
+    changed = t("case.status_changed", **_which(case, group), status=t(f"case.status.{status}"))
+    return [to_requester(say(changed)), home_changed(case.created_by)]
 
 
 def close_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -141,7 +155,8 @@ def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> li
                 Paragraph(t("case.closed", **_which(case, group), outcome=t(f"case.outcome.{outcome}"))),
                 Buttons((undo,)),
             )
-        )
+        ),
+        home_changed(case.created_by),
     ]
 
 
@@ -153,7 +168,7 @@ def reopen_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     outcome = case.outcome
     repo.set_status(ctx.session, case=case, status="open", now=ctx.now)
     _audit(ctx, "case.reopen", case, {"outcome_was": outcome})
-    return [to_requester(say(t("case.reopened", **_which(case, group))))]
+    return [to_requester(say(t("case.reopened", **_which(case, group)))), home_changed(case.created_by)]
 
 
 def note_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:

@@ -7,7 +7,7 @@ from handlers.meetings.announcement import announcement_sends
 from handlers.meetings.names import ANSWER_OF_ACTION, MeetingAction
 from handlers.meetings.permissions import meeting_from
 from handlers.meetings.times import when_words
-from handlers.replies import Send, say, to_requester
+from handlers.replies import Send, home_changed, say, to_requester
 from handlers.text import t
 from storage import meetings as repo
 from storage.meeting_models import UPCOMING
@@ -28,7 +28,7 @@ def answer(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Se
         when=when_words(ctx, meeting.starts_at, meeting.ends_at),
         group=meeting.group.name,
     )
-    return [to_requester(say(thanks)), *announcement_sends(ctx, meeting)]
+    return [to_requester(say(thanks)), *announcement_sends(ctx, meeting), home_changed(member.user_id)]
 
 
 def announced(ctx: Ctx, value: str, channel_id: str, ts: str) -> None:
