@@ -2,6 +2,7 @@
 
 from handlers import groups, meetings, plans, roles
 from handlers.cases import feature as cases
+from handlers.home import feature as home
 from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
 from handlers.summaries import automatic
@@ -30,6 +31,7 @@ def build_router() -> Router:
             Feature(ticks=(automatic.due_summaries,)),
             plans.feature(),
             _group_intents(),
+            home.feature(),
         ]
     )
 
