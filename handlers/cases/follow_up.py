@@ -123,7 +123,7 @@ def status_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     repo.set_status(ctx.session, case=case, status=status, now=ctx.now)
     _audit(ctx, "case.status", case, {"from": before, "to": status})
     changed = t("case.status_changed", **_which(case, group), status=t(f"case.status.{status}"))
-    return [to_requester(say(changed)), home_changed(case.created_by)]
+    return [home_changed(case.created_by), to_requester(say(changed))]
 
 
 def close_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -150,13 +150,13 @@ def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> li
     _audit(ctx, "case.close", case, {"from": before, "outcome": outcome})
     undo = Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=Identifier(case.number)))
     return [
+        home_changed(case.created_by),
         to_requester(
             reply(
                 Paragraph(t("case.closed", **_which(case, group), outcome=t(f"case.outcome.{outcome}"))),
                 Buttons((undo,)),
             )
         ),
-        home_changed(case.created_by),
     ]
 
 
@@ -168,7 +168,7 @@ def reopen_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     outcome = case.outcome
     repo.set_status(ctx.session, case=case, status="open", now=ctx.now)
     _audit(ctx, "case.reopen", case, {"outcome_was": outcome})
-    return [to_requester(say(t("case.reopened", **_which(case, group)))), home_changed(case.created_by)]
+    return [home_changed(case.created_by), to_requester(say(t("case.reopened", **_which(case, group))))]
 
 
 def note_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:

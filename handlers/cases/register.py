@@ -56,7 +56,7 @@ def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> lis
         entity_id=case.id,
         detail={"group": group.id, "number": case.number, "via": via},
     )
-    sends = [to_requester(saved_reply(case, group)), home_changed(ctx.actor.user_id)]
+    sends = [home_changed(ctx.actor.user_id), to_requester(saved_reply(case, group))]
     if via == "form":
         sends.extend(_after_form(ctx, instead=data.get("instead") is True))
     return sends

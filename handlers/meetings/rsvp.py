@@ -28,7 +28,7 @@ def answer(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Se
         when=when_words(ctx, meeting.starts_at, meeting.ends_at),
         group=meeting.group.name,
     )
-    return [to_requester(say(thanks)), *announcement_sends(ctx, meeting), home_changed(member.user_id)]
+    return [home_changed(member.user_id), to_requester(say(thanks)), *announcement_sends(ctx, meeting)]
 
 
 def announced(ctx: Ctx, value: str, channel_id: str, ts: str) -> None:

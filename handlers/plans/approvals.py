@@ -220,7 +220,7 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
         repo.mark(ctx.session, plan=plan, status=repo.COMPLETE, now=ctx.now)
         sends.extend(to_group(plan, _complete_reply(plan)))
     party_members = sorted({m.user_id for m in plan.group.members if m.party == party.value})
-    return [*sends, *(home_changed(user) for user in party_members)]  # their Home tabs listed the approval
+    return [*(home_changed(user) for user in party_members), *sends]  # their Home tabs listed the approval
 
 
 def _complete_reply(plan: Plan) -> Reply:

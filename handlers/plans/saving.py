@@ -52,10 +52,10 @@ def save_section(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> 
     )
     owed = {ctx.actor.user_id, row.assignee or ctx.actor.user_id}  # whose Home tab listed the section
     return [
+        *(home_changed(user) for user in sorted(owed)),
         _thanks(ctx, plan, section.title),
         *to_group(plan, say(progress)),
         *after_change(ctx, plan, section.key),
-        *(home_changed(user) for user in sorted(owed)),
     ]
 
 
