@@ -31,7 +31,7 @@ from bot.slack.payloads import interaction_claim as claim
 from handlers.cleaning import clean_text, clean_value
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
-from handlers.replies import Send, say, to_requester
+from handlers.replies import Send, home_changed, say, to_requester
 from handlers.text import Text, t
 
 log = logging.getLogger("lokusbot")
@@ -103,8 +103,8 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
 
     @app.event("app_home_opened")
     def on_home(inbound: EventCallback) -> None:
-        if inbound.event.tab == "home" and inbound.event.user and delivery.on_home is not None:
-            delivery.on_home(inbound.team_id, inbound.event.user, inbound.enterprise_id or "")
+        if inbound.event.tab == "home" and inbound.event.user:  # published by the delivery (bot/slack/home.py)
+            delivery.deliver(from_event(inbound), [home_changed(inbound.event.user)])
 
     def on_shortcut(ack: Ack, inbound: Shortcut | MessageShortcut, respond: Respond) -> None:
         ack()
