@@ -4,7 +4,7 @@ from handlers import access
 from handlers.cases import shortcuts
 from handlers.context import Ctx
 from handlers.errors import NotAMember
-from handlers.home.layout import HOME_SUMMARY
+from handlers.home.layout import HOME_NEW_CASE, HOME_SUMMARY
 from handlers.ids import row_id
 from handlers.replies import Choices, Option, Paragraph, Send, reply, to_requester
 from handlers.router import Feature
@@ -34,9 +34,14 @@ def summary_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> li
     return SUMMARIES.in_dm(ctx, group.name)
 
 
+def new_case_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
+    """*Nytt lots-ärende* on the Home tab: the case form at once, the group asked in it when there are several."""
+    return shortcuts.new_case(ctx, "")
+
+
 def feature() -> Feature:
     """The Home tab's summary button, and the shortcuts *Nytt lots-ärende* and *Registrera som lots-ärende*."""
     return Feature(
-        actions={HOME_SUMMARY: summary_action},
+        actions={HOME_SUMMARY: summary_action, HOME_NEW_CASE: new_case_action},
         shortcuts={shortcuts.NEW_CASE: shortcuts.new_case, shortcuts.FROM_MESSAGE: shortcuts.from_message},
     )

@@ -8,7 +8,6 @@ buttons), the first item of every group before the second of any, so one busy gr
 from collections.abc import Sequence
 from itertools import zip_longest
 
-from handlers.cases.actions import CaseAction
 from handlers.context import Ctx
 from handlers.home.model import GroupRow, HomeScope, Provider
 from handlers.home.rows import approval_rows, case_rows, meeting_rows, section_rows
@@ -19,6 +18,7 @@ from storage import home as repo
 MAX_BLOCKS = 100  # Slack's limit for a Home tab view
 BRIEF_LINES = 10  # summarised groups per paragraph (each line is short; a section holds 3 000 characters)
 HOME_SUMMARY = "home.summary"
+HOME_NEW_CASE = "home.new_case"
 
 # One line per row of every group's part, in the order shown.
 ROWS: tuple[Provider, ...] = (meeting_rows, case_rows, section_rows, approval_rows)
@@ -54,7 +54,7 @@ def getting_started() -> Reply:
 def _top_buttons() -> Buttons:
     return Buttons(
         (
-            Button(CaseAction.FORM, "", t("home.button.new_case"), Style.PRIMARY),
+            Button(HOME_NEW_CASE, "", t("home.button.new_case"), Style.PRIMARY),
             Button(HOME_SUMMARY, "", t("home.button.summary")),
         )
     )

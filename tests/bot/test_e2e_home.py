@@ -44,13 +44,13 @@ def test_a_member_sees_the_next_meeting_cases_sections_and_approvals_of_each_gro
     view = view_text(call)
     assert call.args["user_id"] == ANNA and call.args["view"]["type"] == "home"
     assert "tisdag 8 december 2026 kl. 13.00–15.00" in view and "Kommunhuset, sal 3" in view
-    assert "inte svarat än" in view and "inget inbokat" in view  # Heby's meeting; Tierp has none
+    assert "Ditt svar: inget svar än" in view and "inget inbokat" in view  # Heby's meeting; Tierp has none
     assert "Dina öppna lots-ärenden:* 2" in view and "Stäng #2" in view and "Stäng #1" in view
     assert "Att skriva i planen:* Mål" in view and "Väntar på godkännande från Kommun" in view
     values = {(b["action_id"].split("#")[0], b["value"]) for b in buttons(call)}
     assert ("meeting.rsvp_yes", str(heby.meeting_id)) in values
     assert ("plan.write", f"{heby.plan_id}:mal") in values and ("plan.approve", str(heby.plan_id)) in values
-    assert {"case.form", "home.summary"} <= {action for action, _ in values}
+    assert {"home.new_case", "home.summary"} <= {action for action, _ in values}
 
 
 def test_answering_on_the_home_tab_saves_the_answer_and_publishes_it_again(bot: Bot) -> None:
@@ -103,3 +103,30 @@ def test_a_case_registered_in_the_form_refreshes_the_home_tab(bot: Bot) -> None:
     assert answered.status == 200 and answered.text == "", answered.text
     refreshed = published(bot)
     assert "Dina öppna lots-ärenden:* 2" in view_text(refreshed)
+
+
+def test_the_new_case_button_on_the_home_tab_opens_the_form_even_with_several_groups(bot: Bot) -> None:
+    with bot.services.db.unit_of_work() as session:
+        group_with(session, "Heby", ANNA)
+        group_with(session, "Tierp", ANNA)
+    bot.sim.app_home_opened(ANNA)
+    [new] = [b for b in buttons(published(bot)) if b["action_id"].startswith("home.new_case")]
+    bot.sim.block_action(ANNA, None, new["action_id"], new["value"], view={"id": "VHUANNA", "type": "home"})
+    [opened] = bot.fake.wait_for("views.open")
+    assert opened.args["view"]["callback_id"] == "form.case_pick_group"
+
+
+def test_the_summary_button_asks_which_group_and_then_sends_it_privately(bot: Bot) -> None:
+    with bot.services.db.unit_of_work() as session:
+        group_with(session, "Heby", ANNA, cases=4)
+        group_with(session, "Tierp", ANNA)
+    bot.sim.app_home_opened(ANNA)
+    [summary] = [b for b in buttons(published(bot)) if b["action_id"].startswith("home.summary")]
+    bot.sim.block_action(ANNA, None, summary["action_id"], summary["value"], view={"id": "VHUANNA", "type": "home"})
+    [which] = bot.fake.wait_for("chat.postMessage", predicate=lambda c: c.args.get("channel") == f"D{ANNA}")
+    assert "Vilken grupps sammanfattning" in which.args["text"]
+    [heby] = [e for b in which.args["blocks"] if b["type"] == "actions" for e in b["elements"] if "Heby" in str(e)]
+    bot.sim.block_action(ANNA, f"D{ANNA}", heby["action_id"], heby["value"], message_ts=which.args.get("ts"))
+    shown = bot.fake.wait_for("chat.postMessage", count=2, predicate=lambda c: c.args.get("channel") == f"D{ANNA}")
+    assert "Lots-ärenden – Heby" in shown[-1].args["text"]
+    bot.fake.wait_for("files.completeUploadExternal", timeout=30)  # the chart, drawn and uploaded after the answer

@@ -49,6 +49,6 @@ def test_the_summary_before_the_meeting_and_its_chart_come_in_the_announcements_
     run_due(bot.services, "", lambda sends: delivery.deliver(Origin(Actor("", "USLACKBOT")), sends))
     [summary] = bot.fake.wait_for("chat.postMessage", predicate=lambda c: "Lots-ärenden –" in blocks_text(c))
     assert (summary.args["channel"], summary.args["thread_ts"]) == (HEBY, ts)
-    bot.fake.wait_for("files.completeUploadExternal", count=2)
+    bot.fake.wait_for("files.completeUploadExternal", count=2, timeout=30)  # the chart is drawn when uploaded
     chart = [f for f in bot.fake.uploaded_files() if f.filename.endswith(".png")]
     assert chart and all((f.channel_id, f.thread_ts) == (HEBY, ts) for f in chart)

@@ -48,6 +48,13 @@ SURFACES = [
         member,
         answered,
     ),
+    Row(
+        "action:home.new_case",
+        "hemflikens knapp nytt lots-ärende",
+        home_button("home.new_case", lambda c: ""),
+        own_members_anywhere,
+        opens_form,
+    ),
     Row("shortcut:case.shortcut_new", "genvägen nytt lots-ärende", global_shortcut, own_members_anywhere, opens_form),
     Row("shortcut:case.shortcut_message", "genvägen från ett meddelande", message_shortcut, member, opens_form),
 ]

@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "home.rsvp.kommer": "coming",
     "home.rsvp.kommer_inte": "not coming",
     "home.rsvp.ersattare": "sending a deputy",
-    "home.rsvp.none": "not answered yet",
+    "home.rsvp.none": "none yet",
     "home.cases": "*Your open cases:* {count}",
     "home.cases_many": "*Your open cases:* {count}. The {shown} latest are shown here; all of them with "
     "`/lokus ärenden`.",

@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "home.rsvp.kommer": "kommer",
     "home.rsvp.kommer_inte": "kommer inte",
     "home.rsvp.ersattare": "skickar ersättare",
-    "home.rsvp.none": "inte svarat än",
+    "home.rsvp.none": "inget svar än",
     "home.cases": "*Dina öppna lots-ärenden:* {count}",
     "home.cases_many": "*Dina öppna lots-ärenden:* {count}. Här visas de {shown} senaste; alla finns med "
     "`/lokus ärenden`.",
