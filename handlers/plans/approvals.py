@@ -86,7 +86,9 @@ def request_approvals(ctx: Ctx, plan: Plan) -> list[Send]:
     if nobody:
         lines.append(t("plan.approve.nobody", parties=Listing(tuple(t(f"party.{p.value}") for p in nobody))))
     repo.mark_approvals_requested(ctx.session, plan=plan, now=ctx.now)
-    return [*sends, *to_group(plan, reply(*(Paragraph(line) for line in lines)))]
+    waiting = {p.value for p in parties}
+    homes = [home_changed(m.user_id) for m in plan.group.members if m.party in waiting]  # the approval shows there
+    return [*homes, *sends, *to_group(plan, reply(*(Paragraph(line) for line in lines)))]
 
 
 def after_change(ctx: Ctx, plan: Plan, section_key: str) -> list[Send]:
