@@ -124,7 +124,8 @@ class Console:
         except Unavailable:
             sends = [Send(say(t("error.unavailable")))]
         for send in sends:
-            self._show(actor, send)
+            if send.to != To.HOME:  # the console has no Home tab
+                self._show(actor, send)
 
     def _show(self, actor: Actor, send: Send) -> None:
         channel = self._channel_name(send.channel_id or actor.channel_id)

@@ -3,6 +3,7 @@
 from handlers import evaluation, groups, meetings, plans, roles
 from handlers.cases import feature as cases
 from handlers.context import Config
+from handlers.home import feature as home
 from handlers.insats import feature as insatser
 from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
@@ -34,6 +35,7 @@ def build_router(config: Config | None = None) -> Router:
             evaluation.feature(config or Config()),
             insatser.feature(),
             _group_intents(),
+            home.feature(),
         ]
     )
 

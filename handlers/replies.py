@@ -178,6 +178,7 @@ class To(StrEnum):
     REQUESTER = "requester"
     CHANNEL = "channel"
     USER = "user"
+    HOME = "home"  # not a message: `user_id`'s Home tab shows something that changed (front doors refresh it)
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,11 @@ def open_form(form: Form, fallback: Reply) -> Send:
 def to_user(r: Reply, user_id: str) -> Send:
     """Send as a DM to a user."""
     return Send(r, To.USER, user_id=user_id)
+
+
+def home_changed(user_id: str) -> Send:
+    """Something on the person's Home tab changed (an answer, a case, a section, an approval): refresh it."""
+    return Send(Reply(()), To.HOME, user_id=user_id)
 
 
 def in_workspace(sends: Iterable[Send], team_id: str) -> list[Send]:

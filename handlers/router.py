@@ -22,6 +22,7 @@ HELP_WORDS = ("hjälp", "help", "hjalp")
 HELP_PHRASES = ("hjälp", "vad kan du göra", "hur funkar det", "vilka kommandon finns", "hjälp mig", "help")
 ActionRun = Callable[[Ctx, str, str, list[str]], list[Send]]
 PostedRun = Callable[[Ctx, str, str, str], None]
+ShortcutRun = Callable[[Ctx, str], list[Send]]  # (ctx, the message's text: "" for a global shortcut)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Feature:
     ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
     posted: Mapping[str, PostedRun] = field(default_factory=dict)
     flow_families: Mapping[str, FlowBuilder] = field(default_factory=dict)
+    shortcuts: Mapping[str, ShortcutRun] = field(default_factory=dict)  # by callback id (slack/manifest.json)
 
 
 def conversation_key(ctx: Ctx) -> ConversationKey:
@@ -100,9 +102,12 @@ class Router:
         self.views: dict[str, Callable[[Ctx, dict[str, Any], Mapping[str, Any]], Any]] = {}
         self.ticks: list[Callable[[Ctx], list[Send]]] = []
         self.posted: dict[str, PostedRun] = {}
+        self.shortcuts: dict[str, ShortcutRun] = {}
         flows: dict[str, Flow] = {}
         families: dict[str, FlowBuilder] = {}
-        owners: dict[str, dict[str, int]] = {kind: {} for kind in ("command word", "flow", "action", "form", "hook")}
+        owners: dict[str, dict[str, int]] = {
+            kind: {} for kind in ("command word", "flow", "action", "form", "hook", "shortcut")
+        }
         for number, feature in enumerate(features, start=1):
             for command in feature.commands:
                 for word in (command.name, *command.words):
@@ -122,6 +127,9 @@ class Router:
                 _claim(owners["form"], "form callback id", callback_id, number)
             for hook in feature.posted:
                 _claim(owners["hook"], "posted-message hook", hook, number)
+            for callback_id in feature.shortcuts:
+                _claim(owners["shortcut"], "shortcut", callback_id, number)
+            self.shortcuts.update(feature.shortcuts)
             intents.extend(feature.intents)
             self.actions.update(feature.actions)
             self.views.update(feature.views)
@@ -200,6 +208,13 @@ class Router:
     def message_posted(self, ctx: Ctx, hook: PostedHook, channel_id: str, ts: str) -> None:
         """A message that asked for it was posted: tell its hook (value, channel, ts), e.g. to update it later."""
         self.posted[hook.name](ctx, hook.value, channel_id, ts)
+
+    def shortcut(self, ctx: Ctx, callback_id: str, text: str = "") -> list[Send]:
+        """A global shortcut, or a message shortcut with the message's text."""
+        run = self.shortcuts.get(callback_id)
+        if run is None:
+            raise DomainError("action.unknown")
+        return run(ctx, text)
 
     def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], data: Mapping[str, Any]) -> Any:
         """A submitted form, with the data its front door vouches for: a flow's own form, or a feature's.

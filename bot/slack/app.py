@@ -20,6 +20,7 @@ from bot.slack.clients import OneToken, SlackClients
 from bot.slack.delivery import OnPosted, SlackDelivery
 from bot.slack.directory import SlackDirectory
 from bot.slack.gate import INBOUND
+from bot.slack.home import HomePublisher
 from bot.slack.installations import InstallationAuthorize, InstalledClients
 from bot.slack.metadata import MetadataSeal
 from bot.slack.oauth import installed_clients, oauth_flow
@@ -28,7 +29,9 @@ from bot.slack.payloads import (
     BlockActions,
     EventCallback,
     MalformedPayload,
+    MessageShortcut,
     Payload,
+    Shortcut,
     SlashCommand,
     ViewSubmission,
     read_payload,
@@ -75,6 +78,7 @@ def create_app(
         on_posted=_remember_posted(services),
         seal=seal,
     )
+    delivery.on_home = HomePublisher(services, clients, delivery.renderer).publish
     app.use(_typed_and_verified)
     if isinstance(clients, InstalledClients):
         app.use(_note_org(clients))
@@ -173,7 +177,7 @@ def _origin(payload: Payload) -> Origin | None:
         return from_event(payload)
     if isinstance(payload, SlashCommand):
         return from_command(payload)
-    if isinstance(payload, BlockActions | ViewSubmission):
+    if isinstance(payload, BlockActions | ViewSubmission | Shortcut | MessageShortcut):
         return from_interaction(payload)
     return None
 

@@ -20,6 +20,7 @@ from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
 log = logging.getLogger("lokusbot.delivery")
 Respond = Callable[..., Any]
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
+OnHome = Callable[[str, str, str], None]  # (team, user, enterprise): refresh that person's Home tab
 
 
 class SlackDelivery:
@@ -32,17 +33,24 @@ class SlackDelivery:
         on_posted: OnPosted | None = None,
         *,
         seal: MetadataSeal | None = None,
+        on_home: OnHome | None = None,
     ) -> None:
         self.clients = clients
         self.renderer = renderer
         self.on_posted = on_posted
         self.seal = seal
+        self.on_home = on_home
 
     def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
         """Deliver every Send in order, each with the client of its workspace (one with no installation any more
-        is skipped: nothing can reach it)."""
+        is skipped: nothing can reach it). Home tabs that changed are refreshed last, once per person."""
+        homes: list[tuple[str, str]] = []
         for send in sends:
             team = send.team_id or origin.actor.team_id
+            if send.to == To.HOME:
+                if (team, send.user_id) not in homes:
+                    homes.append((team, send.user_id))
+                continue
             try:
                 client = self.clients.for_team(team, origin.enterprise_id if team == origin.actor.team_id else "")
             except NotInstalled:
@@ -56,6 +64,9 @@ class SlackDelivery:
                 self.update(client, send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
             else:
                 self._post_send(client, origin, send)
+        for team, user_id in homes:
+            if self.on_home is not None:
+                self.on_home(team, user_id, origin.enterprise_id if team == origin.actor.team_id else "")
 
     def open_form(self, client: WebClient, origin: Origin, form: Form) -> None:
         """Open a form as a modal for the person who asked, its metadata sealed for them."""

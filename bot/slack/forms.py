@@ -62,7 +62,10 @@ def _element(field: FormField, catalogue: Catalogue) -> dict[str, Any]:
         if field.initial:
             element["initial_date"] = field.initial
         return element
-    return {"type": "plain_text_input", "action_id": VALUE, "multiline": field.kind == "text"}
+    element = {"type": "plain_text_input", "action_id": VALUE, "multiline": field.kind == "text"}
+    if isinstance(field.initial, str) and field.initial:
+        element["initial_value"] = field.initial
+    return element
 
 
 def form_values(state: State) -> dict[str, Any]:

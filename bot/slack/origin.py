@@ -2,7 +2,15 @@
 
 from dataclasses import dataclass
 
-from bot.slack.payloads import BlockActions, Container, EventCallback, Interaction, Message, SlashCommand
+from bot.slack.payloads import (
+    BlockActions,
+    Container,
+    EventCallback,
+    Interaction,
+    Message,
+    MessageShortcut,
+    SlashCommand,
+)
 from handlers.cleaning import clean_text
 from handlers.context import Actor
 
@@ -62,12 +70,15 @@ def from_event(callback: EventCallback) -> Origin:
 
 
 def from_interaction(payload: Interaction) -> Origin:
-    """A button, menu or modal: where the message with it was, or the DM for a modal."""
+    """A button, menu, modal or shortcut: where the message with it was, else the DM (a modal, a global
+    shortcut)."""
     channel, thread, ephemeral = "", "", False
     if isinstance(payload, BlockActions):
         container, message = payload.container or Container(), payload.message or Message()
         channel = (payload.channel.id if payload.channel else "") or container.channel_id
         thread, ephemeral = message.thread_ts or container.thread_ts, container.is_ephemeral
+    elif isinstance(payload, MessageShortcut):  # answered privately; the thread is the message's, not a place
+        channel = payload.channel.id if payload.channel else ""
     dm = _is_dm(channel) if channel else True
     actor = Actor(
         team_id=(payload.team.id if payload.team else "") or payload.user.team_id,

@@ -217,6 +217,39 @@ class ViewSubmission(_In):
     response_urls: Annotated[list[ResponseUrl], Field(max_length=10)] = []
 
 
+class Shortcut(_In):
+    """A global shortcut chosen from the shortcuts menu or the search bar (no channel, no message)."""
+
+    type: Literal["shortcut"]
+    callback_id: Ours
+    user: User
+    team: Team | None = None
+    enterprise: Enterprise | None = None
+    trigger_id: TriggerId
+
+
+class ShortcutMessage(_In):
+    """The message a message shortcut was used on: only its text is read."""
+
+    text: Text = ""
+    ts: Ts = ""
+    thread_ts: Ts = ""
+
+
+class MessageShortcut(_In):
+    """A message shortcut chosen on a message's menu: the message and its channel."""
+
+    type: Literal["message_action"]
+    callback_id: Ours
+    user: User
+    team: Team | None = None
+    enterprise: Enterprise | None = None
+    channel: Channel | None = None
+    message: ShortcutMessage = ShortcutMessage()
+    trigger_id: TriggerId
+    response_url: Url | None = None
+
+
 class UrlVerification(_In):
     """Slack checking the request URL (Bolt answers the challenge)."""
 
@@ -224,12 +257,23 @@ class UrlVerification(_In):
     challenge: Annotated[str, StringConstraints(max_length=255)]
 
 
-Payload = SlashCommand | EventCallback | InstallationEvent | BlockActions | ViewSubmission | UrlVerification
-Interaction = BlockActions | ViewSubmission
+Payload = (
+    SlashCommand
+    | EventCallback
+    | InstallationEvent
+    | BlockActions
+    | ViewSubmission
+    | Shortcut
+    | MessageShortcut
+    | UrlVerification
+)
+Interaction = BlockActions | ViewSubmission | Shortcut | MessageShortcut
 KINDS: dict[str, type[Payload]] = {
     "event_callback": EventCallback,
     "block_actions": BlockActions,
     "view_submission": ViewSubmission,
+    "shortcut": Shortcut,
+    "message_action": MessageShortcut,
     "url_verification": UrlVerification,
 }
 

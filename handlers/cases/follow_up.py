@@ -13,7 +13,20 @@ from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.formatting import Identifier
 from handlers.ids import row_id
-from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, Style, reply, say, to_requester
+from handlers.replies import (
+    Button,
+    Buttons,
+    Header,
+    Note,
+    Paragraph,
+    Part,
+    Send,
+    Style,
+    home_changed,
+    reply,
+    say,
+    to_requester,
+)
 from handlers.text import Join, Listing, Text, t
 from storage import audit
 from storage import cases as repo
@@ -109,7 +122,8 @@ def status_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     before = case.status
     repo.set_status(ctx.session, case=case, status=status, now=ctx.now)
     _audit(ctx, "case.status", case, {"from": before, "to": status})
-    return [to_requester(say(t("case.status_changed", **_which(case, group), status=t(f"case.status.{status}"))))]
+    changed = t("case.status_changed", **_which(case, group), status=t(f"case.status.{status}"))
+    return [home_changed(case.created_by), to_requester(say(changed))]
 
 
 def close_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -136,12 +150,13 @@ def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> li
     _audit(ctx, "case.close", case, {"from": before, "outcome": outcome})
     undo = Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=Identifier(case.number)))
     return [
+        home_changed(case.created_by),
         to_requester(
             reply(
                 Paragraph(t("case.closed", **_which(case, group), outcome=t(f"case.outcome.{outcome}"))),
                 Buttons((undo,)),
             )
-        )
+        ),
     ]
 
 
@@ -153,7 +168,7 @@ def reopen_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     outcome = case.outcome
     repo.set_status(ctx.session, case=case, status="open", now=ctx.now)
     _audit(ctx, "case.reopen", case, {"outcome_was": outcome})
-    return [to_requester(say(t("case.reopened", **_which(case, group))))]
+    return [home_changed(case.created_by), to_requester(say(t("case.reopened", **_which(case, group))))]
 
 
 def note_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:

@@ -21,6 +21,7 @@ from handlers.replies import (
     Part,
     Reply,
     Send,
+    home_changed,
     open_form,
     reply,
     say,
@@ -55,7 +56,7 @@ def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> lis
         entity_id=case.id,
         detail={"group": group.id, "number": case.number, "via": via},
     )
-    sends = [to_requester(saved_reply(case, group))]
+    sends = [home_changed(ctx.actor.user_id), to_requester(saved_reply(case, group))]
     if via == "form":
         sends.extend(_after_form(ctx, instead=data.get("instead") is True))
     return sends

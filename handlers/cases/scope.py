@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAMember
-from handlers.replies import Send, say, to_requester, to_user
+from handlers.replies import Send, To, say, to_requester, to_user
 from handlers.text import Text
 from storage import cases as repo
 from storage import groups as group_repo
@@ -56,4 +56,5 @@ def via_dm(ctx: Ctx, sends: list[Send], notice: Text) -> list[Send]:
     """Sends meant for the DM: as they are in the DM, or as DMs plus a private notice in a channel."""
     if ctx.actor.in_dm:
         return sends
-    return [to_requester(say(notice)), *(to_user(send.reply, ctx.actor.user_id) for send in sends)]
+    moved = (send if send.to == To.HOME else to_user(send.reply, ctx.actor.user_id) for send in sends)
+    return [to_requester(say(notice)), *moved]

@@ -3,12 +3,12 @@
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAMember
-from handlers.meetings.announcement import announcement_sends
+from handlers.meetings.announcement import announcement_sends, thread_notice
 from handlers.meetings.names import ANSWER_OF_ACTION, MeetingAction
 from handlers.meetings.permissions import meeting_from
 from handlers.meetings.times import when_words
-from handlers.replies import Send, say, to_requester
-from handlers.text import t
+from handlers.replies import Send, home_changed, say, to_requester
+from handlers.text import Mention, t
 from storage import meetings as repo
 from storage.meeting_models import UPCOMING
 
@@ -22,13 +22,18 @@ def answer(ctx: Ctx, action_id: str, value: str, selected: list[str]) -> list[Se
     if member is None:
         raise NotAMember("group.not_member", group=meeting.group.name)
     choice = ANSWER_OF_ACTION[MeetingAction(action_id)]
+    before = next((r.answer for r in meeting.rsvps if r.user_id == member.user_id), None)
     repo.set_rsvp(ctx.session, meeting=meeting, user_id=member.user_id, party=member.party, answer=choice, now=ctx.now)
     thanks = t(
         f"meeting.rsvp_thanks.{choice}",
         when=when_words(ctx, meeting.starts_at, meeting.ends_at),
         group=meeting.group.name,
     )
-    return [to_requester(say(thanks)), *announcement_sends(ctx, meeting)]
+    sends = [home_changed(member.user_id), to_requester(say(thanks)), *announcement_sends(ctx, meeting)]
+    if before is not None and before != choice:  # a changed answer is said in the announcement's thread
+        changed = t(f"meeting.rsvp_changed.{choice}", user=Mention(member.user_id))
+        sends.extend(thread_notice(ctx, meeting, changed))
+    return sends
 
 
 def announced(ctx: Ctx, value: str, channel_id: str, ts: str) -> None:

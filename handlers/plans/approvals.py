@@ -18,6 +18,7 @@ from handlers.replies import (
     Reply,
     Send,
     Style,
+    home_changed,
     reply,
     say,
     to_channel,
@@ -85,7 +86,9 @@ def request_approvals(ctx: Ctx, plan: Plan) -> list[Send]:
     if nobody:
         lines.append(t("plan.approve.nobody", parties=Listing(tuple(t(f"party.{p.value}") for p in nobody))))
     repo.mark_approvals_requested(ctx.session, plan=plan, now=ctx.now)
-    return [*sends, *to_group(plan, reply(*(Paragraph(line) for line in lines)))]
+    waiting = {p.value for p in parties}
+    homes = [home_changed(m.user_id) for m in plan.group.members if m.party in waiting]  # the approval shows there
+    return [*homes, *sends, *to_group(plan, reply(*(Paragraph(line) for line in lines)))]
 
 
 def after_change(ctx: Ctx, plan: Plan, section_key: str) -> list[Send]:
@@ -218,7 +221,8 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
     if not waiting:
         repo.mark(ctx.session, plan=plan, status=repo.COMPLETE, now=ctx.now)
         sends.extend(to_group(plan, _complete_reply(plan)))
-    return sends
+    party_members = sorted({m.user_id for m in plan.group.members if m.party == party.value})
+    return [*(home_changed(user) for user in party_members), *sends]  # their Home tabs listed the approval
 
 
 def _complete_reply(plan: Plan) -> Reply:

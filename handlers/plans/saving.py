@@ -10,7 +10,7 @@ from handlers.plans.approvals import after_change, to_group
 from handlers.plans.lookup import load_plan, missing_sections, plan_title, section_row, template_of
 from handlers.plans.names import PlanAction, pack
 from handlers.plans.values import stored_answers
-from handlers.replies import Button, Buttons, Paragraph, Send, Style, reply, say, to_requester
+from handlers.replies import Button, Buttons, Paragraph, Send, Style, home_changed, reply, say, to_requester
 from handlers.text import Mention, t
 from storage import audit
 from storage import plans as repo
@@ -50,7 +50,13 @@ def save_section(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> 
         done=done,
         total=required,
     )
-    return [_thanks(ctx, plan, section.title), *to_group(plan, say(progress)), *after_change(ctx, plan, section.key)]
+    owed = {ctx.actor.user_id, row.assignee or ctx.actor.user_id}  # whose Home tab listed the section
+    return [
+        *(home_changed(user) for user in sorted(owed)),
+        _thanks(ctx, plan, section.title),
+        *to_group(plan, say(progress)),
+        *after_change(ctx, plan, section.key),
+    ]
 
 
 def _thanks(ctx: Ctx, plan: Plan, title: str) -> Send:

@@ -8,7 +8,7 @@ from handlers.plans.lookup import plan_name, plan_title, section_list, section_r
 from handlers.plans.names import APPROVE_FLOW, PlanAction, pack, section_flow_name
 from handlers.plans.template_schema import Section
 from handlers.plans.values import chat_answers
-from handlers.replies import Button, Buttons, Paragraph, Send, To, reply, say, to_requester, to_user
+from handlers.replies import Button, Buttons, Paragraph, Send, To, home_changed, reply, say, to_requester, to_user
 from handlers.text import Mention, t
 from storage import audit
 from storage import plans as repo
@@ -53,6 +53,7 @@ def assign_sections(ctx: Ctx, plan: Plan, sections: list[Section], user_id: str)
     """Make a member responsible for sections: say so in the channel and tell them in a DM, with buttons."""
     if find_member(ctx.session, group=plan.group, user_id=user_id) is None:
         raise DomainError("plan.assign_not_member", user=Mention(user_id), group=plan.group.name)
+    before = {section_row(plan, s.key).assignee for s in sections} - {None, user_id}
     for section in sections:
         repo.assign_section(ctx.session, section=section_row(plan, section.key), user_id=user_id, now=ctx.now)
     audit.record(
@@ -80,7 +81,8 @@ def assign_sections(ctx: Ctx, plan: Plan, sections: list[Section], user_id: str)
         for s in sections[:5]
     )
     notice = to_user(reply(Paragraph(text), Buttons(buttons)), user_id)
-    return [*to_group(plan, say(said)), notice]
+    homes = [home_changed(user) for user in sorted({user_id, *(u for u in before if u)})]  # who owes it now, before
+    return [*homes, *to_group(plan, say(said)), notice]
 
 
 def my_sections(ctx: Ctx, args: str) -> list[Send]:

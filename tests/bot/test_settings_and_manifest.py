@@ -10,6 +10,8 @@ import pytest
 
 from bot.settings import Settings, SettingsError, load_settings
 from bot.slack.oauth import bot_scopes
+from bot.slack.payloads import HANDLED_EVENTS
+from handlers.app import build_router
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -138,6 +140,18 @@ def test_the_manifest_matches_what_the_code_listens_to() -> None:
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_the_manifests_shortcuts_and_events_are_those_the_app_registers() -> None:
+    """Each shortcut of the manifest is one the router has (the listeners register exactly those), and each
+    event subscribed is one the gate hands on; the signed requests in test_e2e_shortcuts.py show they answer."""
+    manifest = json.loads((ROOT / "slack" / "manifest.json").read_text(encoding="utf-8"))
+    shortcuts = {s["callback_id"]: s["type"] for s in manifest["features"]["shortcuts"]}
+    assert set(shortcuts) == set(build_router().shortcuts)
+    assert shortcuts == {"case.shortcut_new": "global", "case.shortcut_message": "message"}
+    assert all(len(s["name"]) > 0 and len(s["description"]) > 0 for s in manifest["features"]["shortcuts"])
+    events = {event.split(".")[0] for event in manifest["settings"]["event_subscriptions"]["bot_events"]}
+    assert events == HANDLED_EVENTS
 
 
 def test_db_upgrade_and_current(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ from tests.security.matrix import (
     trusted,
 )
 from tests.security.matrix_insats import INSATSER
+from tests.security.matrix_rows_surfaces import SURFACES
 from tests.security.roles_world import HELD_AT, MEETING_AT, PLAN_YEAR
 from tests.support.signing import Response
 
@@ -678,4 +679,5 @@ AREAS = {
     "plans": PLANS,
     "insatser": INSATSER,
     "dms": DMS,
+    "surfaces": SURFACES,
 }

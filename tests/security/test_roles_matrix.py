@@ -36,5 +36,6 @@ def test_the_table_has_every_command_phrase_button_and_form_of_the_bot() -> None
     actions = {f"action:{a}" for a in router.actions}
     dms = {f"dm:{key}" for key in router.understanding.intents}
     forms = {f"view:form.{flow}" for flow in ("case",)}
-    missing = (commands | actions | dms | forms) - covered(ROWS)
+    shortcuts = {f"shortcut:{callback}" for callback in router.shortcuts}
+    missing = (commands | actions | dms | forms | shortcuts) - covered(ROWS)
     assert missing == set()

@@ -44,6 +44,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuthRefusal, basic_credentials
+from tests.support.fake_slack_views import ViewRefused, check_view
 
 # Form fields whose values slack_sdk sends as JSON text; they are decoded in the recorded call.
 JSON_FIELDS = frozenset(
@@ -494,9 +495,15 @@ class FakeSlack(OAuthInstalls):
             return queue.popleft()
         self._caller_token = self._bearer(call.headers)
         try:
+            if call.method.startswith("views.") and isinstance(args.get("view"), dict):
+                check_view(call.method, args["view"])
             return _json_reply({"ok": True, **handler(args)})
         except (SlackError, OAuthRefusal) as error:
             return _json_reply({"ok": False, "error": error.error})
+        except ViewRefused as refused:  # Block Kit limits (tests/support/fake_slack_views.py)
+            return _json_reply(
+                {"ok": False, "error": "invalid_arguments", "response_metadata": {"messages": refused.messages}}
+            )
 
     def _auth_error(self, headers: dict[str, str], *, app_level: bool = False) -> str | None:
         """not_authed without a bearer token, not_allowed_token_type with the other kind of token (app-level

@@ -487,6 +487,50 @@ class SlackClientSim:
         }
         return {fields.get(action_type, "value"): value}
 
+    def global_shortcut(self, user_id: str, callback_id: str, trigger_id: str | None = None) -> Response:
+        """A user picks one of the app's global shortcuts (like interactive.shortcut.global.json)."""
+        payload: Payload = {
+            "type": "shortcut",
+            "token": self.verification_token,
+            "action_ts": self.new_ts(),
+            "team": self._team(),
+            "user": self._user(user_id),
+            "callback_id": callback_id,
+            "trigger_id": trigger_id or self.new_trigger_id(),
+            "enterprise": self._enterprise(),
+            "is_enterprise_install": self.org_install,
+        }
+        return self.send_interactive(payload)
+
+    def message_shortcut(
+        self, user_id: str, channel_id: str, callback_id: str, text: str, author: str = "UAUTHOR"
+    ) -> Response:
+        """A user picks a message shortcut on someone's message (like interactive.shortcut.message.json)."""
+        ts = self.new_ts()
+        payload: Payload = {
+            "type": "message_action",
+            "token": self.verification_token,
+            "action_ts": self.new_ts(),
+            "team": self._team(),
+            "user": self._user(user_id),
+            "channel": {"id": channel_id, "name": channel_id.lower()},
+            "callback_id": callback_id,
+            "trigger_id": self.new_trigger_id(),
+            "message_ts": ts,
+            "message": {
+                "type": "message",
+                "text": text,
+                "user": author,
+                "ts": ts,
+                "team": self.team_id,
+                "blocks": _rich_text(text),
+            },
+            "response_url": self.new_response_url("actions"),
+            "enterprise": self._enterprise(),
+            "is_enterprise_install": self.org_install,
+        }
+        return self.send_interactive(payload)
+
     def view_submission(
         self,
         user_id: str,

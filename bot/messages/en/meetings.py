@@ -92,6 +92,9 @@ MESSAGES: dict[str, str] = {
     "meeting.add_item_hint": "Something to bring up? Write `/lokus möte punkt <text>` in the channel.",
     "meeting.ics_title": "Calendar invitation – open the file to add the meeting to Outlook or Google Calendar",
     # Answers
+    "meeting.rsvp_changed.kommer": "{user} has changed their answer and is coming to the meeting.",
+    "meeting.rsvp_changed.kommer_inte": "{user} has changed their answer and is not coming to the meeting.",
+    "meeting.rsvp_changed.ersattare": "{user} has changed their answer and is sending a deputy.",
     "meeting.rsvp_thanks.kommer": "Thanks! You are signed up for the meeting of *{group}* {when}.",
     "meeting.rsvp_thanks.kommer_inte": "Thanks for letting us know – you are not coming to the meeting of "
     "*{group}* {when}. Can you send a deputy? Then press *Sending a deputy*.",

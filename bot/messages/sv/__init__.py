@@ -6,6 +6,7 @@ from bot.messages.sv import (
     cli,
     conversations,
     evaluation,
+    home,
     insatser,
     install,
     meetings,
@@ -29,5 +30,6 @@ for _module in (
     archive,
     evaluation,
     insatser,
+    home,
 ):
     MESSAGES.update(_module.MESSAGES)

@@ -90,6 +90,9 @@ MESSAGES: dict[str, str] = {
     "meeting.add_item_hint": "Vill du ta upp något? Skriv `/lokus möte punkt <text>` i kanalen.",
     "meeting.ics_title": "Kalenderinbjudan – öppna filen för att lägga in mötet i Outlook eller Google Kalender",
     # Svar
+    "meeting.rsvp_changed.kommer": "{user} har ändrat sitt svar och kommer till mötet.",
+    "meeting.rsvp_changed.kommer_inte": "{user} har ändrat sitt svar och kommer inte till mötet.",
+    "meeting.rsvp_changed.ersattare": "{user} har ändrat sitt svar och skickar en ersättare.",
     "meeting.rsvp_thanks.kommer": "Tack! Du är anmäld till mötet i *{group}* {when}.",
     "meeting.rsvp_thanks.kommer_inte": "Tack för beskedet – du kommer inte till mötet i *{group}* {when}. Kan "
     "du skicka en ersättare? Tryck då på *Skickar ersättare*.",
