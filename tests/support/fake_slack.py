@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from tests.support.fake_slack_canvases import CanvasError, CanvasesAndFunctions
 from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuthRefusal, basic_credentials
 
 # Form fields whose values slack_sdk sends as JSON text; they are decoded in the recorded call.
@@ -229,7 +230,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.readline()
 
 
-class FakeSlack(OAuthInstalls):
+class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
     """A fake Slack Web API on a free loopback port: records calls, answers with Slack-shaped responses."""
 
     def __init__(
@@ -258,7 +259,11 @@ class FakeSlack(OAuthInstalls):
         self._users: dict[str, Args] = {}
         self._channels: dict[str, Args] = {}
         self._init_oauth()
-        self._methods: dict[str, Callable[[Args], Args]] = {**self._method_table(), **self._oauth_methods()}
+        self._methods: dict[str, Callable[[Args], Args]] = {
+            **self._method_table(),
+            **self._oauth_methods(),
+            **self._canvas_methods(),  # tests/support/fake_slack_canvases.py
+        }
         self._clear_state()
 
     # ----- lifecycle
@@ -490,7 +495,7 @@ class FakeSlack(OAuthInstalls):
         self._caller_token = self._bearer(call.headers)
         try:
             return _json_reply({"ok": True, **handler(args)})
-        except (SlackError, OAuthRefusal) as error:
+        except (SlackError, OAuthRefusal, CanvasError) as error:
             return _json_reply({"ok": False, "error": error.error})
 
     def _auth_error(self, headers: dict[str, str]) -> str | None:
@@ -498,7 +503,8 @@ class FakeSlack(OAuthInstalls):
         token = self._bearer(headers)
         if not token:
             return "not_authed"
-        return None if token == self.bot_token or self.installed(token) is not None else "invalid_auth"
+        known = token == self.bot_token or self.installed(token) is not None or self.workflow_token(token)
+        return None if known else "invalid_auth"
 
     @staticmethod
     def _bearer(headers: dict[str, str]) -> str:
@@ -569,6 +575,7 @@ class FakeSlack(OAuthInstalls):
         self._opened: set[str] = set()
         self._ts = FIRST_TS - TS_STEP
         self._ids = 0
+        self._init_canvases()
 
     def _next_ts(self) -> str:
         """A message ts, increasing: 1700000000.000100, 1700000000.000200, ..."""
