@@ -124,7 +124,8 @@ class Console:
         except Unavailable:
             sends = [Send(say(t("error.unavailable")))]
         for send in sends:
-            self._show(actor, send)
+            if send.canvas is None:  # the console has no canvases: the plan is shown with `/lokus plan`
+                self._show(actor, send)
 
     def _show(self, actor: Actor, send: Send) -> None:
         channel = self._channel_name(send.channel_id or actor.channel_id)

@@ -218,7 +218,9 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
     if not waiting:
         repo.mark(ctx.session, plan=plan, status=repo.COMPLETE, now=ctx.now)
         sends.extend(to_group(plan, _complete_reply(plan)))
-    return sends
+    from handlers.plans.canvas import canvas_follows  # the canvas shows approvals, so it imports this module
+
+    return [*sends, *canvas_follows(ctx, plan)]
 
 
 def _complete_reply(plan: Plan) -> Reply:
