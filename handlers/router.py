@@ -13,6 +13,7 @@ from handlers.help import help_reply
 from handlers.intents import Intent, IntentAction
 from handlers.intents.understanding import Understanding
 from handlers.replies import PostedHook, Send, to_requester
+from handlers.steps import Inputs, Step, StepResult
 from handlers.text import Text, t
 from storage.conversations import DM, ConversationKey
 
@@ -48,6 +49,7 @@ class Feature:
     ticks: Sequence[Callable[[Ctx], list[Send]]] = ()
     posted: Mapping[str, PostedRun] = field(default_factory=dict)
     flow_families: Mapping[str, FlowBuilder] = field(default_factory=dict)
+    steps: Sequence[Step] = ()  # Workflow Builder steps (handlers/steps.py)
 
 
 def conversation_key(ctx: Ctx) -> ConversationKey:
@@ -102,7 +104,10 @@ class Router:
         self.posted: dict[str, PostedRun] = {}
         flows: dict[str, Flow] = {}
         families: dict[str, FlowBuilder] = {}
-        owners: dict[str, dict[str, int]] = {kind: {} for kind in ("command word", "flow", "action", "form", "hook")}
+        self.steps: dict[str, Step] = {}
+        owners: dict[str, dict[str, int]] = {
+            kind: {} for kind in ("command word", "flow", "action", "form", "hook", "step")
+        }
         for number, feature in enumerate(features, start=1):
             for command in feature.commands:
                 for word in (command.name, *command.words):
@@ -122,6 +127,9 @@ class Router:
                 _claim(owners["form"], "form callback id", callback_id, number)
             for hook in feature.posted:
                 _claim(owners["hook"], "posted-message hook", hook, number)
+            for step in feature.steps:
+                _claim(owners["step"], "workflow step", step.callback_id, number)
+                self.steps[step.callback_id] = step
             intents.extend(feature.intents)
             self.actions.update(feature.actions)
             self.views.update(feature.views)
@@ -200,6 +208,13 @@ class Router:
     def message_posted(self, ctx: Ctx, hook: PostedHook, channel_id: str, ts: str) -> None:
         """A message that asked for it was posted: tell its hook (value, channel, ts), e.g. to update it later."""
         self.posted[hook.name](ctx, hook.value, channel_id, ts)
+
+    def step(self, ctx: Ctx, callback_id: str, inputs: Inputs) -> StepResult:
+        """A Workflow Builder step run for a person in a group's channel."""
+        step = self.steps.get(callback_id)
+        if step is None:
+            raise DomainError("step.unknown")
+        return step.run(ctx, inputs)
 
     def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], data: Mapping[str, Any]) -> Any:
         """A submitted form, with the data its front door vouches for: a flow's own form, or a feature's.

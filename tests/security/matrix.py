@@ -38,6 +38,8 @@ REFUSAL_KEYS = (
     "case.no_groups",
     "plan.approve.not_party",
     "dm.not_member",
+    "step.not_member",
+    "step.not_linked",
 )
 
 
