@@ -140,3 +140,15 @@ def test_text_that_looks_like_markup_stays_text_in_the_canvas(bot: Bot) -> None:
     part = _shows(bot, canvas_id, "1. Mål", "Ny rubrik")
     assert "\\## Ny rubrik !\\[](@UBERTIL)" in part
     _one_heading_per_part(bot)
+
+
+def test_a_canvas_deleted_in_slack_leaves_the_plan_working(bot: Bot) -> None:
+    _setup(bot)
+    _slash(bot, "UANNA", "plan ny verksamhetsplan 2028", "har startat")
+    canvas_id = _canvas_id(bot)
+    WebClient(base_url=bot.fake.url, token=bot.fake.bot_token).canvases_delete(canvas_id=canvas_id)  # gone in Slack
+    _slash(bot, "UANNA", "plan tilldela 1 <@UANNA|anna>", "har gett")
+    saved = _write(bot, "UANNA", the_plan(bot.services).id, "mal", {"mal": "Samverkan."})
+    assert "Tack!" in blocks_text(saved)
+    bot.fake.wait_for("canvases.edit", predicate=lambda c: "section_id" not in c.args["changes"][0])  # tried whole
+    assert the_plan(bot.services).sections[0].answers == {"mal": "Samverkan."}

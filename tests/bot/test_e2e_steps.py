@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from handlers.steps import Step, StepResult
 from storage import audit
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_cases import ANNA, HEBY, PHONE, PNR, setup_heby
@@ -139,3 +140,15 @@ def test_the_manifest_declares_exactly_the_steps_the_app_listens_for(bot: Bot) -
         assert listened == (callback_id in manifest["functions"])
     assert {"canvases:read", "canvases:write"} <= set(manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["settings"]["org_deploy_enabled"] is True
+
+
+def test_an_unexpected_error_ends_the_step_with_an_id_to_quote(bot: Bot) -> None:
+    setup_heby(bot)
+
+    def broken(ctx: object, inputs: object) -> StepResult:
+        raise RuntimeError("something nobody foresaw")
+
+    bot.services.router.steps["register_case"] = Step("register_case", (), (), broken)  # type: ignore[arg-type]
+    done = run_step(bot, "register_case", CASE, ("case_number",))
+    assert done.error is not None and done.error.startswith("Oj, något gick fel hos mig.")
+    assert "something nobody foresaw" not in done.error and stored_cases(bot.services) == []

@@ -2,8 +2,9 @@
 
 Canvases (https://docs.slack.dev/reference/methods/canvases.edit and its neighbours): `conversations.canvases.create`
 (one channel canvas per channel, else channel_canvas_already_exists), `canvases.create`, `canvases.access.set`,
-`canvases.sections.lookup` (criteria: section_types h1/h2/h3/any_header and/or contains_text) and `canvases.edit`
-(one change per call: insert_after/insert_before/insert_at_start/insert_at_end/replace/delete/rename). A canvas is
+`canvases.delete`, `canvases.sections.lookup` (criteria: section_types h1/h2/h3/any_header and/or contains_text)
+and `canvases.edit` (one change per call: insert_after/insert_before/insert_at_start/insert_at_end/replace/delete/
+rename). A canvas is
 kept as markdown in sections, split at its headings: a heading's section runs to the next heading of the same or a
 higher level, and that is what `replace` with its section_id replaces (the docs do not say where a section ends;
 this is the reading the bot is written against). `fake.canvas_text(id)` is the canvas as it stands.
@@ -27,13 +28,6 @@ Args = dict[str, Any]
 HEADING = re.compile(r"^(#{1,3})\s+(.*)$")
 SECTION_TYPES = {"h1": 1, "h2": 2, "h3": 3}
 OPERATIONS = {"insert_after", "insert_before", "insert_at_start", "insert_at_end", "replace", "delete", "rename"}
-CANVAS_METHODS = (
-    "conversations.canvases.create",
-    "canvases.create",
-    "canvases.edit",
-    "canvases.sections.lookup",
-    "canvases.access.set",
-)
 
 
 class CanvasError(Exception):
@@ -152,6 +146,7 @@ class CanvasesAndFunctions:
             "canvases.edit": self._canvases_edit,
             "canvases.sections.lookup": self._canvases_sections_lookup,
             "canvases.access.set": self._canvases_access_set,
+            "canvases.delete": self._canvases_delete,
         }
         guarded = {name: self._refusable(method) for name, method in methods.items()}
         return {
@@ -196,6 +191,10 @@ class CanvasesAndFunctions:
         if level not in ("read", "write", "owner") or not ids:
             raise CanvasError("invalid_arguments")
         canvas.access.update(dict.fromkeys(ids, str(level)))
+        return {}
+
+    def _canvases_delete(self, args: Args) -> Args:
+        del self._canvases[self._find(args).id]
         return {}
 
     def _canvases_sections_lookup(self, args: Args) -> Args:
