@@ -392,5 +392,10 @@ def test_a_workflow_step_without_what_it_needs_gets_400(sbot: Bot, field: str) -
 
 
 def test_a_well_formed_workflow_step_passes_the_gate(sbot: Bot) -> None:
-    response = sbot.sim.raw(json.dumps(function_event(sbot)).encode("utf-8"), JSON, signed=True)
-    assert response.status == 200  # the step then ends with a reason (no group in this channel), not a 400
+    execution = sbot.fake.new_function_execution()
+    payload = _changed(function_event(sbot), "event.function_execution_id", execution.id)
+    payload = _changed(payload, "event.bot_access_token", execution.token)
+    response = sbot.sim.raw(json.dumps(payload).encode("utf-8"), JSON, signed=True)
+    assert response.status == 200
+    [ended] = sbot.fake.wait_for("functions.completeError")  # no group in this channel: a reason, not a 400
+    assert "inte kopplad" in ended.args["error"]
