@@ -15,7 +15,7 @@ from handlers.context import Ctx
 from handlers.plans.content import SectionContent, plan_document
 from handlers.plans.lookup import plan_title, section_row, template_of
 from handlers.plans.markdown_export import section_markdown
-from handlers.plans.status import approval_fields, deadline_text, section_state, summary_text
+from handlers.plans.status import approval_fields, section_state, summary_text
 from handlers.replies import CanvasEdit, CanvasText, PostedHook, Send, say, to_canvas
 from handlers.text import Text, t
 from storage import plans as repo
@@ -32,7 +32,7 @@ class _Plan:
     """What the canvas shows of a plan, taken inside the unit of work that changed it."""
 
     title: Text
-    deadline: Text
+    deadline: Text  # the date alone: a count of days left would be wrong the day after it was written
     lines: tuple[Text, ...]
     approvals: tuple[tuple[Any, Any], ...]
     summary: Text
@@ -105,7 +105,7 @@ def _snapshot(ctx: Ctx, plan: Plan) -> _Plan:
     approvals = approval_fields(ctx, plan).items if template.approving_parties else ()
     return _Plan(
         plan_title(plan),
-        deadline_text(plan.deadline, ctx.local_now.date()),
+        t("plan.canvas.deadline", date=plan.deadline) if plan.deadline else t("plan.deadline.none"),
         tuple(lines),
         approvals,
         summary_text(plan),

@@ -64,6 +64,7 @@ def test_the_canvas_follows_every_saved_section_assignment_and_approval(bot: Bot
     _one_heading_per_part(bot)
     assert "läses inte tillbaka" in _parts(bot, canvas_id)[""]
     assert "1. Mål: ⬜ saknas · skriver: _ingen än_" in _parts(bot, canvas_id)["Läget"]
+    assert _parts(bot, canvas_id)["Läget"].startswith("- Sista dag: 1 september 2027\n")  # no days left to go stale
 
     _slash(bot, "UANNA", "plan tilldela 1 2 3 4 5 6 <@UANNA|anna>", "har gett")
     _shows(bot, canvas_id, "Läget", "6. Medel: ⬜ saknas · skriver: ![](@UANNA)")

@@ -225,6 +225,7 @@ MESSAGES: dict[str, str] = {
     "`/lokus plan write <section>`. Get the plan as a document with `/lokus plan document`.",
     "plan.canvas.status": "Status",
     "plan.canvas.approvals": "Approvals",
+    "plan.canvas.deadline": "Due: {date}",
     "plan.canvas.line": "{number}. {section}: {state} · written by: {who}",
     "plan.canvas.line_optional": "{number}. {section} (optional): {state} · written by: {who}",
     "plan.canvas.unavailable": "*{title}* could not be set up as a canvas in the channel: the workspace's Slack "

@@ -224,6 +224,7 @@ MESSAGES: dict[str, str] = {
     "`/lokus plan svara <avsnitt>`. Planen som dokument får du med `/lokus plan dokument`.",
     "plan.canvas.status": "Läget",
     "plan.canvas.approvals": "Godkännanden",
+    "plan.canvas.deadline": "Sista dag: {date}",
     "plan.canvas.line": "{number}. {section}: {state} · skriver: {who}",
     "plan.canvas.line_optional": "{number}. {section} (frivilligt): {state} · skriver: {who}",
     "plan.canvas.unavailable": "*{title}* kunde inte läggas upp som canvas i kanalen: arbetsytans Slack-abonnemang "
