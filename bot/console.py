@@ -124,7 +124,7 @@ class Console:
         except Unavailable:
             sends = [Send(say(t("error.unavailable")))]
         for send in sends:
-            if send.to != To.HOME:  # the console has no Home tab
+            if send.to != To.HOME and send.canvas is None:  # the console has no Home tab, no canvases
                 self._show(actor, send)
 
     def _show(self, actor: Actor, send: Send) -> None:

@@ -172,6 +172,36 @@ class PostedHook:
     value: str
 
 
+@dataclass(frozen=True)
+class CanvasText:
+    """A canvas's words: its title, what stands above the first heading, and each part as (heading, body).
+
+    Every heading is written as a level-2 heading; the heading text finds the part again when it is rewritten.
+    """
+
+    title: str
+    preface: str
+    parts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class CanvasEdit:
+    """A canvas to create in a channel (no `canvas_id`) or to bring up to date: the parts numbered in `changed`
+    (their places in `CanvasText.parts`) are rewritten, every part when none is named.
+
+    `content` makes the words with the front door's catalogue, when the edit is delivered (as an Attachment's
+    content). `created` is told the new canvas's id; `unavailable` is said in the channel, once, when the
+    workspace cannot have the canvas.
+    """
+
+    channel_id: str
+    content: Callable[[Callable[[Any], str]], CanvasText]
+    canvas_id: str = ""
+    changed: tuple[int, ...] = ()
+    created: PostedHook | None = None
+    unavailable: Reply | None = None
+
+
 class To(StrEnum):
     """Who gets a message."""
 
@@ -192,6 +222,7 @@ class Send:
     `posted`: after posting, tell the named hook the channel and ts the message got.
     `team_id`: the workspace it is delivered in; empty means the request's own (scheduled work, which answers no
     request, names the workspace of each message).
+    `canvas`: a canvas to create or rewrite instead of a message (`reply` is then empty).
     """
 
     reply: Reply
@@ -204,6 +235,7 @@ class Send:
     update_ts: str = ""
     posted: PostedHook | None = None
     team_id: str = ""
+    canvas: CanvasEdit | None = None
 
 
 def to_requester(r: Reply) -> Send:
@@ -240,3 +272,8 @@ def in_workspace(sends: Iterable[Send], team_id: str) -> list[Send]:
 def update_message(r: Reply, channel_id: str, ts: str) -> Send:
     """Replace an earlier message of the bot (its channel and ts) with this reply; files go in its thread."""
     return Send(r, To.CHANNEL, channel_id=channel_id, update_ts=ts)
+
+
+def to_canvas(edit: CanvasEdit) -> Send:
+    """Create or rewrite a canvas in a channel (after the request's changes are saved, like every Send)."""
+    return Send(Reply(()), To.CHANNEL, channel_id=edit.channel_id, canvas=edit)

@@ -13,6 +13,7 @@ from handlers.help import help_reply
 from handlers.intents import Intent, IntentAction
 from handlers.intents.understanding import Understanding
 from handlers.replies import PostedHook, Send, to_requester
+from handlers.steps import Inputs, Step, StepResult
 from handlers.text import Text, t
 from storage.conversations import DM, ConversationKey
 
@@ -50,6 +51,7 @@ class Feature:
     posted: Mapping[str, PostedRun] = field(default_factory=dict)
     flow_families: Mapping[str, FlowBuilder] = field(default_factory=dict)
     shortcuts: Mapping[str, ShortcutRun] = field(default_factory=dict)  # by callback id (slack/manifest.json)
+    steps: Sequence[Step] = ()  # Workflow Builder steps (handlers/steps.py)
 
 
 def conversation_key(ctx: Ctx) -> ConversationKey:
@@ -105,8 +107,9 @@ class Router:
         self.shortcuts: dict[str, ShortcutRun] = {}
         flows: dict[str, Flow] = {}
         families: dict[str, FlowBuilder] = {}
+        self.steps: dict[str, Step] = {}
         owners: dict[str, dict[str, int]] = {
-            kind: {} for kind in ("command word", "flow", "action", "form", "hook", "shortcut")
+            kind: {} for kind in ("command word", "flow", "action", "form", "hook", "shortcut", "step")
         }
         for number, feature in enumerate(features, start=1):
             for command in feature.commands:
@@ -130,6 +133,9 @@ class Router:
             for callback_id in feature.shortcuts:
                 _claim(owners["shortcut"], "shortcut", callback_id, number)
             self.shortcuts.update(feature.shortcuts)
+            for step in feature.steps:
+                _claim(owners["step"], "workflow step", step.callback_id, number)
+                self.steps[step.callback_id] = step
             intents.extend(feature.intents)
             self.actions.update(feature.actions)
             self.views.update(feature.views)
@@ -215,6 +221,13 @@ class Router:
         if run is None:
             raise DomainError("action.unknown")
         return run(ctx, text)
+
+    def step(self, ctx: Ctx, callback_id: str, inputs: Inputs) -> StepResult:
+        """A Workflow Builder step run for a person in a group's channel."""
+        step = self.steps.get(callback_id)
+        if step is None:
+            raise DomainError("step.unknown")
+        return step.run(ctx, inputs)
 
     def view(self, ctx: Ctx, callback_id: str, values: dict[str, Any], data: Mapping[str, Any]) -> Any:
         """A submitted form, with the data its front door vouches for: a flow's own form, or a feature's.

@@ -29,6 +29,7 @@ class Plan(Base):
     completed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
     created_by: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
+    canvas_id: Mapped[str | None] = mapped_column(String(32))  # the plan's canvas in the group's channel, if any
 
     group: Mapped[Group] = relationship()
     sections: Mapped[list["PlanSection"]] = relationship(

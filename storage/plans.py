@@ -148,3 +148,9 @@ def last_signature_of(session: Session, *, user_id: str) -> PlanApproval | None:
     """The person's most recent approval, to offer the same printed name and organisation again."""
     stmt = select(PlanApproval).where(PlanApproval.user_id == user_id).order_by(PlanApproval.id.desc()).limit(1)
     return session.scalars(stmt).first()
+
+
+def set_canvas(session: Session, *, plan: Plan, canvas_id: str) -> None:
+    """Remember the canvas that shows the plan in its group's channel."""
+    plan.canvas_id = canvas_id
+    session.flush()

@@ -28,6 +28,7 @@ from bot.slack.origin import Origin, from_command, from_event, from_interaction
 from bot.slack.payloads import (
     BlockActions,
     EventCallback,
+    FunctionExecution,
     MalformedPayload,
     MessageShortcut,
     Payload,
@@ -182,6 +183,14 @@ def _origin(payload: Payload) -> Origin | None:
     return None
 
 
+def _fail_step(context: BoltContext, delivery: SlackDelivery, text: Any) -> None:
+    """End a workflow step that failed unexpectedly with functions.completeError and the kind message."""
+    try:
+        context.fail(error=delivery.renderer.catalogue.for_files().render(text))
+    except Exception:  # the step cannot be ended; Slack ends it when it times out, the log has it
+        log.exception("could not end a workflow step after an error")
+
+
 def _error_handler(delivery: SlackDelivery) -> Any:
     def handle_error(error: Exception, context: BoltContext, respond: Respond | None = None) -> None:
         if isinstance(error, DomainError):
@@ -193,6 +202,9 @@ def _error_handler(delivery: SlackDelivery) -> Any:
             log.error("unexpected error %s", error_id, exc_info=error)
             text = t("error.unexpected", error_id=error_id)
         payload = context.get(INBOUND) if context.get(VERIFIED) is True else None
+        if isinstance(payload, FunctionExecution):  # the workflow's person is told by Slack, through the step
+            _fail_step(context, delivery, text)
+            return
         origin = _origin(payload) if payload is not None else None
         if origin is None:  # not verified, not read, or nobody to tell: the log has it, nothing goes out
             log.warning("an error in a request not known to be Slack's; nobody is told")

@@ -1,7 +1,8 @@
 """Delivers handler replies through the Slack Web API: DMs, ephemeral answers, channel posts and files.
 
 Each Send goes out with the client of its workspace (`Send.team_id`, else the request's): one token for all in
-single-token mode, each workspace's own after an OAuth install (bot/slack/clients.py).
+single-token mode, each workspace's own after an OAuth install (bot/slack/clients.py). A Send that carries a
+canvas goes to the canvas port (bot/slack/canvases.py) instead of becoming a message.
 """
 
 import logging
@@ -11,6 +12,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.blocks import BlockRenderer
+from bot.slack.canvases import SlackCanvases
 from bot.slack.clients import NotInstalled, SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
@@ -40,6 +42,7 @@ class SlackDelivery:
         self.on_posted = on_posted
         self.seal = seal
         self.on_home = on_home
+        self.canvases = SlackCanvases(renderer.catalogue, on_posted, self.post)
 
     def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
         """Deliver every Send in order, each with the client of its workspace (one with no installation any more
@@ -56,7 +59,9 @@ class SlackDelivery:
             except NotInstalled:
                 log.warning("a message for team %s not sent: nothing is installed there", team or "-")
                 continue
-            if send.form is not None and origin.trigger_id:
+            if send.canvas is not None:
+                self.canvases.write(client, origin, send.canvas)
+            elif send.form is not None and origin.trigger_id:
                 self.open_form(client, origin, send.form)
             elif send.to == To.REQUESTER:
                 self._to_requester(client, origin, send.reply, respond)

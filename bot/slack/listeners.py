@@ -13,6 +13,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.blocks import base_action, picker_value
 from bot.services import Services
+from bot.slack import steps
 from bot.slack.delivery import SlackDelivery
 from bot.slack.forms import form_values
 from bot.slack.metadata import MetadataSeal
@@ -134,6 +135,8 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
             inbound.trigger_id,
         )
         delivery.deliver(origin, sends, respond)
+
+    steps.register(app, services, delivery)  # Workflow Builder steps: bot/slack/steps.py
 
     @app.view(ACTIONS)
     def on_view(ack: Ack, inbound: ViewSubmission) -> None:

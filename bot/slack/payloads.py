@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from handlers.cleaning import clean_value
 
 INSTALLATION_EVENTS = frozenset({"app_uninstalled", "tokens_revoked"})  # the bot's tokens taken away
-HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened"}) | INSTALLATION_EVENTS
+FUNCTION_EVENT = "function_executed"  # a workflow ran one of the app's steps (custom functions)
+HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened", FUNCTION_EVENT}) | INSTALLATION_EVENTS
 ACTION_PATTERN = r"^[a-z_]+\."  # the prefix every action and callback id of ours has (listeners match it too)
 
 SlackId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,40}$")]
@@ -116,6 +117,37 @@ class InstallationEvent(_In):
             team = None if first.is_enterprise_install else (first.team_id or self.team_id or None)
             return first.enterprise_id or self.enterprise_id or None, team
         return self.enterprise_id or None, self.team_id or None
+
+
+class Function(_In):
+    """Which of the app's functions (workflow steps) ran: its callback id as the manifest declares it."""
+
+    callback_id: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,64}$")]
+    id: Word = ""
+
+
+InputValue = Value | bool | int | Annotated[list[Value], Field(max_length=50)]
+
+
+class FunctionExecuted(_In):
+    """A workflow step to run: its inputs, the execution to complete, and the execution's own token."""
+
+    type: Literal["function_executed"]
+    function: Function
+    inputs: Annotated[dict[Word, InputValue | None], Field(max_length=30)] = {}
+    function_execution_id: Annotated[str, StringConstraints(pattern=r"^Fx[0-9A-Za-z]{1,40}$")]
+    workflow_execution_id: Word = ""
+    bot_access_token: Annotated[str, StringConstraints(pattern=r"^xwfp-[!-~]{1,500}$")]
+
+
+class FunctionExecution(_In):
+    """The Events API envelope of a workflow step run."""
+
+    type: Literal["event_callback"]
+    team_id: SlackId
+    enterprise_id: MaybeId | None = None
+    event_id: EventId
+    event: FunctionExecuted
 
 
 class User(_In):
@@ -261,6 +293,7 @@ Payload = (
     SlashCommand
     | EventCallback
     | InstallationEvent
+    | FunctionExecution
     | BlockActions
     | ViewSubmission
     | Shortcut
@@ -290,6 +323,8 @@ def read_payload(body: Any) -> Payload:
         raise MalformedPayload("a payload of no kind lokusbot handles")
     if model is EventCallback and _event_type(body) in INSTALLATION_EVENTS:
         return _validate(InstallationEvent, body)
+    if model is EventCallback and _event_type(body) == FUNCTION_EVENT:
+        return _validate(FunctionExecution, body)
     if model is EventCallback and _unhandled_event(body.get("event")):  # only its type is read, by Bolt
         body = {**body, "event": {"type": body["event"]["type"]}}
     return _validate(model, body)

@@ -1,6 +1,6 @@
 """The cases feature as the router sees it: commands, DM phrases, flows and buttons."""
 
-from handlers.cases import follow_up, register, transfer
+from handlers.cases import follow_up, register, steps, transfer
 from handlers.cases.actions import CaseAction
 from handlers.cases.intents import intents
 from handlers.cases.target_groups import target_groups_command
@@ -37,6 +37,7 @@ def feature() -> Feature:
         ),
         flows=(*register.FLOWS, *follow_up.NOTE_FLOWS),
         intents=intents(),
+        steps=steps.steps(),
         actions={
             CaseAction.NEW: register.new_action,
             CaseAction.FORM: register.form_action,

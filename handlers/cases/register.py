@@ -42,11 +42,21 @@ INSTEAD = "chat"  # on the form button of the chat's introduction: the form is s
 
 def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
     """The confirmed answers (chat or form) as a new case of the group, numbered within it."""
+    case, group = store_case(ctx, answers, data)
+    sends = [home_changed(ctx.actor.user_id), to_requester(saved_reply(case, group))]
+    if data.get("via") == "form":
+        sends.extend(_after_form(ctx, instead=data.get("instead") is True))
+    return sends
+
+
+def store_case(ctx: Ctx, answers: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[Case, Group]:
+    """Checked answers as a new case of the group (the person must still be allowed to), with its audit row;
+    `data["via"]` says how it came (chat, form, workflow)."""
     group = scope.require_group(ctx, int(answers.get("group") or data["group_id"]))
     case = repo.add_case(
         ctx.session, group_id=group.id, case=new_case(answers, group), created_by=ctx.actor.user_id, now=ctx.now
     )
-    via = "form" if data.get("via") == "form" else "chat"
+    via = data.get("via") if data.get("via") in ("form", "workflow") else "chat"
     audit.record(
         ctx.session,
         team_id=ctx.actor.team_id,
@@ -56,10 +66,7 @@ def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> lis
         entity_id=case.id,
         detail={"group": group.id, "number": case.number, "via": via},
     )
-    sends = [home_changed(ctx.actor.user_id), to_requester(saved_reply(case, group))]
-    if via == "form":
-        sends.extend(_after_form(ctx, instead=data.get("instead") is True))
-    return sends
+    return case, group
 
 
 def new_case(answers: Mapping[str, Any], group: Group) -> NewCase:

@@ -64,6 +64,12 @@ def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
     return _misspelt(choices, word)
 
 
+def _named_exactly(choices: Sequence[Choice], text: str) -> bool:
+    """Whether the text is an option's value or one of its words, as written (not a beginning, not a typo)."""
+    word = text.strip().strip(".").casefold()
+    return any(word == c.value.casefold() or word in (w.casefold() for w in c.words) for c in choices)
+
+
 def _misspelt(choices: Sequence[Choice], word: str) -> Choice | None:
     """The one option a small typo of a longer word means ("kvinan", "försäkringskasan"), else None."""
     if len(word) < TYPO_SHORTEST:
@@ -85,9 +91,17 @@ def _choice(question: Question, raw: str, env: Env) -> Any:
 
 
 def _multi(question: Question, raw: str, env: Env) -> list[str]:
+    """Options ticked by typing them: the whole text when it names one option, else each part of a list.
+
+    A list whose every part names an option is read as that list even when the whole text is a small typo
+    away from one option ("unga, psykisk ohälsa" is two target groups, not a misspelt "psykisk ohälsa").
+    """
     choices = question.choices(env)
+    parts = [w for w in MULTI_SEPARATORS.split(raw) if w and w.strip()]
     whole = match_choice(choices, raw)
-    words = [raw] if whole else [w for w in MULTI_SEPARATORS.split(raw) if w and w.strip()]
+    if whole is not None and len(parts) > 1 and not _named_exactly(choices, raw):
+        whole = None if all(match_choice(choices, part) for part in parts) else whole
+    words = [raw] if whole else parts
     picked: list[str] = []
     for word in words:
         choice = match_choice(choices, word)

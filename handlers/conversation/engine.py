@@ -15,7 +15,7 @@ from handlers.context import Ctx
 from handlers.conversation import changing, steps, switching
 from handlers.conversation.actions import KEEP_EARLIER, ConvAction, OfferChoice, pack, unpack
 from handlers.conversation.flow import Env, Flow, FlowBook, Kind
-from handlers.conversation.forms import build_form, read_form
+from handlers.conversation.forms import build_form, read_form, read_typed
 from handlers.conversation.render import change_reply
 from handlers.conversation.state import Phase, Status, read_state
 from handlers.conversation.turn import Namer, Turn, no_names
@@ -180,6 +180,12 @@ class Engine:
             return {}, flow.finish(ctx, answers, data)
         except DomainError as error:
             return {flow.questions[0].key: error.text}, []
+
+    def read_typed(
+        self, ctx: Ctx, flow_name: str, values: Mapping[str, str], data: Mapping[str, Any]
+    ) -> tuple[dict[str, Text], dict[str, Any]]:
+        """Read answers given as text all at once with the flow's own parsers (a workflow step's inputs)."""
+        return read_typed(self.flows[flow_name], values, Env(ctx, {}, data))
 
     def pause_idle(self, ctx: Ctx) -> list[Send]:
         """Pause conversations idle longer than the timeout and tell each person how to continue."""

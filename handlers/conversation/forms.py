@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -50,6 +51,29 @@ def read_form(flow: Flow, values: dict[str, Any], env: Env) -> tuple[dict[str, T
             answers[question.key] = _value(question, raw, Env(env.ctx, answers, env.data))
         except AnswerError as error:
             errors[question.key] = error.text
+    return _required(flow, errors, answers)
+
+
+def read_typed(flow: Flow, values: Mapping[str, str], env: Env) -> tuple[dict[str, Text], dict[str, Any]]:
+    """Answers given as text all at once (a workflow step's inputs), each read as the chat reads a typed answer
+    (identity first); a question not given takes its default: (errors by question, answers)."""
+    errors: dict[str, Text] = {}
+    answers: dict[str, Any] = {}
+    for question in flow.questions:
+        step_env = Env(env.ctx, answers, env.data)
+        raw = values.get(question.key, "")
+        try:
+            answers[question.key] = parse_answer(question, raw, step_env) if raw.strip() else None
+        except AnswerError as error:
+            errors[question.key] = error.text
+            continue
+        if answers[question.key] is None:
+            answers[question.key] = question.default_value(step_env)
+    return _required(flow, errors, answers)
+
+
+def _required(flow: Flow, errors: dict[str, Text], answers: dict[str, Any]) -> tuple[dict[str, Text], dict[str, Any]]:
+    """Drop the answers of questions that do not apply; a required one without an answer is an error."""
     for question in flow.questions:
         applies = question.applies(answers)
         if not applies:

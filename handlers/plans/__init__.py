@@ -9,6 +9,7 @@ def feature() -> Feature:
     """The plans feature: `/lokus plan …`, the section and approval conversations, buttons and reminders."""
     from handlers.plans.actions import ACTIONS
     from handlers.plans.approvals import approve_flow
+    from handlers.plans.canvas import HOOKS
     from handlers.plans.commands import plan_command
     from handlers.plans.intents import intents
     from handlers.plans.names import SECTION_FAMILY
@@ -22,4 +23,5 @@ def feature() -> Feature:
         intents=intents(),
         actions=ACTIONS,
         ticks=(due_reminders,),
+        posted=HOOKS,
     )

@@ -222,7 +222,10 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
         repo.mark(ctx.session, plan=plan, status=repo.COMPLETE, now=ctx.now)
         sends.extend(to_group(plan, _complete_reply(plan)))
     party_members = sorted({m.user_id for m in plan.group.members if m.party == party.value})
-    return [*(home_changed(user) for user in party_members), *sends]  # their Home tabs listed the approval
+    from handlers.plans.canvas import canvas_follows  # the canvas shows approvals, so it imports this module
+
+    homes = [home_changed(user) for user in party_members]  # their Home tabs listed the approval
+    return [*homes, *sends, *canvas_follows(ctx, plan)]
 
 
 def _complete_reply(plan: Plan) -> Reply:

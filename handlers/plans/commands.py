@@ -7,6 +7,7 @@ from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.mentions import parse_mention
+from handlers.plans.canvas import create_canvas
 from handlers.plans.documents import document_sends, section_text_reply, whole_plan
 from handlers.plans.history import history_reply
 from handlers.plans.lookup import (
@@ -83,7 +84,7 @@ def new_plan(ctx: Ctx, words: Words) -> list[Send]:
         title=plan_title(plan),
         year=str(from_year),
     )
-    return [to_channel(status_reply(ctx, plan, lead=lead))]
+    return [to_channel(status_reply(ctx, plan, lead=lead)), *create_canvas(ctx, plan)]
 
 
 def _take_from(words: Words) -> tuple[Words, int | None]:

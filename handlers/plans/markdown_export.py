@@ -1,10 +1,12 @@
 """The plan as Markdown: the same content as the Word document, for wikis, e-mail and diffs."""
 
+from collections.abc import Callable
+
 from handlers.cleaning import clean_text
 from handlers.plans.content import Item, PlanDocument, SectionContent
 from handlers.plans.docx_export import SIGNATURE_LABELS
 from handlers.plans.template_schema import QuestionKind
-from handlers.plans.values import Words, plain
+from handlers.plans.values import Words, plain, shown
 from handlers.text import t
 
 
@@ -17,7 +19,7 @@ def markdown_bytes(doc: PlanDocument, words: Words) -> bytes:
     for line in doc.intro:
         lines += [line, ""]
     for section in doc.sections:
-        lines += _section(section, words)
+        lines += [f"## {section.title}", "", *section_markdown(section, words)]
     if doc.signatures:
         lines += _signatures(doc, words)
     lines += [f"_{words(t('plan.doc.made', date=doc.made_on))}_", ""]
@@ -34,8 +36,23 @@ def _draft(doc: PlanDocument, words: Words) -> list[str]:
     return lines
 
 
-def _section(section: SectionContent, words: Words) -> list[str]:
-    lines = [f"## {section.title}", ""]
+def _as_written(text: str) -> str:
+    return text
+
+
+def _small(text: str) -> str:
+    return f"<sub>{text}</sub>  "
+
+
+def section_markdown(
+    section: SectionContent,
+    words: Words,
+    user: Callable[[str], str] = _as_written,
+    small: Callable[[str], str] = _small,
+) -> list[str]:
+    """The lines of a section under its heading: intro, each question with its answer or table. `user` writes
+    the text people gave (a canvas escapes it; a file keeps it as written), `small` a table's column hints."""
+    lines: list[str] = []
     if section.intro:
         lines += [f"_{section.intro}_", ""]
     heading = None
@@ -45,24 +62,30 @@ def _section(section: SectionContent, words: Words) -> list[str]:
         heading = item.heading
         lines += [f"**{item.text}**", ""]
         if item.kind == QuestionKind.TABLE and item.value:
-            lines += _table(item, words)
+            lines += _table(item, words, user, small)
         elif item.value in (None, "", []):
             lines += [f"_{words(t('plan.doc.unanswered'))}_", ""]
         else:
-            lines += [plain(item.kind, item.value, words), ""]
+            lines += [_answer(item.kind, item.value, words, user), ""]
     return lines
 
 
-def _table(item: Item, words: Words) -> list[str]:
+def _answer(kind: QuestionKind, value: object, words: Words, user: Callable[[str], str]) -> str:
+    """An answer in the reader's words; text a person wrote through `user`."""
+    result = shown(kind, value)
+    return user(result) if isinstance(result, str) else words(result)
+
+
+def _table(item: Item, words: Words, user: Callable[[str], str], small: Callable[[str], str]) -> list[str]:
     lines = [_row([c.label for c in item.columns]), _row(["---"] * len(item.columns))]
     for row in item.value:
-        lines.append(_row([plain(c.kind, row.get(c.key), words) for c in item.columns]))
+        lines.append(_row([_answer(c.kind, row.get(c.key), words, user) for c in item.columns]))
     if item.sums:
         sums = [plain(c.kind, item.sums[c.key], words) if c.key in item.sums else "" for c in item.columns]
         sums[0] = sums[0] or words(t("plan.doc.total"))
         lines.append(_row([f"**{cell}**" if cell else "" for cell in sums]))
     lines.append("")
-    lines += [f"<sub>{c.hint}</sub>  " for c in item.columns if c.hint]
+    lines += [small(c.hint) for c in item.columns if c.hint]
     return [*lines, ""]
 
 

@@ -7,6 +7,7 @@ from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.plans.approvals import after_change, to_group
+from handlers.plans.canvas import canvas_follows
 from handlers.plans.lookup import load_plan, missing_sections, plan_title, section_row, template_of
 from handlers.plans.names import PlanAction, pack
 from handlers.plans.values import stored_answers
@@ -51,12 +52,9 @@ def save_section(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> 
         total=required,
     )
     owed = {ctx.actor.user_id, row.assignee or ctx.actor.user_id}  # whose Home tab listed the section
-    return [
-        *(home_changed(user) for user in sorted(owed)),
-        _thanks(ctx, plan, section.title),
-        *to_group(plan, say(progress)),
-        *after_change(ctx, plan, section.key),
-    ]
+    sends = [_thanks(ctx, plan, section.title), *to_group(plan, say(progress)), *after_change(ctx, plan, section.key)]
+    homes = [home_changed(user) for user in sorted(owed)]
+    return [*homes, *sends, *canvas_follows(ctx, plan, section.key)]  # last: the canvas shows what after_change did too
 
 
 def _thanks(ctx: Ctx, plan: Plan, title: str) -> Send:

@@ -64,6 +64,12 @@ def deadline_text(deadline: date | None, today: date) -> Text:
 
 
 def _section_line(ctx: Ctx, number: int, section: Section, row: PlanSection) -> Text:
+    who, kind, state = section_state(ctx, section, row)
+    return t("plan.status.line", number=number, section=section.title, state=state, who=who, kind=kind)
+
+
+def section_state(ctx: Ctx, section: Section, row: PlanSection) -> tuple[Text | Mention, Text, Text]:
+    """Who writes a section, whether it must be written, and how far it is: answered (by whom, when) or not."""
     who = Mention(row.assignee) if row.assignee else t("plan.status.nobody")
     kind = t("plan.status.optional") if not section.required else t("plan.status.required")
     if row.answers is not None and row.answered_by and row.answered_at:
@@ -72,7 +78,17 @@ def _section_line(ctx: Ctx, number: int, section: Section, row: PlanSection) -> 
         state = t("plan.status.proposal")
     else:
         state = t("plan.status.missing")
-    return t("plan.status.line", number=number, section=section.title, state=state, who=who, kind=kind)
+    return who, kind, state
+
+
+def approval_fields(ctx: Ctx, plan: Plan) -> Fields:
+    """Each approving party and its approval (who, when) or that it is waited for."""
+    return _approvals(ctx, plan)
+
+
+def summary_text(plan: Plan) -> Text:
+    """How far the plan is as one sentence: sections missing, approvals waited for, or complete."""
+    return _summary(plan)
 
 
 def _approvals(ctx: Ctx, plan: Plan) -> Fields:

@@ -4,6 +4,7 @@ from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.plans.approvals import approver_party, to_group
+from handlers.plans.canvas import canvas_follows
 from handlers.plans.lookup import plan_name, plan_title, section_list, section_row, template_of
 from handlers.plans.names import APPROVE_FLOW, PlanAction, pack, section_flow_name
 from handlers.plans.template_schema import Section
@@ -21,16 +22,18 @@ def start_section(ctx: Ctx, plan: Plan, section: Section) -> list[Send]:
     """Ask a section in the person's DM, starting from its current answers or last year's."""
     row = section_row(plan, section.key)
     member = access.require_member(ctx, plan.group)
+    assigned: list[Send] = []
     if row.assignee and row.assignee != ctx.actor.user_id:
         access.require_manager(ctx, plan.group)
     elif row.assignee is None and member is not None:
         repo.assign_section(ctx.session, section=row, user_id=ctx.actor.user_id, now=ctx.now)
+        assigned = canvas_follows(ctx, plan)
     name = section_flow_name(plan.template, plan.year, section.key, ctx.config.flat_rate_kr)
     key = ConversationKey(ctx.actor.team_id, ctx.actor.user_id)
     previous = row.answers if row.answers is not None else row.proposal
     answers = chat_answers(section, previous or {})
     data = {"plan_id": plan.id, "section": section.key}
-    return _into_dm(ctx, ctx.engine.start(ctx, key, name, data=data, answers=answers))
+    return [*_into_dm(ctx, ctx.engine.start(ctx, key, name, data=data, answers=answers)), *assigned]
 
 
 def start_approval(ctx: Ctx, plan: Plan) -> list[Send]:
@@ -82,7 +85,7 @@ def assign_sections(ctx: Ctx, plan: Plan, sections: list[Section], user_id: str)
     )
     notice = to_user(reply(Paragraph(text), Buttons(buttons)), user_id)
     homes = [home_changed(user) for user in sorted({user_id, *(u for u in before if u)})]  # who owes it now, before
-    return [*homes, *to_group(plan, say(said)), notice]
+    return [*homes, *to_group(plan, say(said)), notice, *canvas_follows(ctx, plan)]
 
 
 def my_sections(ctx: Ctx, args: str) -> list[Send]:

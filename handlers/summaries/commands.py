@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed, NotAMember
+from handlers.identity_guard import guard_identity
 from handlers.intents import Argument, Intent
 from handlers.replies import Reply, Send, say, to_channel, to_requester
 from handlers.router import Command, Feature, Router
+from handlers.steps import Inputs, Step, StepResult, step_group
 from handlers.summaries.compile import (
     PreviousMeeting,
     group_summary,
@@ -29,6 +31,7 @@ from storage import groups as groups_repo
 from storage.models import Group
 
 EVERYONE = ("alla", "all")
+SUMMARY_STEP = "post_summary"
 SUMMARY = (
     "sammanställning",
     "sammanfattning",
@@ -78,12 +81,23 @@ class Summaries:
         asked = read_args(args)
         if asked.everyone:
             return self.rollup(ctx, asked.rest)
+        return self.to_group(ctx, asked.rest, with_units=asked.with_units)
+
+    def to_group(self, ctx: Ctx, words: str, *, with_units: bool = False) -> list[Send]:
+        """The channel's group's protected summary for the period the words name, posted in its channel."""
         group = access.channel_group(ctx)
         access.require_member(ctx, group)
-        period = self.period(ctx, group, asked.rest)
-        summary = group_summary(ctx, group, period, with_units=asked.with_units)
-        channel = ctx.actor.channel_id or group.channel_id or ""
+        period = self.period(ctx, group, words)
+        summary = group_summary(ctx, group, period, with_units=with_units)
+        channel = group.channel_id or ""
         return [to_channel(keep_published(ctx, group, period, summary, trigger="command", channel_id=channel))]
+
+    def step(self, ctx: Ctx, inputs: Inputs) -> StepResult:
+        """The workflow step *Posta sammanfattning*: the summary posted as `/lokus sammanfattning <period>` does."""
+        words = inputs.get("period", "")
+        guard_identity(words)
+        step_group(ctx)
+        return StepResult({}, self.to_group(ctx, words))
 
     def in_dm(self, ctx: Ctx, args: str) -> list[Send]:
         """DM "sammanfattning Heby [period]": the summary privately (exact for those who keep the cases)."""
@@ -179,6 +193,7 @@ def feature(previous_meeting: PreviousMeeting = no_previous_meeting) -> Feature:
             ),
         ),
         intents=(summary,),
+        steps=(Step(SUMMARY_STEP, ("period",), (), summaries.step),),
     )
 
 

@@ -130,6 +130,7 @@ def test_the_manifest_matches_what_the_code_listens_to() -> None:
         "app_home_opened",
         "app_mention",
         "app_uninstalled",
+        "function_executed",
         "message.im",
         "tokens_revoked",
     }

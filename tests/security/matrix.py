@@ -44,6 +44,8 @@ REFUSAL_KEYS = (
     "insats.forbund_only",
     "insats.approve.not_party",
     "insats.report.not_owner",
+    "step.not_member",
+    "step.not_linked",
 )
 
 

@@ -1,6 +1,7 @@
 """Every `/lokus` command, DM phrase, button and form of the bot as a row of the role matrix (no tests here)."""
 
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -670,6 +671,41 @@ DMS = [
     Row("dm:help", "DM hjälp", dm("hjälp"), everyone, says("Det här kan du skriva till mig"), no_conversations),
 ]
 
+
+def workflow_step(callback_id: str, **inputs: Any) -> Callable[[Cell], Response]:
+    """A workflow runs the step for the cell's person in the cell's channel (a function_executed event), and
+    waits until the step has ended (the bot delivers what it posts first, then ends the step)."""
+
+    def send(cell: Cell) -> Response:
+        execution = cell.bot.fake.new_function_execution()
+        given = {"channel": cell.channel, "user": cell.user, **inputs}
+        response = cell.sim.function_executed(callback_id, given, execution.id, execution.token)
+        deadline = time.monotonic() + 10
+        while cell.bot.fake.execution(execution.id).running and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return response
+
+    return send
+
+
+STEPS = [
+    Row(
+        "step:register_case",
+        "arbetsflöde registrera ärende",
+        workflow_step(
+            "register_case",
+            party="FK",
+            gender="man",
+            age_band="30–39",
+            target_groups="sjukskrivna",
+            description="Glapp",
+        ),
+        member,
+        both(changes("cases"), lambda c, o: any(call.method == "functions.completeSuccess" for call in o.sent.calls)),
+    ),
+    Row("step:post_summary", "arbetsflöde posta sammanfattning", workflow_step("post_summary"), member, says(_title)),
+]
+
 AREAS = {
     "platform": PLATFORM,
     "roles": ROLE_ROWS,
@@ -680,4 +716,5 @@ AREAS = {
     "insatser": INSATSER,
     "dms": DMS,
     "surfaces": SURFACES,
+    "steps": STEPS,
 }

@@ -353,3 +353,49 @@ def test_the_well_formed_payloads_these_are_made_from_are_answered(sbot: Bot) ->
     sbot.fake.wait_for("chat.postMessage")
     assert sbot.sim.raw(interactive_body(action_payload(sbot)), FORM, signed=True).status == 200
     assert sbot.sim.raw(interactive_body(view_submission(sbot)), FORM, signed=True).status == 200
+
+
+def function_event(bot: Bot) -> dict[str, Any]:
+    """A workflow step run (function_executed), as docs.slack.dev shows it."""
+    event = {
+        "type": "function_executed",
+        "function": {"id": "Fn0REGISTER", "callback_id": "register_case", "title": "Registrera lots-ärende"},
+        "inputs": {"channel": "CHEBY", "user": "UANNA", "gender": "kvinna", "referred_tr": False},
+        "function_execution_id": "Fx0EXECUTION",
+        "workflow_execution_id": "Wx0WORKFLOW",
+        "event_ts": "1700000000.000100",
+        "bot_access_token": "xwfp-0000-secret",
+    }
+    return bot.sim.event_envelope(event)
+
+
+FUNCTION_FIELDS = {
+    "event.function": WRONG_FOR_OBJECT,
+    "event.function.callback_id": [*WRONG_FOR_TEXT, "Not Ours!"],
+    "event.inputs": WRONG_FOR_OBJECT,
+    "event.inputs.gender": [{"a": 1}, [1, 2], "x" * 2001],
+    "event.function_execution_id": [*WRONG_FOR_TEXT, "not-an-execution"],
+    "event.bot_access_token": [*WRONG_FOR_TEXT, "xoxb-a-bot-token"],
+}
+FUNCTION_CASES = [(path, n) for path, wrongs in FUNCTION_FIELDS.items() for n in range(len(wrongs))]
+
+
+@pytest.mark.parametrize(("path", "wrong"), FUNCTION_CASES)
+def test_a_workflow_step_with_a_field_of_the_wrong_type_gets_400(sbot: Bot, path: str, wrong: int) -> None:
+    payload = _changed(function_event(sbot), path, FUNCTION_FIELDS[path][wrong])
+    _refused(sbot, json.dumps(payload).encode("utf-8"))
+
+
+@pytest.mark.parametrize("field", ["function", "function_execution_id", "bot_access_token"])
+def test_a_workflow_step_without_what_it_needs_gets_400(sbot: Bot, field: str) -> None:
+    _refused(sbot, json.dumps(_without(function_event(sbot), f"event.{field}")).encode("utf-8"))
+
+
+def test_a_well_formed_workflow_step_passes_the_gate(sbot: Bot) -> None:
+    execution = sbot.fake.new_function_execution()
+    payload = _changed(function_event(sbot), "event.function_execution_id", execution.id)
+    payload = _changed(payload, "event.bot_access_token", execution.token)
+    response = sbot.sim.raw(json.dumps(payload).encode("utf-8"), JSON, signed=True)
+    assert response.status == 200
+    [ended] = sbot.fake.wait_for("functions.completeError")  # no group in this channel: a reason, not a 400
+    assert "inte kopplad" in ended.args["error"]

@@ -1,5 +1,6 @@
-"""Who may do what, as a table: every `/lokus` command, DM phrase, button and form × every role (none, ledamot,
-samordnare, sammankallande, förbund, Slack workspace admin) × own group / other group / other workspace.
+"""Who may do what, as a table: every `/lokus` command, DM phrase, button, form and workflow step × every role
+(none, ledamot, samordnare, sammankallande, förbund, Slack workspace admin) × own group / other group / other
+workspace.
 
 Everything goes through signed HTTP into the real app against the fake Slack. An allowed request must do its job
 and show no refusal; a refused one must change nothing in the database and show a kind refusal. No request may
@@ -37,5 +38,6 @@ def test_the_table_has_every_command_phrase_button_and_form_of_the_bot() -> None
     dms = {f"dm:{key}" for key in router.understanding.intents}
     forms = {f"view:form.{flow}" for flow in ("case",)}
     shortcuts = {f"shortcut:{callback}" for callback in router.shortcuts}
-    missing = (commands | actions | dms | forms | shortcuts) - covered(ROWS)
+    steps = {f"step:{callback_id}" for callback_id in router.steps}
+    missing = (commands | actions | dms | forms | shortcuts | steps) - covered(ROWS)
     assert missing == set()

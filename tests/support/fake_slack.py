@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from tests.support.fake_slack_canvases import CanvasError, CanvasesAndFunctions
 from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuthRefusal, basic_credentials
 from tests.support.fake_slack_views import ViewRefused, check_view
 
@@ -231,7 +232,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.readline()
 
 
-class FakeSlack(OAuthInstalls):
+class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
     """A fake Slack Web API on a free loopback port: records calls, answers with Slack-shaped responses."""
 
     def __init__(
@@ -264,7 +265,11 @@ class FakeSlack(OAuthInstalls):
         self._users: dict[str, Args] = {}
         self._channels: dict[str, Args] = {}
         self._init_oauth()
-        self._methods: dict[str, Callable[[Args], Args]] = {**self._method_table(), **self._oauth_methods()}
+        self._methods: dict[str, Callable[[Args], Args]] = {
+            **self._method_table(),
+            **self._oauth_methods(),
+            **self._canvas_methods(),  # tests/support/fake_slack_canvases.py
+        }
         self._clear_state()
 
     # ----- lifecycle
@@ -498,7 +503,7 @@ class FakeSlack(OAuthInstalls):
             if call.method.startswith("views.") and isinstance(args.get("view"), dict):
                 check_view(call.method, args["view"])
             return _json_reply({"ok": True, **handler(args)})
-        except (SlackError, OAuthRefusal) as error:
+        except (SlackError, OAuthRefusal, CanvasError) as error:
             return _json_reply({"ok": False, "error": error.error})
         except ViewRefused as refused:  # Block Kit limits (tests/support/fake_slack_views.py)
             return _json_reply(
@@ -514,7 +519,9 @@ class FakeSlack(OAuthInstalls):
         wanted, other = (self.app_token, self.bot_token) if app_level else (self.bot_token, self.app_token)
         if token == other:
             return "not_allowed_token_type"
-        if token == wanted or (not app_level and self.installed(token) is not None):
+        if token == wanted:
+            return None
+        if not app_level and (self.installed(token) is not None or self.workflow_token(token)):
             return None
         return "invalid_auth"
 
@@ -587,6 +594,7 @@ class FakeSlack(OAuthInstalls):
         self._opened: set[str] = set()
         self._ts = FIRST_TS - TS_STEP
         self._ids = 0
+        self._init_canvases()
 
     def _next_ts(self) -> str:
         """A message ts, increasing: 1700000000.000100, 1700000000.000200, ..."""

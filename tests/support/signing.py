@@ -359,6 +359,30 @@ class SlackClientSim:
             event["view"] = view
         return self.send_event(event)
 
+    def function_executed(
+        self, callback_id: str, inputs: Payload, execution_id: str, token: str, event_id: str | None = None
+    ) -> Response:
+        """A workflow reaches one of the app's steps (a custom function), as in docs.slack.dev's function_executed."""
+        event: Payload = {
+            "type": "function_executed",
+            "function": {
+                "id": f"Fn{callback_id.upper().replace('_', '')[:12]}",
+                "callback_id": callback_id,
+                "title": callback_id,
+                "type": "app",
+                "app_id": self.api_app_id,
+                "date_created": int(self.clock()),
+                "date_updated": int(self.clock()),
+                "date_deleted": 0,
+            },
+            "inputs": inputs,
+            "function_execution_id": execution_id,
+            "workflow_execution_id": f"Wx{next(self._counter):08d}",
+            "event_ts": self.new_ts(),
+            "bot_access_token": token,
+        }
+        return self.send_event(event, event_id)
+
     def url_verification(self, challenge: str) -> Response:
         """Slack's check of a new request URL."""
         body = {"token": self.verification_token, "challenge": challenge, "type": "url_verification"}

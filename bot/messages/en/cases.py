@@ -210,4 +210,6 @@ MESSAGES: dict[str, str] = {
     "Answer its question there when you like, or write *avbryt* to stop.",
     "case.form_offer": "Here is the form for a new lots-ärende:",
     "case.button.open_form": "Open the form",
+    # The workflow step Register a lots-ärende
+    "case.step_invalid": "The case was not registered. {errors}",
 }

@@ -219,4 +219,16 @@ MESSAGES: dict[str, str] = {
     "intent.plan.mine": "Write your sections of the plan",
     "intent.plan.status": "See how the plan is going",
     "intent.plan.approve": "Approve the plan for your party",
+    # The plan as a canvas in the channel
+    "plan.canvas.note": "lokusbot writes this canvas and shows the plan as it stands right now. Changes made here "
+    "by hand are not read back and are overwritten at the next change: write in the plan with "
+    "`/lokus plan write <section>`. Get the plan as a document with `/lokus plan document`.",
+    "plan.canvas.status": "Status",
+    "plan.canvas.approvals": "Approvals",
+    "plan.canvas.deadline": "Due: {date}",
+    "plan.canvas.line": "{number}. {section}: {state} · written by: {who}",
+    "plan.canvas.line_optional": "{number}. {section} (optional): {state} · written by: {who}",
+    "plan.canvas.unavailable": "*{title}* could not be set up as a canvas in the channel: the workspace's Slack "
+    "plan does not allow it, or lokusbot may not do it here. Everything else works as usual – see the status with "
+    "`/lokus plan` and the document with `/lokus plan document`.",
 }

@@ -166,4 +166,13 @@ MESSAGES: dict[str, str] = {
     "command.unknown_closest": "I don't know “{given}”. Did you mean one of these?",
     "command.unknown_closest_unshown": "I don't know that command. Did you mean one of these?",
     "command.unknown_hint": "Write `/lokus help` to see everything I can do.",
+    # Workflow steps (Workflow Builder)
+    "step.unknown": "lokusbot does not know this workflow step. Ask whoever built the workflow to choose one of "
+    "lokusbot's steps again.",
+    "step.needs_person": "The step needs to know who runs the workflow and in which channel: fill in “Person” and "
+    "“The group's channel” when the step is added to the workflow.",
+    "step.not_linked": "The channel the step names is not linked to a LOKUS group. Choose the group's channel in "
+    "the step, or link the channel with /lokus link <group name>.",
+    "step.not_member": "The person running the workflow is not a member of {group}, so the step did nothing. Ask "
+    "the group's convenor or coordinator to add them.",
 }

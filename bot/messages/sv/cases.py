@@ -213,4 +213,6 @@ MESSAGES: dict[str, str] = {
     "Svara på frågan där när du vill, eller skriv *avbryt* för att sluta.",
     "case.form_offer": "Här är formuläret för ett nytt lots-ärende:",
     "case.button.open_form": "Öppna formuläret",
+    # Arbetsflödessteget Registrera lots-ärende
+    "case.step_invalid": "Lots-ärendet registrerades inte. {errors}",
 }

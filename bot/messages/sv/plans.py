@@ -218,4 +218,16 @@ MESSAGES: dict[str, str] = {
     "intent.plan.mine": "Skriva dina avsnitt i planen",
     "intent.plan.status": "Visa hur det går med planen",
     "intent.plan.approve": "Godkänna planen för din part",
+    # Planen som canvas i kanalen
+    "plan.canvas.note": "Den här canvasen skrivs av lokusbot och visar planen som den står just nu. Det som "
+    "ändras här för hand läses inte tillbaka och skrivs över vid nästa ändring: skriv i planen med "
+    "`/lokus plan svara <avsnitt>`. Planen som dokument får du med `/lokus plan dokument`.",
+    "plan.canvas.status": "Läget",
+    "plan.canvas.approvals": "Godkännanden",
+    "plan.canvas.deadline": "Sista dag: {date}",
+    "plan.canvas.line": "{number}. {section}: {state} · skriver: {who}",
+    "plan.canvas.line_optional": "{number}. {section} (frivilligt): {state} · skriver: {who}",
+    "plan.canvas.unavailable": "*{title}* kunde inte läggas upp som canvas i kanalen: arbetsytans Slack-abonnemang "
+    "tillåter det inte, eller så får lokusbot inte göra det här. Allt annat fungerar som vanligt – läget visas med "
+    "`/lokus plan` och dokumentet med `/lokus plan dokument`.",
 }

@@ -176,4 +176,13 @@ MESSAGES: dict[str, str] = {
     "command.unknown_closest": "Jag känner inte igen ”{given}”. Menade du något av det här?",
     "command.unknown_closest_unshown": "Jag känner inte igen det kommandot. Menade du något av det här?",
     "command.unknown_hint": "Skriv `/lokus hjälp` för att se allt jag kan.",
+    # Arbetsflödessteg (Workflow Builder)
+    "step.unknown": "Det här arbetsflödessteget känner lokusbot inte till. Be den som byggde arbetsflödet att "
+    "välja ett av lokusbots steg igen.",
+    "step.needs_person": "Steget behöver veta vem som kör arbetsflödet och i vilken kanal: fyll i ”Person” och "
+    "”Gruppens kanal” när steget läggs till i arbetsflödet.",
+    "step.not_linked": "Kanalen som steget anger är inte kopplad till någon LOKUS-grupp. Välj gruppens kanal i "
+    "steget, eller koppla kanalen med /lokus koppla <gruppens namn>.",
+    "step.not_member": "Personen som kör arbetsflödet är inte medlem i {group}, så steget gjorde ingenting. Be "
+    "gruppens sammankallande eller samordnare lägga till personen.",
 }
