@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.insats_models import DECIDED, DRAFT, GRANTED, SUBMITTED, Insats, InsatsApproval, InsatsGoal, InsatsReport
 from storage.meeting_models import HELD, Meeting
@@ -179,8 +179,9 @@ def reports_owed_by(session: Session, *, team_id: str, user_id: str, today: date
             InsatsReport.due_on <= today,
         )
         .order_by(InsatsReport.due_on, InsatsReport.id)
+        .options(joinedload(InsatsReport.insats).joinedload(Insats.group))  # the Home tab shows both: one query
     )
-    return session.scalars(stmt).all()
+    return session.scalars(stmt).unique().all()
 
 
 def meetings_held(session: Session, *, group: Group, start: datetime, end: datetime) -> int:

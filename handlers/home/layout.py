@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from handlers.context import Ctx
+from handlers.home.insats_rows import report_rows
 from handlers.home.model import GroupRow, HomeScope, Provider
 from handlers.home.rows import approval_rows, case_rows, meeting_rows, section_rows
 from handlers.replies import Button, Buttons, Divider, Header, Note, Paragraph, Part, Reply, Style, reply
@@ -21,7 +22,7 @@ HOME_SUMMARY = "home.summary"
 HOME_NEW_CASE = "home.new_case"
 
 # One line per row of every group's part, in the order shown.
-ROWS: tuple[Provider, ...] = (meeting_rows, case_rows, section_rows, approval_rows)
+ROWS: tuple[Provider, ...] = (meeting_rows, case_rows, section_rows, approval_rows, report_rows)
 
 
 def dashboard(ctx: Ctx, providers: Sequence[Provider] = ROWS) -> Reply:

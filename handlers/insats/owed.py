@@ -15,6 +15,7 @@ class OwedReport:
     report_id: int
     insats_id: int
     insats_name: str
+    group_id: int
     group_name: str
     kind: str  # "delrapport" or "slutrapport"
     due_on: date
@@ -26,6 +27,6 @@ def reports_owed(session: Session, team_id: str, user_id: str, today: date) -> l
     Each is answered with the `insats.report` button (value: `report_id`), which starts the report in the DM.
     """
     return [
-        OwedReport(r.id, r.insats_id, r.insats.name, r.insats.group.name, r.kind, r.due_on)
+        OwedReport(r.id, r.insats_id, r.insats.name, r.insats.group_id, r.insats.group.name, r.kind, r.due_on)
         for r in repo.reports_owed_by(session, team_id=team_id, user_id=user_id, today=today)
     ]

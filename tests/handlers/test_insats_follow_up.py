@@ -4,8 +4,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from bot.services import Services
+from handlers.home.layout import dashboard
 from handlers.insats.names import InsatsAction
 from handlers.insats.owed import reports_owed
+from handlers.replies import to_requester
 from tests.conftest import FakeClock
 from tests.handlers.insats_helpers import (
     ANNA,
@@ -23,7 +25,7 @@ from tests.handlers.insats_helpers import (
 )
 from tests.support import chat
 from tests.support.chat import command, press
-from tests.support.talk import TEAM
+from tests.support.talk import TEAM, actor, text_of
 
 TIERP = "CTIERP"
 
@@ -107,3 +109,17 @@ def test_who_owes_a_report_and_only_the_owner_writes_it(services: Services, cloc
     refused = said(press(services, BERTIL, InsatsAction.REPORT, str(owed[0].report_id), kind=True))
     assert "Rapporten om #1 Lokussamordnare Älvkarleby skrivs av insatsens ägare." in refused
     assert chat.asked(services, BERTIL) is None
+
+
+def test_a_report_owed_is_on_the_owners_home_tab_with_its_button(services: Services, clock: FakeClock) -> None:
+    alvkarleby(services)
+    apply(services)
+    insats_id = the_insats(services).id
+    approve_all(services, insats_id)
+    grant(services, insats_id)
+    clock.now = datetime(2027, 7, 2, 8, tzinfo=UTC)
+    tab = services.handle(actor(ANNA), dashboard)
+    shown = text_of([to_requester(tab)])
+    assert "*Att rapportera:* delrapporten för #1 Lokussamordnare Älvkarleby, sedan 2 juli 2027" in shown
+    assert "Skriv rapporten" in shown
+    assert "Att rapportera" not in text_of([to_requester(services.handle(actor(BERTIL), dashboard))])

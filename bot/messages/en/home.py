@@ -20,11 +20,13 @@ MESSAGES: dict[str, str] = {
     "home.approvals": "*Waiting for approval from {party}:* {plans}",
     "home.more_groups": "*More groups ({count}):* shown in brief here. Write `/lokus` in the group's channel "
     "for everything about it.",
+    "home.report": "*To report:* {kind} of {insats}, due since {date}",
     "home.brief": "*{group}* – {what}",
     "home.brief.meeting": "meeting {day}",
     "home.brief.cases": "{count} {count|open case|open cases}",
     "home.brief.sections": "{count} {count|section|sections} to write",
     "home.brief.approvals": "the plan awaits your approval",
+    "home.brief.reports": "{count} insats {count|report|reports} to write",
     "home.brief.nothing": "nothing waiting for you",
     "home.hint_dashboard": "The overview is refreshed when something of yours changes. Write *help* to me under "
     "Messages for everything I can do.",

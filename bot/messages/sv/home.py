@@ -20,11 +20,13 @@ MESSAGES: dict[str, str] = {
     "home.approvals": "*Väntar på godkännande från {party}:* {plans}",
     "home.more_groups": "*Fler grupper ({count}):* de visas i korthet här. Skriv `/lokus` i gruppens kanal "
     "för allt om den.",
+    "home.report": "*Att rapportera:* {kind} för {insats}, sedan {date}",
     "home.brief": "*{group}* – {what}",
     "home.brief.meeting": "möte {day}",
     "home.brief.cases": "{count} {count|öppet ärende|öppna ärenden}",
     "home.brief.sections": "{count} {count|avsnitt|avsnitt} att skriva",
     "home.brief.approvals": "planen väntar på ert godkännande",
+    "home.brief.reports": "{count} {count|rapport|rapporter} om insatser att skriva",
     "home.brief.nothing": "inget som väntar på dig",
     "home.hint_dashboard": "Översikten uppdateras när något av ditt ändras. Skriv *hjälp* till mig under "
     "Meddelanden för allt jag kan.",

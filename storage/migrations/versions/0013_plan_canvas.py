@@ -7,8 +7,8 @@ read back from the canvas.
 
 Downgrade drops the column (the canvases stay in Slack, no longer written to).
 
-Revision ID: 0014
-Revises: 0009
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-01 19:00:00
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0009"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
