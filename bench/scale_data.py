@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -173,8 +173,23 @@ def _case_rows(rng: random.Random, size: Size, files: dict[str, TextIO]) -> None
 
 CASE_COLUMNS = {
     "cases": (
-        "id", "group_id", "number", "raised_on", "party", "unit", "gender", "age_band", "failure_text",
-        "referred_tr", "status", "outcome", "closed_on", "note", "created_by", "created_at", "updated_at",
+        "id",
+        "group_id",
+        "number",
+        "raised_on",
+        "party",
+        "unit",
+        "gender",
+        "age_band",
+        "failure_text",
+        "referred_tr",
+        "status",
+        "outcome",
+        "closed_on",
+        "note",
+        "created_by",
+        "created_at",
+        "updated_at",
     ),
     "case_target_groups": ("case_id", "code", "group_id", "raised_on"),
     "case_failures": ("case_id", "code", "group_id", "raised_on"),

@@ -7,7 +7,8 @@ uses it as it is.
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import psycopg
 from sqlalchemy import make_url
@@ -92,3 +93,18 @@ def _fill(url: str, size: Size) -> dict[str, int]:
     with psycopg.connect(_plain(url), autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
     return load.counts
+
+
+@contextmanager
+def copy_of(url: str) -> Iterator[str]:
+    """A copy of the database for work that commits (servers with their own schedulers); dropped afterwards."""
+    original = make_url(url)
+    name = f"{original.database}_run"
+    server = original.set(database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(_plain(server), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{original.database}"')
+        try:
+            yield original.set(database=name).render_as_string(hide_password=False)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from storage.clock import utcnow
 from storage.meeting_models import CANCELLED, HELD, MOVED, UPCOMING, AgendaItem, Meeting, Rsvp
@@ -95,13 +95,17 @@ def meetings_between(session: Session, *, group: Group, start: datetime, end: da
 
 
 def starting_between(session: Session, *, start: datetime, end: datetime) -> Sequence[Meeting]:
-    """Meetings of every group still to be held that start in [start, end), with their groups loaded in one
-    more query: the ones reminders and automatic summaries look at, every minute."""
+    """Meetings of every group still to be held that start in [start, end), with their groups and workspaces
+    joined in: the ones reminders and automatic summaries look at, every minute.
+
+    Joined, not loaded in a second query: at national scale (600 meetings in the window) the second query's
+    IN list of every group id was compiled afresh each minute, 0.11 s of a 0.4 s tick (bench/scale.py).
+    """
     stmt = (
         select(Meeting)
         .where(Meeting.status.in_(UPCOMING), Meeting.starts_at >= start, Meeting.starts_at < end)
         .order_by(Meeting.starts_at, Meeting.id)
-        .options(selectinload(Meeting.group))
+        .options(joinedload(Meeting.group).joinedload(Group.workspace))
     )
     return session.scalars(stmt).all()
 

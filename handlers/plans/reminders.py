@@ -12,7 +12,7 @@ from handlers.plans.template_schema import Section
 from handlers.replies import Button, Buttons, Paragraph, Send, in_workspace, reply, to_user
 from handlers.text import Listing, Mention, Text, t
 from storage import plans as repo
-from storage.jobs import claim_once
+from storage.jobs import claim_each
 from storage.plan_models import Plan
 
 REMIND_AT = time(9, 0)
@@ -24,15 +24,26 @@ def due_reminders(ctx: Ctx) -> list[Send]:
 
     Only the latest reminder that is due counts: a bot that was down over two reminder days sends one, not two.
     """
-    sends: list[Send] = []
+    due: dict[str, Plan] = {}
     for plan in repo.open_plans_due_from(ctx.session, today=ctx.local_now.date()):
-        template = template_of(plan)
-        if plan.deadline is None:
-            continue
-        due = [days for days in template.reminders if plan.created_at <= _remind_time(ctx, plan, days) <= ctx.now]
-        if due and claim_once(ctx.session, key=f"plan:{plan.id}:reminder:{plan.deadline.isoformat()}:{min(due)}"):
+        key = _due_key(ctx, plan)
+        if key is not None:
+            due[key] = plan
+    claimed = claim_each(ctx.session, keys=due)
+    sends: list[Send] = []
+    for key, plan in due.items():
+        if key in claimed:
             sends.extend(in_workspace(reminder_sends(ctx, plan), plan.group.workspace.team_id))
     return sends
+
+
+def _due_key(ctx: Ctx, plan: Plan) -> str | None:
+    """The claim of the plan's latest reminder that is due now, or None when none is."""
+    if plan.deadline is None:
+        return None
+    reminders = template_of(plan).reminders
+    due = [days for days in reminders if plan.created_at <= _remind_time(ctx, plan, days) <= ctx.now]
+    return f"plan:{plan.id}:reminder:{plan.deadline.isoformat()}:{min(due)}" if due else None
 
 
 def reminder_sends(ctx: Ctx, plan: Plan) -> list[Send]:
