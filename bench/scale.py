@@ -17,6 +17,7 @@ makes its database there. Targets: tick ≤ 0.5 s; summary ≤ 1 s; Home ≤ 0.2
 """
 
 import argparse
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -52,6 +53,7 @@ def main() -> int:
     args = arguments()
     size = Size.at(args.scale)
     print(f"lokusbot at scale {args.scale}: {size.workspaces} workspaces, {size.groups} groups, {size.cases:,} cases")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
     with nullcontext(args.url) if args.url else cached_server() as admin:
         url = prepare(admin, args.scale, fresh=args.fresh, say=print, seed=seed_conversations)
         settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
@@ -60,6 +62,7 @@ def main() -> int:
         services.db.dispose()
         chat = None if args.no_chat else run_conversations(url, args.conversations, args.replicas, args.think)
     report(figures, chat)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0 if all(f.met for f in figures) and (chat is None or chat.met) else 1
 
 
@@ -68,7 +71,9 @@ def report(figures: list[Figure], chat: ChatFigures | None) -> None:
     print(f"\n{'':38}{'median':>10}{'p99':>10}{'target':>10}{'SQL':>6}")
     for f in figures:
         mark = "ok" if f.met else "MISSED"
-        line = f"{f.name:38}{f.median * 1000:8.1f}ms{f.p99 * 1000:8.1f}ms{f.target * 1000:8.0f}ms{f.statements:6}"
+        statements = "–" if f.statements is None else str(f.statements)
+        times = f"{f.median * 1000:8.1f}ms{f.p99 * 1000:8.1f}ms{f.target * 1000:8.0f}ms"
+        line = f"{f.name:38}{times}{statements:>6}"
         print(f"{line}  {mark}  {f.note}")
     if chat is not None:
         print(chat.summary())

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import event
@@ -21,16 +22,15 @@ from bot.scheduler import SYSTEM
 from bot.services import Services
 from bot.slack.home import home_view
 from handlers.context import Actor, Ctx
-from handlers.replies import Send
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One measured thing: its repeats (seconds), the statements each sent, its target (seconds)."""
+    """One measured thing: its repeats (seconds), the statements it sent (None: not counted), its target."""
 
     name: str
     seconds: list[float]
-    statements: int
+    statements: int | None
     target: float
     note: str = ""
 
@@ -73,35 +73,57 @@ class StatementCounter:
             self.on = False
 
 
-def repeat(run: Callable[[], object], counter: StatementCounter, repeats: int) -> tuple[list[float], int]:
-    """Run once to warm up (counting its statements), then time each repeat."""
+def repeat(run: Callable[[], float | object], counter: StatementCounter, repeats: int) -> tuple[list[float], int]:
+    """Run once to warm up (counting its statements), then time each repeat (a run may time itself)."""
     with counter.counting():
         run()
     statements = counter.count
     seconds = []
     for _ in range(repeats):
         started = time.perf_counter()
-        run()
-        seconds.append(time.perf_counter() - started)
+        timed = run()
+        seconds.append(timed if isinstance(timed, float) else time.perf_counter() - started)
     return seconds, statements
 
 
-def minute_tick(services: Services) -> list[Send]:
-    """The scheduler's minute at NOW (what `run_due` does), in a transaction rolled back afterwards."""
+def minute_tick(services: Services, *, then_quiet: bool = False) -> float:
+    """The scheduler's minute at NOW (what `run_due` does), in a transaction rolled back afterwards; its seconds.
+
+    With `then_quiet`, the seconds of the minute after it instead (in the same transaction: the work of NOW
+    claimed and done, nothing new due), which is what most minutes are.
+    """
     with Session(services.db.engine, expire_on_commit=False) as session:
-        ctx = Ctx(
-            session,
-            Actor("", SYSTEM),
-            NOW,
-            services.config,
-            admins=services.admins,
-            engine=services.router.engine,
-            directory=services.directory,
-        )
         try:
-            return services.router.tick(ctx)
+            started = time.perf_counter()
+            services.router.tick(_system_ctx(services, session, NOW))
+            if then_quiet:
+                session.flush()
+                started = time.perf_counter()
+                services.router.tick(_system_ctx(services, session, NOW + timedelta(minutes=1)))
+            return time.perf_counter() - started
         finally:
             session.rollback()
+
+
+def due_now(services: Services) -> int:
+    """How many messages the minute at NOW sends."""
+    with Session(services.db.engine, expire_on_commit=False) as session:
+        try:
+            return len(services.router.tick(_system_ctx(services, session, NOW)))
+        finally:
+            session.rollback()
+
+
+def _system_ctx(services: Services, session: Session, now: datetime) -> Ctx:
+    return Ctx(
+        session,
+        Actor("", SYSTEM),
+        now,
+        services.config,
+        admins=services.admins,
+        engine=services.router.engine,
+        directory=services.directory,
+    )
 
 
 def forbund_summary(services: Services, renderer: BlockRenderer) -> list[dict[str, Any]]:
@@ -120,13 +142,15 @@ def measure_in_process(services: Services, repeats: int) -> list[Figure]:
     """The three in-process figures, each over `repeats` runs."""
     counter = StatementCounter(services)
     renderer = BlockRenderer(Catalogue.for_slack("sv"))
-    sends = minute_tick(services)
+    due = due_now(services)
     tick, tick_statements = repeat(lambda: minute_tick(services), counter, repeats)
+    quiet, _ = repeat(lambda: minute_tick(services, then_quiet=True), counter, repeats)
     rollup, rollup_statements = repeat(lambda: forbund_summary(services, renderer), counter, repeats)
     home_actor = Actor(TEAM, HOME_USER)
     home, home_statements = repeat(lambda: build_home(services, renderer, home_actor), counter, repeats * 2)
     return [
-        Figure("scheduler minute tick", tick, tick_statements, 0.5, f"{len(sends)} messages due"),
+        Figure("scheduler minute tick, busy minute", tick, tick_statements, 0.5, f"{due} messages due"),
+        Figure("scheduler minute tick, nothing new", quiet, None, 0.5, "the minute after"),
         Figure(f"sammanfattning alla ({FORBUND_GROUPS} groups)", rollup, rollup_statements, 1.0),
-        Figure("App Home, member of 3 groups", home, home_statements, 0.2),
+        Figure("App Home, member of 3 groups", home, home_statements, 0.2, "today's static view (see README)"),
     ]
