@@ -6,6 +6,7 @@ run finds it complete, brings it up to the current migrations (a new index is bu
 uses it as it is.
 """
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,9 +19,10 @@ from bench.scale_schedule import load_schedule
 from storage import migrate
 from storage.db import make_engine
 
-DATA_VERSION = 1  # bump when the generator changes: the cached databases are made again
+DATA_VERSION = 2  # bump when the generator changes: the cached databases are made again
 COMPLETE = "lokusbot scale benchmark data, complete"
 BIG_TABLES = ("cases", "case_target_groups", "case_failures", "meetings", "meeting_rsvps", "job_claims", "members")
+BIG_TABLES += ("plan_sections",)
 WITH_IDS = ("workspaces", "groups", "cases", "meetings", "plans")
 
 
@@ -49,7 +51,9 @@ def prepare(
             say(f"using the cached database {name}")
             _migrate(url)
             return url
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for (old,) in admin.execute("SELECT datname FROM pg_database").fetchall():
+            if re.fullmatch(rf"{name.rsplit('_v', 1)[0]}_v\d+(_run)?", old):  # this one, and an older generator's
+                admin.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
     started = time.perf_counter()
     _migrate(url)

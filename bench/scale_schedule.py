@@ -19,12 +19,14 @@ from bench.scale_data import (
     Size,
     member_id,
 )
+from handlers.plans.template_loader import find_template
 
 REMINDER_DAYS = (7, 1)
 SUMMARY_DAYS = 3
 LENGTH = timedelta(hours=2)
 HORIZON = NOW + timedelta(days=120)
 DUE_REMINDERS, ENDED_NOW, DUE_PLANS = 3, 2, 2
+PLAN_TEMPLATE = "loksam"
 
 
 @dataclass
@@ -95,6 +97,8 @@ def load_schedule(load: Loader, size: Size) -> None:
     plans, plan_claims = _plans(size)
     columns = ("id", "group_id", "template", "year", "deadline", "status", "created_by", "created_at")
     load.copy("plans", columns, iter(plans))
+    columns = ("plan_id", "key", "position", "assignee", "answers", "answered_by")
+    load.copy("plan_sections", columns, _sections(size))
     claims = ((key, CREATED) for key in [*made.claims, *plan_claims])
     load.copy("job_claims", ("key", "claimed_at"), claims)
     load.copy("processed_events", ("event_id", "received_at"), _events(size))
@@ -108,10 +112,23 @@ def _plans(size: Size) -> tuple[list[tuple[object, ...]], list[str]]:
     for group in range(1, size.groups + 1):
         due_now = group <= DUE_PLANS
         deadline = TODAY + timedelta(days=7 if due_now else 4 + group % 27)
-        rows.append((group, group, "loksam", 2027, deadline, "open", member_id(group - 1, 0), created))
+        rows.append((group, group, PLAN_TEMPLATE, 2027, deadline, "open", member_id(group - 1, 0), created))
         passed = [d for d in PLAN_REMINDERS if _remind(deadline, d) <= NOW]
         claims += [f"plan:{group}:reminder:{deadline.isoformat()}:{d}" for d in passed if not (due_now and d == 7)]
     return rows, claims
+
+
+def _sections(size: Size) -> Iterator[tuple[object, ...]]:
+    """Each plan's sections, as create_plan makes them: the first half written, the rest assigned to members."""
+    template = find_template(PLAN_TEMPLATE)
+    assert template is not None
+    half = len(template.sections) // 2
+    for plan in range(1, size.groups + 1):
+        for position, section in enumerate(template.sections):
+            written = position < half
+            answers = '{"svar": "Klart."}' if written else None
+            author = member_id(plan - 1, position % 4)
+            yield plan, section.key, position, author, answers, author if written else None
 
 
 def _remind(deadline: object, days: int) -> datetime:
