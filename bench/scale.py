@@ -39,7 +39,7 @@ def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="1 = national; 0.1 for a quick run")
     parser.add_argument("--url", default="", help="a PostgreSQL server's URL (its database is made there)")
-    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--fresh", action="store_true", help="make the data again even if it is cached")
     parser.add_argument("--conversations", type=int, default=50)
     parser.add_argument("--replicas", type=int, default=2)
