@@ -1,5 +1,8 @@
 """Per-group meeting settings kept in `Group.settings`: when reminders go out, and the year's meeting goal."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
@@ -23,7 +26,12 @@ MOST_REMINDERS = 5
 
 def reminder_days(group: Group) -> list[int]:
     """How many days before a meeting reminders go out, largest first (default 7 and 1)."""
-    days = group.settings.get(REMINDER_DAYS_SETTING, list(DEFAULT_REMINDER_DAYS))
+    return reminder_days_in(group.settings)
+
+
+def reminder_days_in(settings: Mapping[str, Any]) -> list[int]:
+    """The reminder days a group's settings hold, largest first (default 7 and 1)."""
+    days = settings.get(REMINDER_DAYS_SETTING, list(DEFAULT_REMINDER_DAYS))
     return sorted({int(d) for d in days}, reverse=True)
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, timedelta
 
 from handlers.context import Ctx
 from handlers.meetings.announcement import announcement_sends, missing_parties, rsvp_buttons
-from handlers.meetings.group_settings import reminder_days
+from handlers.meetings.group_settings import reminder_days_in
 from handlers.meetings.minutes import ask_for_minutes
 from handlers.meetings.names import MAX_REMINDER_DAYS
 from handlers.meetings.times import when_words
@@ -17,28 +17,34 @@ from handlers.text import Listing, Text, t
 from storage import meetings as repo
 from storage.jobs import claim_once
 from storage.meeting_models import HELD, Meeting
+from storage.meetings import MeetingTimes
 
 
 def send_reminders(ctx: Ctx) -> list[Send]:
     """Remind the channel, and by DM the members who have not answered, of meetings a set number of days ahead."""
-    sends: list[Send] = []
     horizon = ctx.now + timedelta(days=MAX_REMINDER_DAYS + 1)
-    for meeting in repo.starting_between(ctx.session, start=ctx.now, end=horizon):
-        days = due_reminder(meeting, ctx)
-        if days is None or not claim_once(ctx.session, key=_claim(meeting, f"reminder:{days}d")):
+    due: dict[int, int] = {}
+    for times in repo.times_starting_between(ctx.session, start=ctx.now, end=horizon):
+        days = due_reminder(times, ctx)
+        if days is not None:
+            due[times.id] = days
+    sends: list[Send] = []
+    for meeting in repo.with_groups(ctx.session, ids=due):
+        days = due[meeting.id]
+        if not claim_once(ctx.session, key=_claim(meeting, f"reminder:{days}d")):
             continue
         repo.mark_reminded(ctx.session, meeting=meeting, days=days)
         sends.extend(in_workspace(reminder_sends(ctx, meeting, days), meeting.group.workspace.team_id))
     return sends
 
 
-def due_reminder(meeting: Meeting, ctx: Ctx) -> int | None:
+def due_reminder(meeting: MeetingTimes, ctx: Ctx) -> int | None:
     """The reminder due now (days before), if any: the nearest one that has passed and was not sent yet.
 
     A reminder whose moment had passed before the meeting got its time is skipped, so a meeting called three
     days ahead gets no "in seven days" reminder.
     """
-    for days in sorted(reminder_days(meeting.group)):
+    for days in sorted(reminder_days_in(meeting.group_settings)):
         moment = meeting.starts_at - timedelta(days=days)
         sent_later = meeting.last_reminder_days is not None and meeting.last_reminder_days <= days
         if meeting.time_set_at <= moment <= ctx.now and not sent_later:

@@ -8,12 +8,14 @@ from handlers.parties import Role
 from handlers.plans.lookup import missing_sections, plan_title, section_list, template_of
 from handlers.plans.names import PlanAction, pack
 from handlers.plans.status import deadline_text
+from handlers.plans.template_loader import find_template
 from handlers.plans.template_schema import Section
 from handlers.replies import Button, Buttons, Paragraph, Send, in_workspace, reply, to_user
 from handlers.text import Listing, Mention, Text, t
 from storage import plans as repo
-from storage.jobs import claim_once
+from storage.jobs import claim_each
 from storage.plan_models import Plan
+from storage.plans import PlanDates
 
 REMIND_AT = time(9, 0)
 MAX_BUTTONS = 5
@@ -24,15 +26,25 @@ def due_reminders(ctx: Ctx) -> list[Send]:
 
     Only the latest reminder that is due counts: a bot that was down over two reminder days sends one, not two.
     """
+    due: dict[str, int] = {}
+    for dates in repo.open_plans_due_from(ctx.session, today=ctx.local_now.date()):
+        key = _due_key(ctx, dates)
+        if key is not None:
+            due[key] = dates.id
+    claimed = {due[key] for key in claim_each(ctx.session, keys=due)}
     sends: list[Send] = []
-    for plan in repo.open_plans_due_from(ctx.session, today=ctx.local_now.date()):
-        template = template_of(plan)
-        if plan.deadline is None:
-            continue
-        due = [days for days in template.reminders if plan.created_at <= _remind_time(ctx, plan, days) <= ctx.now]
-        if due and claim_once(ctx.session, key=f"plan:{plan.id}:reminder:{plan.deadline.isoformat()}:{min(due)}"):
-            sends.extend(in_workspace(reminder_sends(ctx, plan), plan.group.workspace.team_id))
+    for plan in repo.plans_by_id(ctx.session, ids=claimed):
+        sends.extend(in_workspace(reminder_sends(ctx, plan), plan.group.workspace.team_id))
     return sends
+
+
+def _due_key(ctx: Ctx, plan: PlanDates) -> str | None:
+    """The claim of the plan's latest reminder that is due now, or None when none is."""
+    template = find_template(plan.template)
+    if template is None:  # its file was removed: nothing to remind of
+        return None
+    due = [days for days in template.reminders if plan.created_at <= _remind_time(ctx, plan, days) <= ctx.now]
+    return f"plan:{plan.id}:reminder:{plan.deadline.isoformat()}:{min(due)}" if due else None
 
 
 def reminder_sends(ctx: Ctx, plan: Plan) -> list[Send]:
@@ -74,6 +86,5 @@ def _reminder(plan: Plan, sections: list[Section], user_id: str, deadline: Text)
     return to_user(reply(Paragraph(text), Buttons(buttons)), user_id)
 
 
-def _remind_time(ctx: Ctx, plan: Plan, days: int) -> datetime:
-    deadline = plan.deadline or ctx.local_now.date()
-    return datetime.combine(deadline - timedelta(days=days), REMIND_AT, tzinfo=ctx.config.tz)
+def _remind_time(ctx: Ctx, plan: PlanDates, days: int) -> datetime:
+    return datetime.combine(plan.deadline - timedelta(days=days), REMIND_AT, tzinfo=ctx.config.tz)

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from handlers.context import Ctx
 from handlers.replies import Send, To, in_workspace
 from handlers.summaries.compile import summary_period, summary_sends
-from handlers.summaries.group_settings import MAX_DAYS_BEFORE, days_before
+from handlers.summaries.group_settings import MAX_DAYS_BEFORE, days_before_in
 from storage import meetings as meetings_repo
 from storage.jobs import claim_once
 from storage.meeting_models import Meeting
+from storage.meetings import MeetingTimes
 from storage.models import Group
 
 
@@ -33,14 +34,22 @@ def _in_thread(sends: list[Send], meeting: Meeting) -> list[Send]:
 
 def due_summaries(ctx: Ctx) -> list[Send]:
     """Summaries whose moment has come, each claimed once per meeting time however many processes look."""
-    sends: list[Send] = []
     horizon = ctx.now + timedelta(days=MAX_DAYS_BEFORE + 1)
-    for meeting in meetings_repo.starting_between(ctx.session, start=ctx.now, end=horizon):
-        days = days_before(meeting.group)
-        if days <= 0 or not (meeting.starts_at - timedelta(days=days) <= ctx.now < meeting.starts_at):
-            continue
+    due = [
+        times.id
+        for times in meetings_repo.times_starting_between(ctx.session, start=ctx.now, end=horizon)
+        if _due(times, ctx)
+    ]
+    sends: list[Send] = []
+    for meeting in meetings_repo.with_groups(ctx.session, ids=due):
         if claim_once(ctx.session, key=f"summary:meeting:{meeting.id}:{meeting.starts_at.isoformat()}"):
             group = meeting.group
             summary = summary_sends(ctx, group, summary_period(ctx, group, previous_meeting))
             sends.extend(in_workspace(_in_thread(summary, meeting), group.workspace.team_id))
     return sends
+
+
+def _due(meeting: MeetingTimes, ctx: Ctx) -> bool:
+    """Whether the meeting's summary is due: within its group's days before it, and it has not begun."""
+    days = days_before_in(meeting.group_settings)
+    return days > 0 and meeting.starts_at - timedelta(days=days) <= ctx.now < meeting.starts_at

@@ -11,6 +11,9 @@ Only the group's sammankallande, samordnare or the förbund may change them; eve
 channel and audited. The threshold can be raised, never set below the deployment's SMALL_NUMBER_THRESHOLD.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError
@@ -48,7 +51,12 @@ def threshold_of(ctx: Ctx, group: Group) -> int:
 
 def days_before(group: Group) -> int:
     """How many days before a meeting the group gets its summary (group setting, default 3; 0 turns it off)."""
-    return int((group.settings or {}).get(DAYS_BEFORE_SETTING, DEFAULT_DAYS_BEFORE))
+    return days_before_in(group.settings)
+
+
+def days_before_in(settings: Mapping[str, Any] | None) -> int:
+    """The days before a meeting a group's settings ask its summary for (default 3; 0 turns it off)."""
+    return int((settings or {}).get(DAYS_BEFORE_SETTING, DEFAULT_DAYS_BEFORE))
 
 
 def comparison_of(group: Group) -> Comparison:

@@ -1,6 +1,9 @@
 """Reminders go by DM to exactly those with missing sections: at set days before the deadline, once, or now."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
 
 from bot.scheduler import run_due
 from bot.services import Services
@@ -19,6 +22,8 @@ from tests.handlers.test_plan_helpers import (
     the_plan,
 )
 from tests.support.talk import text_of
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def _tick(services: Services) -> list[Send]:
@@ -104,3 +109,18 @@ def test_the_convenor_reminds_now_and_learns_who_got_it(services: Services) -> N
     assert sorted(dms_to(sends)) == [CECILIA, DAVID]
     said = text_of([s for s in sends if s.to == To.REQUESTER])
     assert "Påminnelse skickad till" in said and "<@UCECILIA>" in said and "<@UBERTIL>" not in said
+
+
+def test_a_plan_whose_template_was_removed_is_left_out_and_the_others_are_reminded(
+    services: Services, clock: FakeClock
+) -> None:
+    _assigned_plan(services)
+    command(services, ANNA, "plan ny loksam 2028")
+    with services.db.unit_of_work() as session:
+        session.execute(text("UPDATE plans SET template = 'borttagen' WHERE template = 'verksamhetsplan'"))
+    clock.now = datetime(2027, 8, 2, 7, 0, tzinfo=UTC)
+    assert _tick(services) == [], "the verksamhetsplan's reminder day, but its template is gone"
+    loksam = the_plan(services, template="loksam")
+    assert loksam.deadline is not None
+    clock.now = datetime.combine(loksam.deadline - timedelta(days=30), time(9), tzinfo=STOCKHOLM)
+    assert _tick(services) != [], "the other plan is reminded of as before"

@@ -108,3 +108,28 @@ def test_moving_bumps_the_sequence_and_forgets_the_reminders_sent(database: Data
         assert meeting.time_set_at == NOW + timedelta(days=1)
         repo.set_status(session, meeting=meeting, status=CANCELLED)
         assert meeting.sequence == 2
+
+
+def test_the_scheduler_decides_on_plain_times_and_loads_only_the_meetings_it_acts_on(database: Database) -> None:
+    with database.unit_of_work() as session:
+        heby, tierp = make_group(session), make_group(session, "Tierp", "CTIERP")
+        tierp.settings = {"reminder_days": [3]}
+        later = make_meeting(session, heby, 5)
+        sooner = make_meeting(session, tierp, 2)
+        make_meeting(session, heby, 1, status=CANCELLED)
+        make_meeting(session, heby, -1)
+        make_meeting(session, heby, 40)
+        session.flush()
+        ids = {"later": later.id, "sooner": sooner.id}
+    with database.unit_of_work() as session:
+        times = repo.times_starting_between(session, start=NOW, end=NOW + timedelta(days=30))
+        assert [t.id for t in times] == [ids["sooner"], ids["later"]]
+        assert times[0].group_settings == {"reminder_days": [3]} and times[1].group_settings == {}
+        assert times[0].starts_at == NOW + timedelta(days=2) and times[0].time_set_at == NOW
+        assert times[0].last_reminder_days is None
+        loaded = repo.with_groups(session, ids={ids["later"], ids["sooner"]})
+        assert [(m.id, m.group.name, m.group.workspace.team_id) for m in loaded] == [
+            (ids["sooner"], "Tierp", "T1"),
+            (ids["later"], "Heby", "T1"),
+        ]
+        assert repo.with_groups(session, ids=[]) == []

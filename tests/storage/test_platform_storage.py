@@ -11,7 +11,7 @@ from storage import groups as repo
 from storage.conversations import ConversationKey
 from storage.db import Database
 from storage.events import claim_event, forget_events_before
-from storage.jobs import claim_once
+from storage.jobs import claim_each, claim_once
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -54,6 +54,18 @@ def test_a_job_is_claimed_once(database: Database) -> None:
         assert claim_once(session, key="meeting:1:reminder:7d") is False
     with database.unit_of_work() as session:
         assert claim_once(session, key="meeting:1:reminder:7d") is False
+
+
+def test_many_jobs_are_claimed_in_one_go_each_once_whoever_claimed_it_first(database: Database) -> None:
+    many = [f"plan:{n}:reminder:2026-12-15:30" for n in range(1200)]
+    with database.unit_of_work() as session:
+        assert claim_once(session, key=many[3]) is True
+    with database.unit_of_work() as session:
+        assert claim_each(session, keys=[*many, many[0]]) == set(many) - {many[3]}
+        assert claim_each(session, keys=[]) == set()
+    with database.unit_of_work() as session:
+        assert claim_each(session, keys=[*many[:2], "plan:new"]) == {"plan:new"}
+        assert claim_once(session, key=many[-1]) is False
 
 
 def test_two_processes_writing_one_conversation_conflict_instead_of_losing_an_answer(database: Database) -> None:
