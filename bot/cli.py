@@ -57,9 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    from bot import cli_cases, cli_plans, cli_roles, cli_summary
+    from bot import cli_cases, cli_people, cli_plans, cli_roles, cli_summary
 
-    return [cli_plans.register, cli_cases.register, cli_summary.register, cli_roles.register]
+    return [cli_plans.register, cli_cases.register, cli_summary.register, cli_roles.register, cli_people.register]
 
 
 def _start(args: argparse.Namespace, settings: Settings) -> int:

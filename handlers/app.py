@@ -1,6 +1,6 @@
 """Assembles the product: every feature's commands, flows and actions in one router."""
 
-from handlers import groups, meetings, plans, roles
+from handlers import groups, meetings, my_data, plans, retention, roles
 from handlers.cases import feature as cases
 from handlers.intents import Intent
 from handlers.router import Command, Feature, Router
@@ -30,6 +30,7 @@ def build_router() -> Router:
             Feature(ticks=(automatic.due_summaries,)),
             plans.feature(),
             _group_intents(),
+            _records(),
         ]
     )
 
@@ -48,6 +49,14 @@ def _group_intents() -> Feature:
                 needs_group=True,
             ),
         ),
+    )
+
+
+def _records() -> Feature:
+    """A person's own data, and the daily retention job (handlers/my_data.py, handlers/retention.py)."""
+    return Feature(
+        commands=(Command("mina", my_data.my_data, t("help.mina"), words=("mydata",)),),
+        ticks=(retention.daily,),
     )
 
 

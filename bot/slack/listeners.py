@@ -18,10 +18,19 @@ from bot.slack.forms import form_values
 from bot.slack.home import home_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import from_command, from_event, from_interaction, typed_text
-from bot.slack.payloads import ACTION_PATTERN, Action, BlockActions, EventCallback, SlashCommand, ViewSubmission
+from bot.slack.payloads import (
+    ACTION_PATTERN,
+    Action,
+    BlockActions,
+    EventCallback,
+    SlashCommand,
+    UserChangeEvent,
+    ViewSubmission,
+)
 from bot.slack.payloads import interaction_claim as claim
 from handlers.cleaning import clean_text, clean_value
 from handlers.context import Actor, Ctx
+from handlers.erasure import user_changed
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, say, to_requester
 from handlers.text import Text, t
@@ -92,6 +101,15 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
             origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=inbound.event_id, duplicate=nothing
         )
         delivery.deliver(origin, sends)
+
+    @app.event("user_change")
+    def on_user_change(inbound: UserChangeEvent) -> None:
+        user = inbound.event.user  # a deleted user is noted for erasure after the grace period
+        services.handle(
+            Actor(inbound.team_id, "USLACKBOT"),
+            lambda ctx: user_changed(ctx, user.id, deleted=user.deleted),
+            event_id=inbound.event_id,
+        )
 
     @app.event("app_home_opened")
     def on_home(inbound: EventCallback) -> None:
