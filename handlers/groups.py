@@ -108,7 +108,7 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
         action="member.set",
         entity="member",
         entity_id=member.id,
-        detail={"party": party.value, "roles": member.roles},
+        detail={"user": user_id, "party": party.value, "roles": member.roles},  # about whom: their own export finds it
     )
     text = t(
         "member.saved",

@@ -22,7 +22,8 @@ def group_names(session: Session, *, group_ids: set[int]) -> dict[int, str]:
     """The names of the groups, by id."""
     if not group_ids:
         return {}
-    return dict(session.execute(select(Group.id, Group.name).where(Group.id.in_(group_ids))).tuples().all())
+    rows = session.execute(select(Group.id, Group.name).where(Group.id.in_(group_ids))).all()
+    return {row.id: row.name for row in rows}
 
 
 def note_pending(session: Session, *, team_id: str, user_id: str, due_at: datetime, now: datetime) -> None:

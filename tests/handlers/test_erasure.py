@@ -18,9 +18,9 @@ from handlers.plans.names import PlanAction, pack
 from handlers.pseudonyms import is_pseudonym
 from storage import personal_records as records
 from storage.base import Base
-from storage.personal_data import PLACES, How
 from storage.meeting_models import Meeting
 from storage.models import AuditEntry, Member
+from storage.personal_data import PLACES, How
 from storage.plan_models import PlanApproval
 from tests.handlers.test_plan_documents import _files
 from tests.handlers.test_plan_helpers import ANNA, BERTIL, CECILIA, HEBY, command, press
@@ -71,12 +71,14 @@ def test_after_erasure_no_table_holds_the_id_and_the_others_are_untouched(servic
         assert session.scalars(select(Member).where(Member.user_id == done.pseudonym)).all() == []
         approval = session.scalars(select(PlanApproval).where(PlanApproval.party == "fk")).one()
         assert (approval.user_id, approval.name) == (done.pseudonym, done.pseudonym)
-        minutes = session.scalars(select(Meeting.minutes).where(Meeting.convenor == done.pseudonym)).one()
+        minutes = session.scalars(select(Meeting.minutes).where(Meeting.convenor == ANNA)).one()
         assert f"<@{done.pseudonym}> tar kontakt med AME. <@UANNA>" in minutes
         erased = session.scalars(select(AuditEntry).where(AuditEntry.action == "person.erase")).one()
         assert CECILIA not in repr(erased.detail) and erased.entity_id == done.pseudonym
     swap = records.replacer(CECILIA, done.pseudonym)  # where Anna's texts mention Cecilia, they name the pseudonym
-    assert anna_rows(services) == [[{k: records.walk(v, swap) for k, v in row.items()} for row in rows] for rows in anna]
+    assert anna_rows(services) == [
+        [{k: records.walk(v, swap) for k, v in row.items()} for row in rows] for rows in anna
+    ]
 
 
 def test_the_plan_still_renders_with_the_pseudonym_where_she_signed(services: Services) -> None:

@@ -11,6 +11,7 @@ across an Enterprise Grid org), so erasure in one workspace can be checked to le
 from datetime import date, timedelta
 
 from bot.services import Services
+from handlers import roles
 from handlers.context import Ctx
 from storage import cases as cases_repo
 from storage import groups as groups_repo
@@ -37,7 +38,10 @@ from tests.handlers.test_plan_helpers import (
 from tests.support.talk import TEAM, actor, run
 
 OTHER_TEAM = "T0OTHER"
-MINUTES = "Vi gick igenom lots-ärendena. <@UCECILIA|cecilia> tar kontakt med AME. <@UANNA> kallar till nästa möte."
+MINUTES = {
+    CECILIA: "Vi gick igenom lots-ärendena. Jag tar kontakt med AME.",
+    ANNA: "Vi gick igenom lots-ärendena. <@UCECILIA|cecilia> tar kontakt med AME. <@UANNA> kallar till nästa möte.",
+}
 
 
 def build(services: Services) -> int:
@@ -54,6 +58,7 @@ def build(services: Services) -> int:
     approve(services, ANNA, plan_id, "Anna Ahl", "Heby kommun")
     command(services, CECILIA, "koppla Tierp", "CTIERP")
     run(services, actor(ANNA), lambda ctx: _rows(ctx, plan_id))
+    run(services, actor(roles.OPERATOR), lambda ctx: [roles.operator_grant(ctx, CECILIA)])  # audited about her
     dm(services, CECILIA, "nytt ärende")  # an open conversation
     dm(services, ANNA, "nytt ärende")
     return plan_id
@@ -82,20 +87,25 @@ def _rows(ctx: Ctx, plan_id: int) -> list[object]:
             minute_taker=user,
             now=now,
         )
-        meetings_repo.save_minutes(session, meeting=meeting, text=MINUTES, user_id=user, now=now)
+        meetings_repo.save_minutes(session, meeting=meeting, text=MINUTES[user], user_id=user, now=now)
         meetings_repo.set_rsvp(session, meeting=meeting, user_id=user, party=party, answer="yes", now=now)
         meetings_repo.add_agenda_item(session, group=group, meeting=meeting, text="Budget", user_id=user, now=now)
         new = NewCase(raised_on=date(2026, 11, 2), party="fk", gender="kvinna", age_band="30-39", note="Ring AF")
         case = cases_repo.add_case(session, group_id=group.id, case=new, created_by=user, now=now)
         cases_repo.add_note(session, case=case, user_id=user, text="Möte bokat", now=now)
     workspace = groups_repo.get_or_create_workspace(session, team_id=TEAM)
-    roles_repo.grant_forbund(session, workspace=workspace, user_id=CECILIA, granted_by="cli", now=now)
     roles_repo.grant_forbund(session, workspace=workspace, user_id=BERTIL, granted_by=CECILIA, now=now)
     people_repo.note_pending(session, team_id=TEAM, user_id=CECILIA, due_at=now, now=now)
     tierp = group_named(ctx, "Tierp")
     plans_repo.create_plan(
-        session, group=tierp, template="loksam", year=2028, deadline=None, section_keys=["deltagare"],
-        created_by=CECILIA, now=now,
+        session,
+        group=tierp,
+        template="loksam",
+        year=2028,
+        deadline=None,
+        section_keys=["deltagare"],
+        created_by=CECILIA,
+        now=now,
     )
     _other_workspace(ctx)
     return []
