@@ -63,6 +63,8 @@ def forget_member(ctx: Ctx, user_id: str) -> list[Send]:
     """`/lokus medlem bort @person --glöm`: the förbund erases the person from the workspace."""
     if not access.is_forbund(ctx):
         raise NotAllowed("erase.forbund_only")
+    if records.count_held(ctx.session, user_id=user_id, team_id=ctx.actor.team_id) == 0:
+        raise DomainError("erase.unknown_here")  # the id is not repeated: it may be of another workspace
     done = erase_person(ctx, user_id, team_id=ctx.actor.team_id)
     text = t("erase.done", user=Mention(user_id), rows=done.rows, pseudonym=former_text(done.pseudonym))
     return [to_requester(say(text))]

@@ -43,6 +43,7 @@ from tests.security.matrix import (
     the_team,
     trusted,
 )
+from tests.security.matrix_records import RECORDS
 from tests.security.roles_world import HELD_AT, MEETING_AT, PLAN_YEAR
 from tests.support.signing import Response
 
@@ -676,4 +677,5 @@ AREAS = {
     "summaries": SUMMARIES,
     "plans": PLANS,
     "dms": DMS,
+    "records": RECORDS,
 }

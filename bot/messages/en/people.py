@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "mydata.kind.pending_erasure": "Pending erasure",
     # Erasure
     "erase.unknown": "I have nothing stored about {user}, so nothing was changed.",
+    "erase.unknown_here": "I have nothing stored about that person in this workspace, so nothing was changed.",
     "erase.forbund_only": "Only the association can erase a person from lokusbot. To just take someone out of the "
     "group, write `/lokus medlem bort @person`.",
     "erase.done": "{user} is erased from lokusbot in this workspace: {rows} {rows|row was|rows were} changed or "

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "mydata.kind.pending_erasure": "Väntande radering",
     # Radering
     "erase.unknown": "Jag har ingenting sparat om {user}, så ingenting har ändrats.",
+    "erase.unknown_here": "Jag har ingenting sparat om den personen i den här arbetsytan, så ingenting har ändrats.",
     "erase.forbund_only": "Bara förbundet kan radera en person ur lokusbot. Vill du bara ta bort någon ur gruppen, "
     "skriv `/lokus medlem bort @person`.",
     "erase.done": "{user} är raderad ur lokusbot i den här arbetsytan: {rows} {rows|rad|rader} ändrades eller togs "
