@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from handlers.context import Ctx
+from handlers.conversation.state import read_state
 from handlers.replies import Attachment, Fields, Header, Note, Paragraph, Send, reply, say, to_requester
 from handlers.text import t
 from storage import people as people_repo
@@ -48,7 +49,7 @@ def _export(ctx: Ctx, found: list[Found]) -> dict[str, Any]:
     names = people_repo.group_names(ctx.session, group_ids=group_ids)
     parts = []
     for part in found:
-        rows = [_plain(row, names) for row in part.rows]
+        rows = [_plain(_answers_only(row), names) for row in part.rows]
         parts.append({"kind": part.place.kind, "place": part.place.name, "rows": rows})
     return {
         "user_id": ctx.actor.user_id,
@@ -64,6 +65,15 @@ def _plain(row: dict[str, Any], group_names: dict[int, str]) -> dict[str, Any]:
     if row.get("group_id") in group_names:
         plain["group"] = group_names[row["group_id"]]
     return plain
+
+
+def _answers_only(row: dict[str, Any]) -> dict[str, Any]:
+    """A conversation's row with its state as the answers the person gave so far (no ids the bot keeps there)."""
+    if "state" not in row:
+        return row
+    state = read_state(row.get("flow", ""), row["state"] or {}, row.get("status", ""))
+    given = [p.answers for p in (state.active, *state.aside) if p is not None and p.answers]
+    return {**{k: v for k, v in row.items() if k != "state"}, "answers": given}
 
 
 def _value(value: Any) -> Any:

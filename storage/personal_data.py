@@ -55,7 +55,9 @@ PLACES: tuple[Place, ...] = (
     Place("members", "user_id", How.DELETE, "memberships", ("group_id", "party", "roles", "created_at")),
     Place("forbund_roles", "user_id", How.DELETE, "roles", ("workspace_id", "granted_at")),
     Place("forbund_roles", "granted_by", How.REPLACE, "roles_given", ("workspace_id", "granted_at")),
-    Place("conversations", "user_id", How.DELETE, "conversations", ("flow", "status", "started_at", "updated_at")),
+    Place(
+        "conversations", "user_id", How.DELETE, "conversations", ("flow", "status", "started_at", "updated_at", "state")
+    ),
     Place("conversations", "state", How.JSON, "mentions"),
     Place("groups", "created_by", How.REPLACE, "groups_linked", ("name", "created_at")),
     Place("groups", "settings", How.JSON, "mentions"),

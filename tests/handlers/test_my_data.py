@@ -8,7 +8,7 @@ from bot.catalogue import Catalogue, load_messages
 from bot.services import Services
 from handlers.replies import To
 from storage.personal_data import PLACES, How
-from tests.handlers.test_plan_helpers import ANNA, BERTIL, CECILIA, DAVID, HEBY, command
+from tests.handlers.test_plan_helpers import ANNA, BERTIL, CECILIA, DAVID, HEBY, command, dm
 from tests.support import people_world
 from tests.support.talk import text_of
 
@@ -35,7 +35,7 @@ def test_the_export_holds_every_kind_of_record_linked_to_the_person(services: Se
     assert [(r["name"], r["party"]) for r in rows["plan_approvals.user_id"]] == [("Cecilia Ek", "fk")]
     assert rows["meetings.minutes_by"][0]["minutes"] == people_world.MINUTES[CECILIA]
     assert [r["answer"] for r in rows["meeting_rsvps.user_id"]] == ["yes"]
-    assert [r["status"] for r in rows["conversations.user_id"]] == ["active"]
+    assert [(r["status"], "state" in r) for r in rows["conversations.user_id"]] == [("active", False)]
     assert {r["action"] for r in rows["audit_log.detail"]} >= {"role.grant"}  # entries about her
     assert rows["plan_sections.answered_by"][0]["answers"]["kon"].startswith("Ja. <@UCECILIA|cecilia>")
     assert "## Dina godkännanden av planer (plan_approvals.user_id)" in markdown
@@ -56,3 +56,11 @@ def test_someone_the_bot_knows_nothing_of_is_told_so(services: Services) -> None
     sends = command(services, "UOKAND", "mina uppgifter", HEBY)
     assert text_of(sends) == "Jag sparar ingenting som hör ihop med ditt Slack-id i den här arbetsytan."
     assert not sends[0].reply.files
+
+
+def test_an_open_conversation_comes_with_the_answers_given_so_far(services: Services) -> None:
+    people_world.build(services)
+    dm(services, ANNA, "ok")  # the day the case was raised: today
+    data = export(services, ANNA)[1]
+    [conversation] = [part["rows"] for part in data["records"] if part["place"] == "conversations.user_id"]
+    assert [row["answers"] for row in conversation] == [[{"raised_on": "2026-11-23"}]]
