@@ -8,6 +8,7 @@ listed here or in NO_PERSON. A new table with a user id gets its line here; noth
 How a place is erased:
     DELETE   the row is the person's own (a membership, their conversation): deleted
     REPLACE  the column holds the id: it becomes the pseudonym
+    CLEAR    the column holds the id of someone who is to do something (write a section): emptied, free to give
     TEXT     free text that may mention the id ("<@U123|anna>"): each mention becomes the pseudonym
     JSON     JSON that may hold the id anywhere (an audit detail, a conversation's answers): likewise
     NAME     a name the person typed beside their id on the same row (an approval's printed name): the pseudonym
@@ -27,6 +28,7 @@ class How(StrEnum):
 
     DELETE = "delete"
     REPLACE = "replace"
+    CLEAR = "clear"
     TEXT = "text"
     JSON = "json"
     NAME = "name"
@@ -77,7 +79,7 @@ PLACES: tuple[Place, ...] = (
     Place("meeting_agenda_items", "text", How.TEXT, "mentions"),
     Place("meeting_rsvps", "user_id", How.REPLACE, "rsvps", ("meeting_id", "party", "answer", "answered_at")),
     Place("plans", "created_by", How.REPLACE, "plans_created", ("group_id", "template", "year", "created_at")),
-    Place("plan_sections", "assignee", How.REPLACE, "sections_assigned", ("plan_id", "key", "assigned_at")),
+    Place("plan_sections", "assignee", How.CLEAR, "sections_assigned", ("plan_id", "key", "assigned_at")),
     Place("plan_sections", "answered_by", How.REPLACE, "sections_written", ("plan_id", "key", "answers")),
     Place("plan_sections", "answers", How.JSON, "mentions"),
     Place("plan_sections", "proposal", How.JSON, "mentions"),
@@ -136,7 +138,7 @@ def in_team(of: Table, team_id: str | None) -> ColumnElement[bool]:
 def mentions(place: Place, user_id: str) -> ColumnElement[bool]:
     """Rows whose column holds or mentions the id (a text prefilter: the caller checks each row)."""
     column = table(place).c[place.column]
-    if place.how in (How.DELETE, How.REPLACE):
+    if place.how in (How.DELETE, How.REPLACE, How.CLEAR):
         return column == user_id
     return cast(column, String).contains(user_id, autoescape=True)
 

@@ -53,8 +53,9 @@ def erase(session: Session, *, user_id: str, team_id: str | None, pseudonym: str
         held = where_held(place, user_id, team_id)
         if place.how == How.DELETE:
             changed = session.connection().execute(delete(of).where(held)).rowcount
-        elif place.how in (How.REPLACE, How.NAME):
-            changed = session.connection().execute(update(of).where(held).values({place.column: pseudonym})).rowcount
+        elif place.how in (How.REPLACE, How.NAME, How.CLEAR):
+            value = None if place.how == How.CLEAR else pseudonym
+            changed = session.connection().execute(update(of).where(held).values({place.column: value})).rowcount
         else:
             changed = _rewrite(session, of, place.column, held, lambda value: walk(value, swap))
         if changed:

@@ -15,6 +15,7 @@ from bot.slack.clients import NotInstalled, SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
+from handlers.pseudonyms import is_pseudonym
 from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
 
 log = logging.getLogger("lokusbot.delivery")
@@ -42,6 +43,8 @@ class SlackDelivery:
         """Deliver every Send in order, each with the client of its workspace (one with no installation any more
         is skipped: nothing can reach it)."""
         for send in sends:
+            if send.to == To.USER and is_pseudonym(send.user_id):
+                continue  # an erased person (a reminder to a former minute-taker): nobody to reach
             team = send.team_id or origin.actor.team_id
             try:
                 client = self.clients.for_team(team, origin.enterprise_id if team == origin.actor.team_id else "")

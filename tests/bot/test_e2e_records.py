@@ -7,7 +7,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.blocks import BlockRenderer
+from bot.catalogue import Catalogue
 from handlers import roles
+from handlers.pseudonyms import make_pseudonym
+from handlers.replies import PersonPicker, reply
+from handlers.text import Mention
 from storage import personal_records as records
 from storage.people_models import PendingErasure
 from tests.bot.conftest import Bot
@@ -74,3 +79,11 @@ def test_the_forbund_forgets_a_member_over_slack(bot: Bot) -> None:
     assert "”tidigare ledamot, Försäkringskassan”" in blocks_text(done)
     with bot.services.db.unit_of_work() as session:
         assert records.count_held(session, user_id="UCECILIA", team_id=TEAM) == 0
+
+
+def test_slack_is_never_handed_an_erased_person_as_a_user() -> None:
+    renderer = BlockRenderer(Catalogue.for_slack("sv"))
+    former = make_pseudonym("fk")
+    picker = PersonPicker(Mention(former), "plan.assign", "1:mal", "Välj", initial=former)
+    [block] = renderer.blocks(reply(picker))
+    assert "initial_user" not in block["accessory"] and block["text"]["text"] == "tidigare ledamot, Försäkringskassan"

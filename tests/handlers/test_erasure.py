@@ -21,7 +21,7 @@ from storage.base import Base
 from storage.meeting_models import Meeting
 from storage.models import AuditEntry, Member
 from storage.personal_data import PLACES, How
-from storage.plan_models import PlanApproval
+from storage.plan_models import PlanApproval, PlanSection
 from tests.handlers.test_plan_documents import _files
 from tests.handlers.test_plan_helpers import ANNA, BERTIL, CECILIA, HEBY, command, press
 from tests.support import people_world
@@ -59,7 +59,7 @@ def test_after_erasure_no_table_holds_the_id_and_the_others_are_untouched(servic
     people_world.build(services)
     with services.db.unit_of_work() as session:
         before = places_holding(session, CECILIA)
-    ids = {p.name for p in PLACES if p.how in (How.DELETE, How.REPLACE)}
+    ids = {p.name for p in PLACES if p.how in (How.DELETE, How.REPLACE, How.CLEAR)}
     assert ids - {p.split("#")[0] for p in before} == set()  # the world has her in every place of an id
     anna = anna_rows(services)
     done = erase(services, CECILIA, None)
@@ -73,6 +73,9 @@ def test_after_erasure_no_table_holds_the_id_and_the_others_are_untouched(servic
         assert (approval.user_id, approval.name) == (done.pseudonym, done.pseudonym)
         minutes = session.scalars(select(Meeting.minutes).where(Meeting.convenor == ANNA)).one()
         assert f"<@{done.pseudonym}> tar kontakt med AME. <@UANNA>" in minutes
+        assert (
+            session.scalars(select(PlanSection.assignee).where(PlanSection.key == "kon")).one() is None
+        )  # free to give
         erased = session.scalars(select(AuditEntry).where(AuditEntry.action == "person.erase")).one()
         assert CECILIA not in repr(erased.detail) and erased.entity_id == done.pseudonym
     swap = records.replacer(CECILIA, done.pseudonym)  # where Anna's texts mention Cecilia, they name the pseudonym
