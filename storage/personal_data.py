@@ -17,7 +17,7 @@ How a place is erased:
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, String, Table, cast, false, select, true
+from sqlalchemy import Column, ColumnElement, DateTime, Integer, MetaData, String, Table, cast, false, select, true
 
 import storage.all_models  # noqa: F401  (the metadata is complete)
 from storage.base import Base
@@ -51,6 +51,17 @@ class Place:
         """ "table.column"."""
         return f"{self.table}.{self.column}"
 
+
+SLACK_TABLES = MetaData()
+"""The tables slack_sdk's stores own (migration 0009), as far as a person is in them: who installed the app."""
+Table(
+    "slack_installations",
+    SLACK_TABLES,
+    Column("id", Integer, primary_key=True),
+    Column("team_id", String(32)),
+    Column("user_id", String(32)),
+    Column("installed_at", DateTime()),
+)
 
 _AUDIT = ("action", "entity", "entity_id", "at")
 PLACES: tuple[Place, ...] = (
@@ -94,6 +105,7 @@ PLACES: tuple[Place, ...] = (
     ),
     Place("plan_approvals", "name", How.NAME, "approvals", beside="user_id"),
     Place("pending_erasures", "user_id", How.DELETE, "pending_erasure", ("noticed_at", "due_at")),
+    Place("slack_installations", "user_id", How.REPLACE, "installations", ("team_id", "installed_at")),
 )
 
 NO_PERSON: dict[str, str] = {
@@ -114,7 +126,9 @@ NO_PERSON: dict[str, str] = {
 
 def table(place: Place) -> Table:
     """The table of a place."""
-    return Base.metadata.tables[place.table]
+    if place.table in Base.metadata.tables:
+        return Base.metadata.tables[place.table]
+    return SLACK_TABLES.tables[place.table]
 
 
 def in_team(of: Table, team_id: str | None) -> ColumnElement[bool]:

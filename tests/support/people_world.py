@@ -10,6 +10,8 @@ across an Enterprise Grid org), so erasure in one workspace can be checked to le
 
 from datetime import date, timedelta
 
+from sqlalchemy import text
+
 from bot.services import Services
 from handlers import roles
 from handlers.context import Ctx
@@ -108,6 +110,14 @@ def _rows(ctx: Ctx, plan_id: int) -> list[object]:
         now=now,
     )
     _other_workspace(ctx)
+    installed = {"team": TEAM, "user": CECILIA, "at": now.replace(tzinfo=None)}
+    session.execute(
+        text(
+            "INSERT INTO slack_installations (client_id, app_id, team_id, user_id, is_enterprise_install, installed_at)"
+            " VALUES ('1.2', 'A0LOKUS', :team, :user, false, :at)"
+        ),
+        installed,
+    )
     return []
 
 

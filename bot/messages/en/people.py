@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "mydata.kind.sections_written": "Plan sections you wrote last",
     "mydata.kind.revisions": "Versions of plan sections you saved",
     "mydata.kind.approvals": "Your approvals of plans",
+    "mydata.kind.installations": "Installations of the app you made",
     "mydata.kind.pending_erasure": "Pending erasure",
     # Erasure
     "erase.unknown": "I have nothing stored about {user}, so nothing was changed.",

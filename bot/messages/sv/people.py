@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "mydata.kind.sections_written": "Planavsnitt du har skrivit senast",
     "mydata.kind.revisions": "Versioner av planavsnitt du har sparat",
     "mydata.kind.approvals": "Dina godkännanden av planer",
+    "mydata.kind.installations": "Installationer av appen du har gjort",
     "mydata.kind.pending_erasure": "Väntande radering",
     # Radering
     "erase.unknown": "Jag har ingenting sparat om {user}, så ingenting har ändrats.",
