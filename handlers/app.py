@@ -52,10 +52,33 @@ def _group_intents() -> Feature:
     )
 
 
+MY_DATA = (
+    "mina uppgifter",
+    "vad sparar du om mig",
+    "vad vet du om mig",
+    "mina personuppgifter",
+    "vilka uppgifter har du om mig",
+    "registerutdrag",
+    "my data",
+)
+
+
 def _records() -> Feature:
-    """A person's own data, and the daily retention job (handlers/my_data.py, handlers/retention.py)."""
+    """A person's own data, and the daily retention job (handlers/my_data.py, handlers/retention.py).
+
+    `/lokus mina uppgifter` is an intent, not a command word: "mina" begins other wishes too (*mina ärenden*).
+    """
     return Feature(
-        commands=(Command("mina", my_data.my_data, t("help.mina"), words=("mydata",)),),
+        intents=(
+            Intent(
+                "records.mine",
+                my_data.my_data,
+                t("intent.records.mine"),
+                MY_DATA,
+                words=("mina uppgifter", "my data"),
+                command="mina uppgifter",
+            ),
+        ),
         ticks=(retention.daily,),
     )
 

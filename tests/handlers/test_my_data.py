@@ -64,3 +64,11 @@ def test_an_open_conversation_comes_with_the_answers_given_so_far(services: Serv
     data = export(services, ANNA)[1]
     [conversation] = [part["rows"] for part in data["records"] if part["place"] == "conversations.user_id"]
     assert [row["answers"] for row in conversation] == [[{"raised_on": "2026-11-23"}]]
+
+
+def test_asked_in_a_dm_in_own_words_and_mina_still_begins_other_wishes(services: Services) -> None:
+    people_world.build(services)
+    assert "Dina uppgifter i lokusbot" in text_of(dm(services, CECILIA, "mina uppgifter"))  # her case waits
+    assert "Jag sparar ingenting" in text_of(dm(services, "UOKAND", "vad sparar du om mig?"))
+    cases = text_of(command(services, ANNA, "mina ärenden", HEBY))
+    assert "Dina uppgifter" not in cases and "#1" in cases

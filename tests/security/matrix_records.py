@@ -16,6 +16,11 @@ def slash(text: str | Callable[[Cell], str]) -> Callable[[Cell], Response]:
     return lambda cell: cell.sim.slash_command(cell.user, cell.channel, text(cell) if callable(text) else text)
 
 
+def dm(text: str) -> Callable[[Cell], Response]:
+    """A direct message to the bot."""
+    return lambda cell: cell.sim.dm_message(cell.user, text)
+
+
 def _spare_back(session: Any, cell: Cell) -> None:
     group = session.get(Group, cell.target.group_id)
     upsert_member(session, group=group, user_id=cell.target.spare, party="region", roles=["ledamot"])
@@ -32,7 +37,8 @@ def _told_what_is_kept(cell: Cell, outcome: Outcome) -> bool:
 
 MESSAGES = load_messages("sv")
 RECORDS = [
-    Row("command:mina", "mina uppgifter", slash("mina uppgifter"), everyone, _told_what_is_kept),
+    Row("dm:records.mine", "mina uppgifter", slash("mina uppgifter"), everyone, _told_what_is_kept),
+    Row("dm:records.mine", "DM vad sparar du om mig", dm("vad sparar du om mig"), everyone, _told_what_is_kept),
     Row(
         "command:medlem",
         "medlem bort --glöm",

@@ -5,9 +5,7 @@ MESSAGES: dict[str, str] = {
     "person.former": "former member",
     "person.former_of": "former member, {party}",
     # My data
-    "help.mina": "Shows everything I store that is linked to you – memberships, texts you wrote, approvals, "
-    "answers to invitations, conversations and log entries – and sends it as files to you only: "
-    "`/lokus mina uppgifter`.",
+    "intent.records.mine": "See everything I store about you",
     "mydata.title": "Your data in lokusbot",
     "mydata.intro": "This is everything I store that is linked to your Slack id in this workspace, "
     "{rows} {rows|row|rows} in all. Only you can see it.",

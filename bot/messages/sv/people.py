@@ -5,8 +5,7 @@ MESSAGES: dict[str, str] = {
     "person.former": "tidigare ledamot",
     "person.former_of": "tidigare ledamot, {party}",
     # Mina uppgifter
-    "help.mina": "Visar allt jag sparar som hör ihop med dig – medlemskap, texter du skrivit, godkännanden, "
-    "svar på kallelser, samtal och loggposter – och skickar det som filer bara till dig: `/lokus mina uppgifter`.",
+    "intent.records.mine": "Se allt jag sparar om dig",
     "mydata.title": "Dina uppgifter i lokusbot",
     "mydata.intro": "Det här är allt jag sparar som hör ihop med ditt Slack-id i den här arbetsytan, "
     "{rows} {rows|rad|rader} i allt. Bara du ser det.",
