@@ -3,6 +3,7 @@
 from typing import Any
 
 from bot.catalogue import Catalogue
+from handlers.pseudonyms import is_pseudonym
 from handlers.replies import (
     Buttons,
     Choices,
@@ -138,7 +139,7 @@ class BlockRenderer:
             "action_id": action_id(picker.action, index),
             "placeholder": plain(self.catalogue.render(picker.placeholder)),
         }
-        if picker.initial:
+        if picker.initial and not is_pseudonym(picker.initial):  # Slack knows no erased person
             menu["initial_user"] = picker.initial
         return {
             "type": "section",

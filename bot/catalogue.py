@@ -10,6 +10,7 @@ from importlib import import_module
 from typing import Any
 
 from handlers.formatting import Amount, Identifier, Percent, format_amount, format_day, format_number, format_percent
+from handlers.pseudonyms import IN_TEXT, former_text, is_pseudonym
 from handlers.text import Join, Listing, Mention, Plain, Text
 
 LANGUAGES = ("sv", "en")
@@ -67,7 +68,7 @@ class Catalogue:
                 chosen = choose_plurals(template, params) if "|" in template else template
                 return chosen.format_map({name: self.render(v) for name, v in params.items()})
             case Mention(user_id=user_id):
-                return self.mention(user_id)
+                return self.render(former_text(user_id)) if is_pseudonym(user_id) else self.mention(user_id)
             case Join(items=items, sep=sep):
                 return sep.join(self.render(item) for item in items)
             case Listing(items=items, word=word):
@@ -93,7 +94,13 @@ class Catalogue:
                 return str(number)
             case None:
                 return ""
-        return self.escape(str(value))
+        return self.escape(self._former_in(str(value)))
+
+    def _former_in(self, text: str) -> str:
+        """User text with each erased person's mention as the words for them ("tidigare ledamot, FK")."""
+        if "<@former-" not in text:
+            return text
+        return IN_TEXT.sub(lambda match: self.render(former_text(match[1])), text)
 
 
 def label_names() -> Callable[[Text, str], str]:

@@ -62,6 +62,7 @@ def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type
         cli_archive,
         cli_cases,
         cli_evaluation,
+        cli_people,
         cli_plans,
         cli_roles,
         cli_summary,
@@ -74,6 +75,7 @@ def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type
         cli_roles.register,
         cli_archive.register,
         cli_evaluation.register,
+        cli_people.register,
     ]
 
 

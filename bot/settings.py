@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from handlers.context import Config
+from handlers.context import Config, Retention
 from handlers.evaluation.survey_loader import SurveyError, configured_survey
 
 
@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
     ics_organizer: str = "noreply@lokusbot.invalid"  # who meeting invitations are from when the convenor's is unknown
     evaluation_survey: str = ""  # path of a förbund's own evaluation survey (YAML); empty: the shipped one
+    retention_finished_conversation_days: int = Field(default=30, ge=1)  # a saved or cancelled conversation's state
+    retention_paused_conversation_days: int = Field(default=90, ge=1)  # an unfinished one, untouched that long
+    retention_case_text_years: int = Field(default=3, ge=1)  # a case's free text and follow-up notes
+    erasure_grace_days: int = Field(default=30, ge=0)  # a user Slack says was deleted is erased after this
+    retention_hour: int = Field(default=3, ge=0, le=23)  # the local hour from which the daily job runs
 
     @field_validator("timezone")
     @classmethod
@@ -147,6 +152,13 @@ class Settings(BaseSettings):
             flat_rate_kr=self.flat_rate_kr,
             ics_organizer=self.ics_organizer,
             evaluation_survey=self.evaluation_survey,
+            retention=Retention(
+                finished_conversation_days=self.retention_finished_conversation_days,
+                paused_conversation_days=self.retention_paused_conversation_days,
+                case_text_years=self.retention_case_text_years,
+                erasure_grace_days=self.erasure_grace_days,
+                run_hour=self.retention_hour,
+            ),
         )
 
 

@@ -1,6 +1,6 @@
 """Assembles the product: every feature's commands, flows and actions in one router."""
 
-from handlers import evaluation, groups, meetings, plans, roles
+from handlers import evaluation, groups, meetings, my_data, plans, retention, roles
 from handlers.cases import feature as cases
 from handlers.context import Config
 from handlers.home import feature as home
@@ -36,6 +36,7 @@ def build_router(config: Config | None = None) -> Router:
             insatser.feature(),
             _group_intents(),
             home.feature(),
+            _records(),
         ]
     )
 
@@ -54,6 +55,37 @@ def _group_intents() -> Feature:
                 needs_group=True,
             ),
         ),
+    )
+
+
+MY_DATA = (
+    "mina uppgifter",
+    "vad sparar du om mig",
+    "vad vet du om mig",
+    "mina personuppgifter",
+    "vilka uppgifter har du om mig",
+    "registerutdrag",
+    "my data",
+)
+
+
+def _records() -> Feature:
+    """A person's own data, and the daily retention job (handlers/my_data.py, handlers/retention.py).
+
+    `/lokus mina uppgifter` is an intent, not a command word: "mina" begins other wishes too (*mina ärenden*).
+    """
+    return Feature(
+        intents=(
+            Intent(
+                "records.mine",
+                my_data.my_data,
+                t("intent.records.mine"),
+                MY_DATA,
+                words=("mina uppgifter", "my data"),
+                command="mina uppgifter",
+            ),
+        ),
+        ticks=(retention.daily,),
     )
 
 

@@ -30,6 +30,18 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long the bot keeps what (README, "Retention"): conversations, case texts, and the grace period before
+    a person Slack says was deleted is erased. Minutes, plans, decisions and the audit log are kept."""
+
+    finished_conversation_days: int = 30
+    paused_conversation_days: int = 90
+    case_text_years: int = 3
+    erasure_grace_days: int = 30
+    run_hour: int = 3  # the local hour from which the daily job runs
+
+
+@dataclass(frozen=True)
 class Config:
     """The settings handlers need, free of Slack and environment variables."""
 
@@ -47,6 +59,7 @@ class Config:
     flat_rate_kr: int = 600_000
     ics_organizer: str = "noreply@lokusbot.invalid"
     evaluation_survey: str = ""  # a förbund's own evaluation survey file (empty: the shipped one)
+    retention: Retention = field(default_factory=Retention)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from handlers import access
+from handlers import access, erasure
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed
 from handlers.identity_guard import guard_name
@@ -108,7 +108,7 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
         action="member.set",
         entity="member",
         entity_id=member.id,
-        detail={"party": party.value, "roles": member.roles},
+        detail={"user": user_id, "party": party.value, "roles": member.roles},  # about whom: their own export finds it
     )
     text = t(
         "member.saved",
@@ -121,7 +121,11 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
 
 
 def remove_member(ctx: Ctx, args: str) -> list[Send]:
-    """`/lokus medlem bort @person`: take someone out of the group (the group's managers only)."""
+    """`/lokus medlem bort @person`: take someone out of the group (the group's managers only); with `--glöm` the
+    förbund erases the person from the workspace instead (handlers/erasure.py)."""
+    forget, words = erasure.wants_forgetting(args.split())
+    if forget:
+        return erasure.forget_member(ctx, parse_mention(" ".join(words)) if words else "")
     group = access.channel_group(ctx)
     access.require_manager(ctx, group)
     user_id = parse_mention(args.strip()) if args.strip() else ""

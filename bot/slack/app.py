@@ -11,6 +11,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 from bot.blocks import BlockRenderer
 from bot.catalogue import Catalogue
+from bot.log_privacy import keep_text_out_of_logs
 from bot.scheduler import SYSTEM, Scheduler, run_due
 from bot.services import Services, build_services
 from bot.settings import Settings, SettingsError
@@ -45,6 +46,7 @@ from handlers.text import t
 
 log = logging.getLogger("lokusbot")
 VERIFIED = "lokus_verified"  # set in the context once Bolt's own verification has passed
+BOLT_LOGGER = "lokusbot.bolt"  # the logger Bolt is built with; kept free of payloads (bot/log_privacy.py)
 
 
 def make_client(settings: Settings, token: str | None = None, team_id: str = "") -> WebClient:
@@ -68,6 +70,7 @@ def create_app(
     `check_token` asks Slack about the bot token now (auth.test), so a wrong one stops the start and the first
     request does not wait for the answer (with one token; OAuth has none to check)."""
     settings.require_slack()
+    keep_text_out_of_logs(logging.getLogger(BOLT_LOGGER), logging.getLogger("slack_sdk.web.base_client"))
     services = services or build_services(settings)
     app, clients = _oauth_app(settings, services) if settings.oauth else _single_token_app(settings, check_token)
     services.admins = SlackWorkspaceAdmins(clients)  # the same services object: tests swap its parts
@@ -101,7 +104,7 @@ def _single_token_app(settings: Settings, check_token: bool) -> tuple[App, Slack
         client=client,
         signing_secret=_signing_secret(settings),
         token_verification_enabled=check_token,
-        logger=logging.getLogger("lokusbot.bolt"),
+        logger=logging.getLogger(BOLT_LOGGER),
     )
     return app, OneToken(client)
 
@@ -120,7 +123,7 @@ def _oauth_app(settings: Settings, services: Services) -> tuple[App, SlackClient
         oauth_flow=oauth_flow(settings, clients, client),
         authorize=InstallationAuthorize(clients),  # type: ignore[arg-type]  # returns None when nothing is installed, as Bolt's own
         user_facing_authorize_error_message=not_installed,
-        logger=logging.getLogger("lokusbot.bolt"),
+        logger=logging.getLogger(BOLT_LOGGER),
     )
     return app, clients
 

@@ -17,6 +17,7 @@ from bot.slack.clients import NotInstalled, SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
+from handlers.pseudonyms import is_pseudonym
 from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
 
 log = logging.getLogger("lokusbot.delivery")
@@ -49,6 +50,8 @@ class SlackDelivery:
         is skipped: nothing can reach it). Home tabs that changed are refreshed last, once per person."""
         homes: list[tuple[str, str]] = []
         for send in sends:
+            if send.to == To.USER and is_pseudonym(send.user_id):
+                continue  # an erased person (a reminder to a former minute-taker): nobody to reach
             team = send.team_id or origin.actor.team_id
             if send.to == To.HOME:
                 if (team, send.user_id) not in homes:

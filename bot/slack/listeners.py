@@ -26,11 +26,13 @@ from bot.slack.payloads import (
     MessageShortcut,
     Shortcut,
     SlashCommand,
+    UserChangeEvent,
     ViewSubmission,
 )
 from bot.slack.payloads import interaction_claim as claim
 from handlers.cleaning import clean_text, clean_value
 from handlers.context import Actor, Ctx
+from handlers.erasure import user_changed
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send, home_changed, say, to_requester
 from handlers.text import Text, t
@@ -101,6 +103,15 @@ def register(app: App, services: Services, delivery: SlackDelivery, seal: Metada
             origin.actor, lambda ctx: router.command(ctx, "hjälp"), event_id=inbound.event_id, duplicate=nothing
         )
         delivery.deliver(origin, sends)
+
+    @app.event("user_change")
+    def on_user_change(inbound: UserChangeEvent) -> None:
+        user = inbound.event.user  # a deleted user is noted for erasure after the grace period
+        services.handle(
+            Actor(inbound.team_id, "USLACKBOT"),
+            lambda ctx: user_changed(ctx, user.id, deleted=user.deleted),
+            event_id=inbound.event_id,
+        )
 
     @app.event("app_home_opened")
     def on_home(inbound: EventCallback) -> None:

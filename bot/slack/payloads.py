@@ -15,7 +15,10 @@ from handlers.cleaning import clean_value
 
 INSTALLATION_EVENTS = frozenset({"app_uninstalled", "tokens_revoked"})  # the bot's tokens taken away
 FUNCTION_EVENT = "function_executed"  # a workflow ran one of the app's steps (custom functions)
-HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened", FUNCTION_EVENT}) | INSTALLATION_EVENTS
+USER_EVENTS = frozenset({"user_change"})  # a person's account changed: deleted, or back again
+HANDLED_EVENTS = (
+    frozenset({"message", "app_mention", "app_home_opened", FUNCTION_EVENT}) | INSTALLATION_EVENTS | USER_EVENTS
+)
 ACTION_PATTERN = r"^[a-z_]+\."  # the prefix every action and callback id of ours has (listeners match it too)
 
 SlackId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,40}$")]
@@ -97,6 +100,30 @@ class Authorization(_In):
     enterprise_id: MaybeId | None = None
     team_id: MaybeId | None = None
     is_enterprise_install: bool = False
+
+
+class ChangedUser(_In):
+    """The user object of user_change: only its id and whether it was deleted are read (never names, e-mail)."""
+
+    id: SlackId
+    deleted: bool = False
+
+
+class UserChange(_In):
+    """user_change."""
+
+    type: Literal["user_change"]
+    user: ChangedUser
+
+
+class UserChangeEvent(_In):
+    """The Events API envelope of user_change."""
+
+    type: Literal["event_callback"]
+    team_id: SlackId
+    enterprise_id: MaybeId | None = None
+    event_id: EventId
+    event: UserChange
 
 
 class InstallationEvent(_In):
@@ -293,6 +320,7 @@ Payload = (
     SlashCommand
     | EventCallback
     | InstallationEvent
+    | UserChangeEvent
     | FunctionExecution
     | BlockActions
     | ViewSubmission
@@ -325,9 +353,18 @@ def read_payload(body: Any) -> Payload:
         return _validate(InstallationEvent, body)
     if model is EventCallback and _event_type(body) == FUNCTION_EVENT:
         return _validate(FunctionExecution, body)
+    if model is EventCallback and _event_type(body) in USER_EVENTS:
+        return _validate(UserChangeEvent, _only_user_change(body))
     if model is EventCallback and _unhandled_event(body.get("event")):  # only its type is read, by Bolt
         body = {**body, "event": {"type": body["event"]["type"]}}
     return _validate(model, body)
+
+
+def _only_user_change(body: dict[str, Any]) -> dict[str, Any]:
+    """user_change with nothing of the user but the id and `deleted`: a profile's names are never read."""
+    user = body["event"].get("user")
+    kept = {k: user[k] for k in ("id", "deleted") if k in user} if isinstance(user, dict) else user
+    return {**body, "event": {"type": body["event"]["type"], "user": kept}}
 
 
 def _event_type(body: dict[str, Any]) -> str | None:

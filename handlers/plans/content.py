@@ -13,6 +13,7 @@ from handlers.plans.names import Filling
 from handlers.plans.tables import totals
 from handlers.plans.template_schema import Column, QuestionKind, Section
 from handlers.plans.values import shown
+from handlers.pseudonyms import former_text, is_pseudonym
 from handlers.replies import Header, Note, Paragraph, Part, Reply
 from handlers.text import Join, Mention, Text, t
 from storage import plans as repo
@@ -47,7 +48,7 @@ class Signature:
     """One party's line of the signature block; empty until the party approves."""
 
     party: Party
-    name: str = ""
+    name: Any = ""  # as typed, or the words for an erased person
     organisation: str = ""
     signed_on: date | None = None
 
@@ -115,7 +116,8 @@ def section_content(section: Section, row: PlanSection, filling: Filling) -> Sec
 def _signature(ctx: Ctx, party: Party, approval: Any) -> Signature:
     if approval is None:
         return Signature(party)
-    return Signature(party, approval.name, approval.organisation, approval.approved_at.astimezone(ctx.config.tz).date())
+    name = former_text(approval.name) if is_pseudonym(approval.name) else approval.name
+    return Signature(party, name, approval.organisation, approval.approved_at.astimezone(ctx.config.tz).date())
 
 
 def section_reply(content: SectionContent, header: Text, note: Text | None = None) -> Reply:

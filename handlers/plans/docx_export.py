@@ -143,7 +143,7 @@ def _signatures(document: DocxDocument, doc: PlanDocument, words: Words) -> None
         if signature.signed_on is None:
             rows.append(["", "", "", organisation])
         else:
-            signed = [words(signature.signed_on), words(t("plan.doc.signed")), clean_text(signature.name)]
+            signed = [words(signature.signed_on), words(t("plan.doc.signed")), clean_text(words(signature.name))]
             rows.append([*signed, organisation])
     table = _grid(document, rows, [False] * len(SIGNATURE_LABELS), {0})
     for row in list(table.rows)[1:]:

@@ -101,7 +101,9 @@ def _signatures(doc: PlanDocument, words: Words) -> list[str]:
         if signature.signed_on is None:
             lines.append(_row(["", "", "", organisation]))
         else:
-            lines.append(_row([words(signature.signed_on), words(t("plan.doc.signed")), signature.name, organisation]))
+            lines.append(
+                _row([words(signature.signed_on), words(t("plan.doc.signed")), words(signature.name), organisation])
+            )
     return [*lines, ""]
 
 

@@ -31,9 +31,9 @@ def shown(kind: QuestionKind, value: Any) -> Any:
 
 
 def plain(kind: QuestionKind, value: Any, words: Words) -> str:
-    """An answer as plain text for a document: user text untouched, the rest in the reader's words."""
-    result = shown(kind, value)
-    return result if isinstance(result, str) else words(result)
+    """An answer as plain text for a document in the reader's words (user text as written, but an erased person's
+    mention as the words for them)."""
+    return words(shown(kind, value))
 
 
 def stored_answers(section: Section, flat: Mapping[str, Any]) -> dict[str, Any]:

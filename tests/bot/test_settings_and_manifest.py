@@ -133,11 +133,13 @@ def test_the_manifest_matches_what_the_code_listens_to() -> None:
         "function_executed",
         "message.im",
         "tokens_revoked",
+        "user_change",  # a deleted user is erased after the grace period (handlers/erasure.py)
     }
     assert manifest["oauth_config"]["redirect_urls"] == ["https://lokusbot.example.se/slack/oauth_redirect"]
     assert bot_scopes() == tuple(manifest["oauth_config"]["scopes"]["bot"])
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "im:history", "im:write", "files:write"} <= scopes
+    assert "users:read" in scopes  # what user_change needs
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True

@@ -45,6 +45,7 @@ from tests.security.matrix import (
     trusted,
 )
 from tests.security.matrix_insats import INSATSER
+from tests.security.matrix_records import RECORDS
 from tests.security.matrix_rows_surfaces import SURFACES
 from tests.security.roles_world import HELD_AT, MEETING_AT, PLAN_YEAR
 from tests.support.signing import Response
@@ -717,4 +718,5 @@ AREAS = {
     "dms": DMS,
     "surfaces": SURFACES,
     "steps": STEPS,
+    "records": RECORDS,
 }

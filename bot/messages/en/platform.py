@@ -113,7 +113,8 @@ MESSAGES: dict[str, str] = {
     "after it.",
     "help.medlem": "Adds or changes a member: `/lokus medlem @person AF samordnare` (roles: samordnare, "
     "sammankallande, ledamot). `/lokus medlem bort @person` removes one. This is done by the group's convenor, "
-    "coordinator or the association.",
+    "coordinator or the association. The association erases someone who has left with "
+    "`/lokus medlem bort @person --glöm`.",
     "help.grupp": "Shows the group's members by party and which parties are missing.",
     "home.title": "Welcome to lokusbot",
     "home.intro": "I help LOKUS groups with cases, compilations before the meetings, activity plans and "

@@ -10,6 +10,7 @@ from bot.messages.sv import (
     insatser,
     install,
     meetings,
+    people,
     plans,
     platform,
     roles,
@@ -31,5 +32,6 @@ for _module in (
     evaluation,
     insatser,
     home,
+    people,
 ):
     MESSAGES.update(_module.MESSAGES)

@@ -121,7 +121,8 @@ MESSAGES: dict[str, str] = {
     "som sköter den.",
     "help.medlem": "Lägger till eller ändrar en medlem: `/lokus medlem @person AF samordnare` (roller: "
     "samordnare, sammankallande, ledamot). `/lokus medlem bort @person` tar bort. Det gör gruppens "
-    "sammankallande, samordnare eller förbundet.",
+    "sammankallande, samordnare eller förbundet. Förbundet raderar den som har slutat ur lokusbot med "
+    "`/lokus medlem bort @person --glöm`.",
     "help.grupp": "Visar gruppens medlemmar per part och vilka parter som saknas.",
     # Hem
     "home.title": "Välkommen till lokusbot",
