@@ -105,6 +105,24 @@ PLACES: tuple[Place, ...] = (
     ),
     Place("plan_approvals", "name", How.NAME, "approvals", beside="user_id"),
     Place("pending_erasures", "user_id", How.DELETE, "pending_erasure", ("noticed_at", "due_at")),
+    Place("published_summaries", "requested_by", How.REPLACE, "summaries_posted", ("group_id", "published_at")),
+    Place("published_summaries", "content", How.JSON, "mentions"),
+    Place("insatser", "created_by", How.REPLACE, "insatser_written", ("group_id", "name", "created_at")),
+    Place("insatser", "owner_user", How.REPLACE, "insatser_owned", ("group_id", "name", "status")),
+    Place("insatser", "decided_by", How.REPLACE, "insats_decisions", ("group_id", "name", "status", "decided_at")),
+    Place("insatser", "answers", How.JSON, "mentions"),
+    Place("insatser", "conditions", How.TEXT, "mentions"),
+    Place("insatser", "reason", How.TEXT, "mentions"),
+    Place("insats_goals", "text", How.TEXT, "mentions"),
+    Place(
+        "insats_approvals", "user_id", How.REPLACE, "insats_approvals", ("insats_id", "party", "name", "approved_at")
+    ),
+    Place("insats_approvals", "name", How.NAME, "insats_approvals", beside="user_id"),
+    Place("insats_reports", "answered_by", How.REPLACE, "insats_reports", ("insats_id", "kind", "answered_at")),
+    Place("insats_reports", "answers", How.JSON, "mentions"),
+    Place("evaluation_surveys", "started_by", How.REPLACE, "evaluations_started", ("group_id", "year", "closes_on")),
+    Place("evaluation_respondents", "user_id", How.DELETE, "evaluations_asked", ("survey_id", "has_answered")),
+    Place("evaluation_texts", "text", How.TEXT, "mentions"),
     Place("slack_installations", "user_id", How.REPLACE, "installations", ("team_id", "installed_at")),
 )
 
@@ -120,6 +138,9 @@ NO_PERSON: dict[str, str] = {
     "processed_events.event_id": "an event id from Slack",
     "pending_erasures.team_id": "a workspace",
     "job_claims.key": "ids of rows (meetings, plans, conversations) and dates, never a Slack user id",
+    "insatser.owner_party": "a party (af, fk, region, kommun)",
+    "evaluation_surveys.questions": "the survey's questions, as the förbund's file has them",
+    "evaluation_ballots.answers": "scores 1–5 with no link to anyone, by design (docs/SECURITY.md, evaluation)",
 }
 """Columns that look like they could hold a person (an id, free text, JSON) but do not, each with the reason."""
 

@@ -36,10 +36,6 @@ def _draft(doc: PlanDocument, words: Words) -> list[str]:
     return lines
 
 
-def _as_written(text: str) -> str:
-    return text
-
-
 def _small(text: str) -> str:
     return f"<sub>{text}</sub>  "
 
@@ -47,11 +43,12 @@ def _small(text: str) -> str:
 def section_markdown(
     section: SectionContent,
     words: Words,
-    user: Callable[[str], str] = _as_written,
+    user: Callable[[str], str] | None = None,
     small: Callable[[str], str] = _small,
 ) -> list[str]:
     """The lines of a section under its heading: intro, each question with its answer or table. `user` writes
-    the text people gave (a canvas escapes it; a file keeps it as written), `small` a table's column hints."""
+    the text people gave (a canvas escapes it; a file, with None, keeps it as written but for an erased person's
+    mention, which reads as the words for them), `small` a table's column hints."""
     lines: list[str] = []
     if section.intro:
         lines += [f"_{section.intro}_", ""]
@@ -70,13 +67,13 @@ def section_markdown(
     return lines
 
 
-def _answer(kind: QuestionKind, value: object, words: Words, user: Callable[[str], str]) -> str:
-    """An answer in the reader's words; text a person wrote through `user`."""
+def _answer(kind: QuestionKind, value: object, words: Words, user: Callable[[str], str] | None) -> str:
+    """An answer in the reader's words; text a person wrote through `user` when given."""
     result = shown(kind, value)
-    return user(result) if isinstance(result, str) else words(result)
+    return user(result) if isinstance(result, str) and user is not None else words(result)
 
 
-def _table(item: Item, words: Words, user: Callable[[str], str], small: Callable[[str], str]) -> list[str]:
+def _table(item: Item, words: Words, user: Callable[[str], str] | None, small: Callable[[str], str]) -> list[str]:
     lines = [_row([c.label for c in item.columns]), _row(["---"] * len(item.columns))]
     for row in item.value:
         lines.append(_row([_answer(c.kind, row.get(c.key), words, user) for c in item.columns]))

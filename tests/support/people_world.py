@@ -16,12 +16,16 @@ from bot.services import Services
 from handlers import roles
 from handlers.context import Ctx
 from storage import cases as cases_repo
+from storage import evaluation as evaluation_repo
 from storage import groups as groups_repo
+from storage import insatser as insatser_repo
 from storage import meetings as meetings_repo
 from storage import people as people_repo
 from storage import plans as plans_repo
 from storage import roles as roles_repo
+from storage import summaries as summaries_repo
 from storage.cases import NewCase
+from storage.insats_models import GRANTED, MIDTERM
 from storage.models import Group
 from storage.plan_models import Plan
 from tests.handlers.test_plan_helpers import (
@@ -109,6 +113,8 @@ def _rows(ctx: Ctx, plan_id: int) -> list[object]:
         created_by=CECILIA,
         now=now,
     )
+    for user in (CECILIA, ANNA):
+        _insats_and_survey(ctx, group, user)
     _other_workspace(ctx)
     installed = {"team": TEAM, "user": CECILIA, "at": now.replace(tzinfo=None)}
     session.execute(
@@ -119,6 +125,34 @@ def _rows(ctx: Ctx, plan_id: int) -> list[object]:
         installed,
     )
     return []
+
+
+def _insats_and_survey(ctx: Ctx, group: Group, user: str) -> None:
+    """An insats the user wrote, owns, approved, decided and reported on; a summary they posted; an evaluation
+    they started and were asked in."""
+    session, now = ctx.session, ctx.now
+    goal = insatser_repo.NewGoal("effekt", f"Möten med <@{user}>", 4, "möten", "moten")
+    application = insatser_repo.Application(
+        "Lokussamordnare", "struktur", "fk", date(2028, 1, 1), date(2028, 12, 31), 100_000, {"note": f"<@{user}>"},
+        (goal,),
+    )  # fmt: skip
+    insats = insatser_repo.create_insats(session, group=group, application=application, created_by=user, now=now)
+    name = f"Namn {user}"
+    insatser_repo.record_approval(
+        session, insats=insats, party="fk", user_id=user, name=name, organisation="FK", now=now
+    )
+    insatser_repo.submit(session, insats=insats, owner_user=user, now=now)
+    insatser_repo.decide(session, insats=insats, status=GRANTED, user_id=user, now=now, granted_kr=90_000)
+    report = insatser_repo.add_report(session, insats=insats, kind=MIDTERM, due_on=date(2028, 7, 1))
+    insatser_repo.save_report(session, report=report, answers={"nasta": f"<@{user}> bokar"}, user_id=user, now=now)
+    summaries_repo.record_published(
+        session, group=group, channel_id="CHEBY", period=(date(2026, 1, 1), date(2026, 11, 30)), threshold=3,
+        trigger="command", requested_by=user, content={"parts": []}, now=now,
+    )  # fmt: skip
+    evaluation_repo.create_survey(
+        session, group=group, survey_key="lokus", questions=[], opens_on=date(2028 if user == CECILIA else 2029, 1, 1),
+        closes_on=date(2029, 1, 15), started_by=user, user_ids=[user],
+    )  # fmt: skip
 
 
 def _other_workspace(ctx: Ctx) -> None:
