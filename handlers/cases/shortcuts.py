@@ -28,7 +28,7 @@ def new_case(ctx: Ctx, text: str) -> list[Send]:
 
 
 def from_message(ctx: Ctx, text: str) -> list[Send]:
-    """The message shortcut *Registrera som lots-ärende*: the case form with the message's text as description."""
+    """The message shortcut *Registrera lots-ärende*: the case form with the message's text as description."""
     form, words = case_form(ctx), clean_text(text).strip()
     kind = find_identity(words) if words else None
     if kind is not None:

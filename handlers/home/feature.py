@@ -40,7 +40,7 @@ def new_case_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> l
 
 
 def feature() -> Feature:
-    """The Home tab's summary button, and the shortcuts *Nytt lots-ärende* and *Registrera som lots-ärende*."""
+    """The Home tab's summary button, and the shortcuts *Nytt lots-ärende* and *Registrera lots-ärende*."""
     return Feature(
         actions={HOME_SUMMARY: summary_action, HOME_NEW_CASE: new_case_action},
         shortcuts={shortcuts.NEW_CASE: shortcuts.new_case, shortcuts.FROM_MESSAGE: shortcuts.from_message},

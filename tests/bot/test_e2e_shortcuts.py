@@ -1,5 +1,5 @@
 """Both shortcuts through signed requests: the global *Nytt lots-ärende* and the message shortcut
-*Registrera som lots-ärende*, whose text goes into the form only after the identity check."""
+*Registrera lots-ärende*, whose text goes into the form only after the identity check."""
 
 import json
 from pathlib import Path

@@ -28,7 +28,7 @@ def global_shortcut(cell: Cell) -> Response:
 
 
 def message_shortcut(cell: Cell) -> Response:
-    """*Registrera som lots-ärende* on a message in the cell's channel."""
+    """*Registrera lots-ärende* on a message in the cell's channel."""
     return cell.sim.message_shortcut(cell.user, cell.channel, "case.shortcut_message", MESSAGE)
 
 
