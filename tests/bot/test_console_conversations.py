@@ -79,5 +79,5 @@ def test_a_meeting_in_january_and_a_section_rewritten_at_its_summary(services: S
     output = out.getvalue()
     assert "Traceback" not in output and "Inget ändrades" not in output
     assert "Ändrat:" in output and "Bättre samverkan mellan parterna" in output
-    assert "1) fredag 1 januari 2027" in output and "3) tisdag 5 januari 2027" in output
+    assert "1) måndag 4 januari 2027" in output and "2) tisdag 5 januari 2027" in output
     assert "Klart! Mötet för *Heby* är tisdag 5 januari 2027 kl. 13.00–15.00." in output

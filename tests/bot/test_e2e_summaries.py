@@ -286,7 +286,7 @@ def test_a_convenor_reads_the_summary_of_an_imported_case_log(
     assert failures == ["Ansvarsfördelning", "Information mellan parter", "Väntetider", "Saknad insats"]
     assert (
         "30 ärenden avslutades under perioden. 33\u00a0% gick till arbete eller studier (10 av 30); "
-        "riksgenomsnittet som förbundet jämför med är 34\u00a0%."
+        "riksgenomsnittet som förbundet jämför med är 34\u00a0% (2015)."
     ) in text
     assert "*Aktivitetsersättning*\nfärre än 3" in text and "*Annat*\nskyddat" in text
     assert not re.search(r"\n[12] \(", text), "no count below 3 is shown in the channel"
