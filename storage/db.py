@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.lifetime import hold_until_closed, release
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for the URL.
@@ -35,6 +37,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        hold_until_closed(self._sessions)
 
     @classmethod
     def from_url(cls, url: str) -> "Database":
@@ -43,7 +46,10 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back when it raises."""
+        """One transaction: committed when the block ends, rolled back when it raises.
+
+        Its objects are released only after the session is closed (storage/lifetime.py says why).
+        """
         session = self._sessions()
         try:
             yield session
@@ -53,6 +59,7 @@ class Database:
             raise
         finally:
             session.close()
+            release(session)
 
     def dispose(self) -> None:
         """Close every pooled connection."""
