@@ -1,6 +1,8 @@
 """Runs the router's scheduled work (pausing idle conversations, reminders, automatic summaries) every minute.
 
 Every bot process runs one; the jobs claim their work in the database, so each runs once however many run.
+In Slack mode the messages of the work go into the outbox in the same transaction (`store_due`), and each
+round ends with a sweep of the outbox (bot/slack/app.py).
 """
 
 import logging
@@ -8,7 +10,7 @@ import threading
 from collections.abc import Callable
 
 from bot.services import Services
-from handlers.context import Actor
+from handlers.context import Actor, Ctx
 from handlers.replies import Send
 
 log = logging.getLogger("lokusbot.scheduler")
@@ -21,6 +23,18 @@ def run_due(services: Services, team_id: str, deliver: Callable[[list[Send]], No
     if sends:
         deliver(sends)
     return len(sends)
+
+
+def store_due(services: Services, team_id: str, store: Callable[[Ctx, list[Send]], object]) -> int:
+    """Do the work that is due now, handing its messages to `store` in the same transaction (the outbox);
+    returns how many there were."""
+
+    def tick(ctx: Ctx) -> int:
+        sends = services.router.tick(ctx)
+        store(ctx, sends)
+        return len(sends)
+
+    return services.handle(Actor(team_id, SYSTEM), tick)
 
 
 class Scheduler:

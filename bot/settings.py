@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     national_work_share: int = Field(default=34, ge=0, le=100)
     flat_rate_kr: int = Field(default=600_000, gt=0)
     console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
+    # Delivery to Slack (bot/slack/deliverer.py): seconds a Slack call may take before it counts as failed, the
+    # threads that deliver the outbox in each process, and the hours after which an undeliverable message is
+    # given up (logged with its id).
+    slack_timeout: float = Field(default=10, gt=0)
+    outbox_workers: int = Field(default=4, ge=1)
+    outbox_give_up_hours: float = Field(default=24, gt=0)
 
     @field_validator("timezone")
     @classmethod

@@ -4,4 +4,5 @@ import storage.case_models  # noqa: F401
 import storage.case_stats  # noqa: F401  (the indexes the summaries' statistics need)
 import storage.meeting_models  # noqa: F401
 import storage.models  # noqa: F401
+import storage.outbox_models  # noqa: F401
 import storage.plan_models  # noqa: F401

@@ -1,11 +1,14 @@
-"""Delivers handler replies through the Slack Web API: DMs, ephemeral answers, channel posts and files.
+"""What goes to Slack at once rather than through the outbox: forms, and everything when there is no database.
 
-Each Send goes out with the client of its workspace (`Send.team_id`, else the request's): one token for all in
-single-token mode, each workspace's own after an OAuth install (bot/slack/clients.py).
+A form opens as a modal with the request's trigger_id, which Slack accepts for 3 seconds only, so it cannot wait
+for the outbox. `deliver` sends Sends straight away, rendered exactly as the outbox would (bot/slack/outbox.py,
+bot/slack/sending.py): for the kind words when the database is away, and for tests and tools that deliver
+what a handler returned themselves. Each Send goes out with the client of its workspace (`Send.team_id`, else
+the request's; bot/slack/clients.py).
 """
 
+import logging
 from collections.abc import Callable
-from typing import Any
 
 from slack_sdk import WebClient
 
@@ -14,14 +17,18 @@ from bot.slack.clients import SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
-from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
+from bot.slack.outbox import SlackOutbox
+from bot.slack.sending import SlackSender
+from bot.slack.uploads import Upload
+from handlers.replies import Form, PostedHook, Send
+from storage.outbox_models import OutboxMessage
 
-Respond = Callable[..., Any]
+log = logging.getLogger("lokusbot")
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
 
 
 class SlackDelivery:
-    """Posts each Send where it belongs; the renderer decides the words and blocks."""
+    """Opens forms, and sends Sends directly; the renderer decides the words and blocks."""
 
     def __init__(
         self,
@@ -35,19 +42,14 @@ class SlackDelivery:
         self.renderer = renderer
         self.on_posted = on_posted
         self.seal = seal
+        self._rows = SlackOutbox(renderer)
+        self._sender = SlackSender(clients)
 
-    def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
-        """Deliver every Send in order, each with the client of its workspace."""
+    def open_forms(self, origin: Origin, sends: list[Send]) -> None:
+        """Open each form as a modal for the person who asked, now."""
         for send in sends:
-            client = self.clients.for_team(send.team_id or origin.actor.team_id)
-            if send.form is not None and origin.trigger_id:
-                self.open_form(client, origin, send.form)
-            elif send.to == To.REQUESTER:
-                self._to_requester(client, origin, send.reply, respond)
-            elif send.to == To.CHANNEL and send.update_ts:
-                self.update(client, send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
-            else:
-                self._post_send(client, origin, send)
+            if send.form is not None:
+                self.open_form(self.clients.for_team(send.team_id or origin.actor.team_id), origin, send.form)
 
     def open_form(self, client: WebClient, origin: Origin, form: Form) -> None:
         """Open a form as a modal for the person who asked, its metadata sealed for them."""
@@ -56,76 +58,22 @@ class SlackDelivery:
         metadata = self.seal.close(form, origin.actor)
         client.views_open(trigger_id=origin.trigger_id, view=modal_view(form, self.renderer.catalogue, metadata))
 
-    def _post_send(self, client: WebClient, origin: Origin, send: Send) -> None:
-        channel = (
-            self.dm_channel(client, send.user_id)
-            if send.to == To.USER
-            else send.channel_id or origin.actor.channel_id or origin.dm_channel
-        )
-        hook, on_posted = send.posted, self.on_posted
-        report = (lambda ts: on_posted(origin, hook, channel, ts)) if hook and on_posted else None
-        self.post(client, channel, send.reply, thread_ts=send.thread_ts, on_ts=report)
-
-    def _to_requester(self, client: WebClient, origin: Origin, reply: Reply, respond: Respond | None) -> None:
-        actor = origin.actor
-        if origin.dm_channel:
-            self.post(client, origin.dm_channel, reply)
-        elif not actor.channel_id:  # a submitted modal comes from no channel: answer in the person's DM
-            self.post(client, self.dm_channel(client, actor.user_id), reply)
-        elif not origin.ephemeral:
-            self.post(client, actor.channel_id, reply, thread_ts=actor.thread_ts)
-        else:
-            blocks, text = self.renderer.blocks(reply), self.renderer.fallback(reply)
-            if respond is not None:
-                respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
-            else:
-                client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text, blocks=blocks)
-            if reply.files:
-                self.upload(client, self.dm_channel(client, actor.user_id), reply.files)
-
-    def post(
-        self,
-        client: WebClient,
-        channel: str,
-        reply: Reply,
-        thread_ts: str = "",
-        on_ts: Callable[[str], None] | None = None,
-    ) -> str:
-        """Post a reply visibly; its files go into the message's thread. Returns the message ts.
-
-        `on_ts` learns the ts as soon as the message is posted, before its files are uploaded.
-        """
-        response = client.chat_postMessage(
-            channel=channel,
-            text=self.renderer.fallback(reply),
-            blocks=self.renderer.blocks(reply),
-            thread_ts=thread_ts or None,
-            unfurl_links=False,
-            unfurl_media=False,
-        )
-        ts = str(response["ts"])
-        if on_ts is not None:
-            on_ts(ts)
-        if reply.files:
-            self.upload(client, str(response["channel"]), reply.files, thread_ts=thread_ts or ts)
-        return ts
-
-    def update(self, client: WebClient, channel: str, ts: str, reply: Reply) -> None:
-        """Replace an earlier message with the reply (chat.update); its files go into that message's thread."""
-        client.chat_update(
-            channel=channel, ts=ts, text=self.renderer.fallback(reply), blocks=self.renderer.blocks(reply)
-        )
-        if reply.files:
-            self.upload(client, channel, reply.files, thread_ts=ts)
-
-    def upload(
-        self, client: WebClient, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None
-    ) -> None:
-        """Upload files with Slack's current flow (files_upload_v2)."""
+    def deliver(self, origin: Origin, sends: list[Send], *, response_url: str = "") -> None:
+        """Send every Send now, in order, each with the client of its workspace (no outbox, no retry later)."""
         render = self.renderer.catalogue.for_files().render
-        uploads = [{"content": f.data(render), "filename": f.filename, "title": render(f.title)} for f in files]
-        client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
+        for send in sends:
+            if send.form is not None and origin.trigger_id:
+                self.open_forms(origin, [send])
+                continue
+            kind, _, payload = self._rows.row(origin, send, response_url)
+            row = OutboxMessage(
+                team_id=send.team_id or origin.actor.team_id, enterprise_id="", kind=kind, payload=payload
+            )
+            files = [Upload(f.filename, render(f.title), f.data(render)) for f in send.reply.files]
+            self._sender.send(row, files, self._posted(origin, send.posted))
 
-    def dm_channel(self, client: WebClient, user_id: str) -> str:
-        """The id of the DM channel with a user."""
-        return str(client.conversations_open(users=user_id)["channel"]["id"])
+    def _posted(self, origin: Origin, hook: PostedHook | None) -> Callable[[str, str], None]:
+        on_posted = self.on_posted
+        if hook is None or on_posted is None:
+            return lambda channel, ts: None
+        return lambda channel, ts: on_posted(origin, hook, channel, ts)

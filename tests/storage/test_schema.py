@@ -6,11 +6,18 @@ from alembic.runtime.migration import MigrationContext
 import storage.case_models
 import storage.meeting_models
 import storage.models
+import storage.outbox_models
 import storage.plan_models
 from storage.base import Base
 from storage.db import Database
 
-MODEL_MODULES = (storage.models, storage.case_models, storage.meeting_models, storage.plan_models)
+MODEL_MODULES = (
+    storage.models,
+    storage.case_models,
+    storage.meeting_models,
+    storage.plan_models,
+    storage.outbox_models,
+)
 
 
 def test_the_migrated_database_matches_the_models(database: Database) -> None:

@@ -1,0 +1,139 @@
+"""A handler's Sends become outbox rows in the handler's own transaction: what the bot promised is never lost.
+
+`SlackOutbox.store` renders each Send (Block Kit and fallback text, as the person will see it) and adds it to the
+outbox in the unit of work that made the change it reports; the deliverer (bot/slack/deliverer.py) sends it once
+the transaction is committed. Only what cannot wait is handed back to be done at once: a form to open as a
+modal, since Slack's trigger_id is valid for 3 seconds.
+
+Each row names its destination, the conversation whose order it must keep: the DM with a person (`dm:T:U`,
+whether the bot answers in it or writes to it), a channel or one of its threads (`ch:T:C:thread`), a person's
+private answers in a channel (`eph:T:C:U`), a person's App Home (`home:T:U`). A file whose bytes are made on
+delivery (a chart, a plan document) is made by the deliverer of the process that promised it, off the request
+path; its bytes are then kept in the row, so a retry in any process sends the same file.
+"""
+
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.blocks import BlockRenderer
+from bot.slack.origin import Origin
+from handlers.replies import Attachment, Reply, Send, To
+from storage import outbox
+from storage.clock import utcnow
+from storage.commit_hooks import after_commit
+from storage.outbox import NewFile
+
+RESPONSE_URL_LIFETIME = timedelta(minutes=25)  # Slack's is 30 minutes; after that the reply goes by the Web API
+Row = tuple[str, str, dict[str, Any]]  # kind, destination, payload
+
+
+class SlackOutbox:
+    """Writes Sends to the outbox; keeps, per message, the files still to be made; wakes the deliverer."""
+
+    def __init__(self, renderer: BlockRenderer, wake: Callable[[], None] = lambda: None) -> None:
+        self.renderer = renderer
+        self.wake = wake
+        self._makers: dict[int, tuple[Attachment, ...]] = {}
+        self._lock = threading.Lock()
+
+    def store(self, session: Session, origin: Origin, sends: list[Send], *, response_url: str = "") -> list[Send]:
+        """Add every Send that can wait to the outbox; return those that cannot (a form to open now)."""
+        now, immediate, makers = utcnow(), [], {}
+        for send in sends:
+            if send.form is not None and origin.trigger_id:
+                immediate.append(send)
+                continue
+            kind, destination, payload = self.row(origin, send, response_url)
+            message_id = outbox.add_message(
+                session,
+                team_id=send.team_id or origin.actor.team_id,
+                destination=destination,
+                kind=kind,
+                payload=payload,
+                now=now,
+                files=self._files(send.reply),
+            )
+            if any(not isinstance(f.content, bytes) for f in send.reply.files):
+                makers[message_id] = send.reply.files
+        after_commit(session, lambda: self._committed(makers))
+        return immediate
+
+    def home(self, session: Session, team_id: str, user_id: str, view: dict[str, Any]) -> None:
+        """Publish a person's App Home view through the outbox."""
+        payload = {"user": user_id, "view": view}
+        outbox.add_message(
+            session,
+            team_id=team_id,
+            destination=f"home:{team_id}:{user_id}",
+            kind="home",
+            payload=payload,
+            now=utcnow(),
+        )
+        after_commit(session, self.wake)
+
+    def maker(self, message_id: int) -> tuple[Attachment, ...] | None:
+        """The files of a message that are made on delivery, while this process still has them."""
+        with self._lock:
+            return self._makers.get(message_id)
+
+    def forget(self, message_id: int) -> None:
+        """The message is done with (sent or given up): its makers are no longer needed."""
+        with self._lock:
+            self._makers.pop(message_id, None)
+
+    def _committed(self, makers: dict[int, tuple[Attachment, ...]]) -> None:
+        with self._lock:
+            self._makers.update(makers)
+        self.wake()
+
+    def _files(self, reply: Reply) -> list[NewFile]:
+        render = self.renderer.catalogue.for_files().render
+        return [
+            NewFile(f.filename, render(f.title), f.content if isinstance(f.content, bytes) else None)
+            for f in reply.files
+        ]
+
+    def row(self, origin: Origin, send: Send, response_url: str = "") -> Row:
+        """What to call for a Send, where it belongs in order, and everything the call needs."""
+        actor, team = origin.actor, send.team_id or origin.actor.team_id
+        message = {"text": self.renderer.fallback(send.reply), "blocks": self.renderer.blocks(send.reply)}
+        if send.to == To.CHANNEL and send.update_ts:
+            channel = send.channel_id or actor.channel_id
+            return "update", f"ch:{team}:{channel}:", {**message, "channel": channel, "ts": send.update_ts}
+        if send.to == To.USER:
+            return "post", f"dm:{team}:{send.user_id}", {**message, "user": send.user_id, **_hook(origin, send)}
+        if send.to == To.CHANNEL:
+            channel = send.channel_id or actor.channel_id or origin.dm_channel
+            where = f"dm:{team}:{actor.user_id}" if channel == origin.dm_channel else f"ch:{team}:{channel}:"
+            payload = {**message, "channel": channel, "thread_ts": send.thread_ts, **_hook(origin, send)}
+            return "post", where + (send.thread_ts if where.startswith("ch:") else ""), payload
+        return self._to_requester(origin, team, message, response_url)
+
+    def _to_requester(self, origin: Origin, team: str, message: dict[str, Any], response_url: str) -> Row:
+        """Privately to whoever asked: in their DM, in the thread they wrote in, or only for them in a channel."""
+        actor = origin.actor
+        if origin.dm_channel or not actor.channel_id:  # a DM, or a submitted modal (from no channel): the DM
+            where = {"channel": origin.dm_channel} if origin.dm_channel else {"user": actor.user_id}
+            return "post", f"dm:{team}:{actor.user_id}", {**message, **where}
+        if not origin.ephemeral:
+            payload = {**message, "channel": actor.channel_id, "thread_ts": actor.thread_ts}
+            return "post", f"ch:{team}:{actor.channel_id}:{actor.thread_ts}", payload
+        expires = (utcnow() + RESPONSE_URL_LIFETIME).isoformat() if response_url else ""
+        payload = {**message, "channel": actor.channel_id, "user": actor.user_id}
+        payload.update(response_url=response_url, response_url_expires=expires)
+        return "ephemeral", f"eph:{team}:{actor.channel_id}:{actor.user_id}", payload
+
+
+def _hook(origin: Origin, send: Send) -> dict[str, Any]:
+    """Who is told where the message landed (a PostedHook), and as whom it runs."""
+    if send.posted is None:
+        return {}
+    actor = origin.actor
+    return {
+        "hook": {"name": send.posted.name, "value": send.posted.value},
+        "actor": [actor.team_id, actor.user_id, actor.channel_id, actor.thread_ts],
+    }
