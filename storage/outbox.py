@@ -123,7 +123,8 @@ def retry_later(session: Session, *, message_id: int, token: str, due_at: dateti
 
 def give_up(session: Session, *, message_id: int, token: str, error: str) -> bool:
     """Stop trying: the message is marked failed, no longer holds up its destination, and is not kept."""
-    values = {"state": FAILED, "lease_until": None, "lease_token": None, "last_error": error, "payload": {}}
+    values: dict[str, Any] = {"state": FAILED, "lease_until": None, "lease_token": None, "last_error": error}
+    values["payload"] = {}
     done = _update(session, message_id, token, **values)
     if done:
         session.execute(delete(OutboxFile).where(OutboxFile.message_id == message_id))
