@@ -19,6 +19,40 @@ from storage.outbox_models import FAILED, PENDING, SENT, OutboxFile, OutboxMessa
 TABLE: Table = OutboxMessage.__table__  # type: ignore[assignment]
 
 
+@dataclass
+class Claimed:
+    """A message a deliverer holds the lease of (`token`): what it needs to send it, and how far it got."""
+
+    id: int
+    token: str
+    team_id: str
+    enterprise_id: str
+    destination: str
+    kind: str
+    payload: dict[str, Any]
+    created_at: datetime
+    attempts: int = 1
+    posted_ts: str | None = None
+    files: int = 0
+
+    @classmethod
+    def of(cls, row: OutboxMessage, token: str, files: int) -> "Claimed":
+        """The claim of a row just leased with `token`."""
+        return cls(
+            row.id,
+            token,
+            row.team_id,
+            row.enterprise_id,
+            row.destination,
+            row.kind,
+            dict(row.payload),
+            row.created_at,
+            row.attempts,
+            row.posted_ts,
+            files,
+        )
+
+
 @dataclass(frozen=True)
 class NewFile:
     """A file of a new message: its name, its title as the reader sees it, its bytes (None: made on delivery)."""
@@ -38,8 +72,11 @@ def add_message(
     now: datetime,
     files: Sequence[NewFile] = (),
     enterprise_id: str = "",
+    lease: tuple[str, datetime] | None = None,
 ) -> int:
-    """Add a message to send after the commit; returns its id."""
+    """Add a message to send after the commit; returns its id. With a lease (token, until) it is already claimed
+    by whoever will send it right after the commit (it must then be the oldest pending one of its destination)."""
+    token, until = lease or (None, None)
     message = OutboxMessage(
         team_id=team_id,
         enterprise_id=enterprise_id,
@@ -49,6 +86,9 @@ def add_message(
         state=PENDING,
         due_at=now,
         created_at=now,
+        attempts=1 if lease else 0,
+        lease_token=token,
+        lease_until=until,
     )
     session.add(message)
     session.flush()
@@ -59,9 +99,13 @@ def add_message(
     return message.id
 
 
-def claim_heads(
-    session: Session, *, now: datetime, lease_until: datetime, token: str, limit: int
-) -> Sequence[OutboxMessage]:
+def has_pending(session: Session, *, destination: str) -> bool:
+    """Whether the destination has a message not yet sent (a new one must then wait its turn)."""
+    query = select(OutboxMessage.id).where(OutboxMessage.state == PENDING, OutboxMessage.destination == destination)
+    return session.scalar(query.limit(1)) is not None
+
+
+def claim_heads(session: Session, *, now: datetime, lease_until: datetime, token: str, limit: int) -> list[Claimed]:
     """Lease up to `limit` due messages, each the oldest pending one of its destination, oldest first."""
     earlier = aliased(OutboxMessage)
     blocked = (
@@ -93,8 +137,10 @@ def claim_heads(
     claimed = list(taken.scalars())
     if not claimed:
         return []
-    rows = session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id))
-    return rows.all()
+    rows = session.scalars(select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id)).all()
+    files = select(OutboxFile.message_id, func.count()).where(OutboxFile.message_id.in_(claimed))
+    counts = {message_id: count for message_id, count in session.execute(files.group_by(OutboxFile.message_id))}
+    return [Claimed.of(row, token, counts.get(row.id, 0)) for row in rows]
 
 
 def renew(session: Session, *, message_id: int, token: str, lease_until: datetime) -> bool:

@@ -1,9 +1,10 @@
 """The deliverer: sends the outbox after each commit, in order per destination, once, and retries what failed.
 
-Threads of this process (up to `workers`) claim one message at a time – the oldest pending one of a destination
-that nobody holds (storage/outbox.py) – send it (bot/slack/sending.py) and mark it sent. They are woken at each
-commit that added messages, and by the scheduler's minute (a sweep: messages of a process that died, retries that
-fell due); with nothing left to do they stop after `idle` seconds.
+Threads of this process (up to `workers`) send what a commit handed over (messages leased to this process in
+the same transaction, bot/slack/outbox.py), and claim the rest one at a time – the oldest pending message of a
+destination that nobody holds (storage/outbox.py). They are woken by each commit, and by the scheduler's minute
+(a sweep: messages of a process that died, retries that fell due); with nothing pending they stop after `idle`
+seconds.
 
 A failure that Slack's answer calls passing (429, 5xx, a timeout, a lost connection) lets go of the message and
 tries it again after a backoff, never sooner than Slack's Retry-After, until `give_up_after` has passed since it
@@ -17,6 +18,7 @@ import random
 import threading
 import time
 import uuid
+from collections import deque
 from datetime import timedelta
 
 from bot.blocks import BlockRenderer
@@ -30,13 +32,13 @@ from handlers.replies import Note, PostedHook, reply
 from handlers.text import Listing, Plain, t
 from storage import outbox
 from storage.clock import utcnow
-from storage.outbox_models import OutboxMessage
+from storage.outbox import Claimed
 
 log = logging.getLogger("lokusbot.outbox")
 MAX_BACKOFF = 300.0  # seconds
-POLL = (0.5, 5.0)
-KEEP_SENT = timedelta(days=7)  # sent and given-up messages are kept this long (to look into a complaint)
-PRUNE_EVERY = 3600.0  # seconds  # how long a deliverer sleeps, at least and at most, while messages wait for a retry
+POLL = (0.5, 5.0)  # how long a deliverer sleeps, at least and at most, while messages wait for a retry
+KEEP_SENT = timedelta(days=7)  # sent and given-up messages are kept this long (their ids, not their text)
+PRUNE_EVERY = 3600.0  # seconds
 
 
 class Deliverer:
@@ -58,36 +60,25 @@ class Deliverer:
         self.workers, self.idle, self.give_up_after = workers, idle, give_up_after
         self.lease = timedelta(seconds=8 * timeout + 30)  # a step's calls with their retries fit well within
         self._cond = threading.Condition()
-        self._generation = 0
-        self._waiting = 0
-        self._pruned = float("-inf")
+        self._queue: deque[list[Claimed]] = deque()
+        self._look = True  # the outbox may hold something this process was not handed
         self._threads: list[threading.Thread] = []
+        self._waiting = 0
         self._stopped = False
-        writer.wake = self.wake
+        self._pruned = float("-inf")
+        writer.wake, writer.hand_over, writer.lease = self.wake, self.hand_over, self.lease
+
+    def hand_over(self, claimed: list[Claimed]) -> None:
+        """Messages a commit has just leased to this process: send them, in their order."""
+        with self._cond:
+            self._queue.append(claimed)
+            self._nudge()
 
     def wake(self) -> None:
-        """Something may be due: wake one waiting thread, or start one while there are fewer than `workers`."""
+        """The outbox may hold something due: have a thread look."""
         with self._cond:
-            if self._stopped:
-                return
-            self._generation += 1
-            if self._waiting:
-                self._cond.notify()
-                return
-            self._threads = [thread for thread in self._threads if thread.is_alive()]
-            if len(self._threads) < self.workers:
-                thread = threading.Thread(target=self._loop, name="lokusbot-outbox", daemon=True)
-                self._threads.append(thread)
-                thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop the threads after the message each is sending."""
-        with self._cond:
-            self._stopped = True
-            self._cond.notify_all()
-            threads = list(self._threads)
-        for thread in threads:
-            thread.join(timeout)
+            self._look = True
+            self._nudge()
 
     def sweep(self) -> None:
         """The scheduler's minute: look for what is due (a retry, a dead process's messages); now and then,
@@ -99,34 +90,76 @@ class Deliverer:
         with self.services.db.unit_of_work() as session:
             outbox.forget_sent_before(session, cutoff=utcnow() - KEEP_SENT)
 
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop the threads after the message each is sending."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+            threads = list(self._threads)
+        for thread in threads:
+            thread.join(timeout)
+
     def deliver_due(self, limit: int = 1000) -> int:
         """Deliver in this thread what is due now (a sweep); returns how many messages were handled."""
         handled = 0
-        while handled < limit and self._deliver_one():
+        while handled < limit and self._claim_and_deliver():
             handled += 1
         return handled
 
+    def _nudge(self) -> None:
+        """Wake one waiting thread, or start one while fewer than `workers` run (the lock is held)."""
+        if self._stopped:
+            return
+        if self._waiting:
+            self._cond.notify()
+            return
+        self._threads = [thread for thread in self._threads if thread.is_alive()]
+        if len(self._threads) < self.workers:
+            thread = threading.Thread(target=self._loop, name="lokusbot-outbox", daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
     def _loop(self) -> None:
-        last_work, seen = time.monotonic(), -1
+        last_work = time.monotonic()
         while not self._stopped:
-            with self._cond:
-                seen = self._generation
+            batch, look = self._next_task()
             try:
-                if self._deliver_one():
-                    last_work = time.monotonic()
+                if batch:
+                    self._deliver_batch(batch)
+                elif look and self._claim_and_deliver():
+                    self.wake()  # there may be more
+                else:
+                    wait = self._wait() if look else None
+                    if not self._rest(wait, last_work):
+                        return
                     continue
-                wait = self._wait()
+                last_work = time.monotonic()
             except Exception:  # the database is away, say: the next round tries again; the log has it
                 log.exception("the outbox could not be read")
-                wait = POLL[1]
-            with self._cond:
-                if wait is None and time.monotonic() - last_work > self.idle:
-                    self._threads = [thread for thread in self._threads if thread is not threading.current_thread()]
-                    return  # nothing pending: the next commit or the scheduler's sweep starts a thread again
-                if self._generation == seen and not self._stopped:  # nothing new since this round began
-                    self._waiting += 1
-                    self._cond.wait(wait if wait is not None else self.idle)
-                    self._waiting -= 1
+                self._rest(POLL[1], last_work)
+                self.wake()
+
+    def _next_task(self) -> tuple[list[Claimed] | None, bool]:
+        with self._cond:
+            if self._queue:
+                return self._queue.popleft(), False
+            look, self._look = self._look, False
+            return None, look
+
+    def _rest(self, wait: float | None, last_work: float) -> bool:
+        """Sleep until woken or `wait` (a retry falls due); False when the thread should end (long idle)."""
+        with self._cond:
+            if self._queue or self._look or self._stopped:
+                return not self._stopped
+            if wait is None and time.monotonic() - last_work > self.idle:
+                self._threads = [thread for thread in self._threads if thread is not threading.current_thread()]
+                return False  # nothing pending: the next commit or the scheduler's sweep starts a thread again
+            self._waiting += 1
+            woken = self._cond.wait(wait if wait is not None else self.idle)
+            self._waiting -= 1
+            if not woken and wait is not None:
+                self._look = True  # a retry is due
+            return not self._stopped
 
     def _wait(self) -> float | None:
         """Seconds until the next pending message is due (bounded by POLL), None when nothing is pending."""
@@ -136,29 +169,41 @@ class Deliverer:
             return None
         return min(max((due - utcnow()).total_seconds(), POLL[0]), POLL[1])
 
-    def _deliver_one(self) -> bool:
+    def _claim_and_deliver(self) -> bool:
         """Claim one message and deliver it; False when none could be claimed."""
         token, now = uuid.uuid4().hex, utcnow()
         with self.services.db.unit_of_work() as session:
             rows = outbox.claim_heads(session, now=now, lease_until=now + self.lease, token=token, limit=1)
-        if not rows:
-            return False
-        self._deliver(rows[0], token)
-        return True
+        for row in rows:
+            self._deliver(row)
+        return bool(rows)
 
-    def _deliver(self, row: OutboxMessage, token: str) -> None:
+    def _deliver_batch(self, batch: list[Claimed]) -> None:
+        """Handed-over messages in order; after a failure the rest of that destination waits its turn."""
+        stuck: set[str] = set()
+        for row in batch:
+            if row.destination in stuck:
+                with self.services.db.unit_of_work() as session:
+                    outbox.release(session, message_id=row.id, token=row.token)
+            elif not self._deliver(row):
+                stuck.add(row.destination)
+        if stuck:
+            self.wake()
+
+    def _deliver(self, row: Claimed) -> bool:
         try:
             files = self._files(row)
             needs_mark = bool(files) or "hook" in row.payload
-            self.sender.send(row, files, lambda channel, ts: self._posted(row, token, channel, ts, needs_mark))
+            self.sender.send(row, files, lambda channel, ts: self._posted(row, channel, ts, needs_mark))
         except Exception as error:  # read_failure sorts it: retried later or given up, logged either way
-            self._failed(row, token, error)
-            return
+            self._failed(row, error)
+            return False
         with self.services.db.unit_of_work() as session:
-            outbox.mark_sent(session, message_id=row.id, token=token, now=utcnow())
+            outbox.mark_sent(session, message_id=row.id, token=row.token, now=utcnow())
         self.writer.forget(row.id)
+        return True
 
-    def _posted(self, row: OutboxMessage, token: str, channel: str, ts: str, needed: bool) -> None:
+    def _posted(self, row: Claimed, channel: str, ts: str, needed: bool) -> None:
         """The message is there: note it (a retry then sends only its files) and run its PostedHook."""
         if not needed:
             return
@@ -166,21 +211,23 @@ class Deliverer:
         if hook is not None:
             actor, posted = Actor(*row.payload["actor"]), PostedHook(hook["name"], hook["value"])
             try:
-                self.services.handle(actor, lambda ctx: self._mark_and_tell(ctx, row, token, posted, channel, ts))
+                self.services.handle(actor, lambda ctx: self._mark_and_tell(ctx, row, posted, channel, ts))
                 return
             except Exception:  # the hook's change is lost, the message is not: it is marked posted below
                 log.exception("outbox message %d: its hook %s failed", row.id, hook["name"])
         with self.services.db.unit_of_work() as session:
-            outbox.mark_posted(session, message_id=row.id, token=token, ts=ts)
+            outbox.mark_posted(session, message_id=row.id, token=row.token, ts=ts)
         row.posted_ts = ts
 
-    def _mark_and_tell(self, ctx: Ctx, row: OutboxMessage, token: str, hook: PostedHook, channel: str, ts: str) -> None:
-        outbox.mark_posted(ctx.session, message_id=row.id, token=token, ts=ts)
+    def _mark_and_tell(self, ctx: Ctx, row: Claimed, hook: PostedHook, channel: str, ts: str) -> None:
+        outbox.mark_posted(ctx.session, message_id=row.id, token=row.token, ts=ts)
         self.services.router.message_posted(ctx, hook, channel, ts)
         row.posted_ts = ts
 
-    def _files(self, row: OutboxMessage) -> list[Upload]:
+    def _files(self, row: Claimed) -> list[Upload]:
         """The row's files with their bytes: kept ones, or made now (and kept) by the process that promised them."""
+        if not row.files:
+            return []
         with self.services.db.unit_of_work() as session:
             stored = [(f.id, f.filename, f.title, f.content) for f in outbox.files_of(session, message_id=row.id)]
         files, lost = [], []
@@ -196,22 +243,17 @@ class Deliverer:
             else:
                 files.append(Upload(filename, title, content))
         if lost and row.posted_ts is None:
-            log.error(
-                "outbox message %d: %d file(s) could not be made: the process that promised them stopped",
-                row.id,
-                len(lost),
-            )
+            log.error("outbox message %d: %d file(s) could not be made (their process stopped)", row.id, len(lost))
             names = Listing(tuple(Plain(name) for name in lost))
             note = reply(Note(t("outbox.file_lost", files=names, count=len(lost))))
             row.payload = {**row.payload, "blocks": [*row.payload["blocks"], *self.renderer.blocks(note)]}
         return files
 
-    def _failed(self, row: OutboxMessage, token: str, error: Exception) -> None:
+    def _failed(self, row: Claimed, error: Exception) -> None:
         failure = read_failure(error)
-        waited = utcnow() - row.created_at
         with self.services.db.unit_of_work() as session:
-            if not failure.transient or waited > self.give_up_after:
-                outbox.give_up(session, message_id=row.id, token=token, error=failure.code)
+            if not failure.transient or utcnow() - row.created_at > self.give_up_after:
+                outbox.give_up(session, message_id=row.id, token=row.token, error=failure.code)
                 log.error(
                     "outbox message %d (%s) given up after %d attempt(s): %s",
                     row.id,
@@ -222,7 +264,7 @@ class Deliverer:
                 self.writer.forget(row.id)
                 return
             delay = max(failure.wait, min(2.0 ** max(row.attempts - 1, 0), MAX_BACKOFF)) * (1 + random.random() / 4)
-            outbox.retry_later(
-                session, message_id=row.id, token=token, due_at=utcnow() + timedelta(seconds=delay), error=failure.code
-            )
+            due = utcnow() + timedelta(seconds=delay)
+            outbox.retry_later(session, message_id=row.id, token=row.token, due_at=due, error=failure.code)
         log.warning("outbox message %d (%s): %s; trying again in %.1f s", row.id, row.kind, failure.code, delay)
+        self.wake()  # a thread must be there when it falls due

@@ -21,7 +21,8 @@ from bot.slack.outbox import SlackOutbox
 from bot.slack.sending import SlackSender
 from bot.slack.uploads import Upload
 from handlers.replies import Form, PostedHook, Send
-from storage.outbox_models import OutboxMessage
+from storage.clock import utcnow
+from storage.outbox import Claimed
 
 log = logging.getLogger("lokusbot")
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
@@ -65,10 +66,9 @@ class SlackDelivery:
             if send.form is not None and origin.trigger_id:
                 self.open_forms(origin, [send])
                 continue
-            kind, _, payload = self._rows.row(origin, send, response_url)
-            row = OutboxMessage(
-                team_id=send.team_id or origin.actor.team_id, enterprise_id="", kind=kind, payload=payload
-            )
+            kind, destination, payload = self._rows.row(origin, send, response_url)
+            team = send.team_id or origin.actor.team_id
+            row = Claimed(0, "", team, "", destination, kind, payload, utcnow())
             files = [Upload(f.filename, render(f.title), f.data(render)) for f in send.reply.files]
             self._sender.send(row, files, self._posted(origin, send.posted))
 

@@ -13,8 +13,9 @@ path; its bytes are then kept in the row, so a retry in any process sends the sa
 """
 
 import threading
+import uuid
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,41 +26,37 @@ from handlers.replies import Attachment, Reply, Send, To
 from storage import outbox
 from storage.clock import utcnow
 from storage.commit_hooks import after_commit
-from storage.outbox import NewFile
+from storage.outbox import Claimed, NewFile
 
 RESPONSE_URL_LIFETIME = timedelta(minutes=25)  # Slack's is 30 minutes; after that the reply goes by the Web API
 Row = tuple[str, str, dict[str, Any]]  # kind, destination, payload
 
 
 class SlackOutbox:
-    """Writes Sends to the outbox; keeps, per message, the files still to be made; wakes the deliverer."""
+    """Writes Sends to the outbox; keeps, per message, the files still to be made; hands them to the deliverer.
 
-    def __init__(self, renderer: BlockRenderer, wake: Callable[[], None] = lambda: None) -> None:
+    With a deliverer (`hand_over`), a message that is the first pending one of its destination is written
+    already leased to this process and handed over in memory once committed, so the deliverer need not read it
+    back; any other message waits its turn in the outbox (the deliverer is only woken).
+    """
+
+    def __init__(self, renderer: BlockRenderer) -> None:
         self.renderer = renderer
-        self.wake = wake
+        self.wake: Callable[[], None] = lambda: None
+        self.hand_over: Callable[[list[Claimed]], None] | None = None
+        self.lease = timedelta(seconds=110)
         self._makers: dict[int, tuple[Attachment, ...]] = {}
         self._lock = threading.Lock()
 
     def store(self, session: Session, origin: Origin, sends: list[Send], *, response_url: str = "") -> list[Send]:
         """Add every Send that can wait to the outbox; return those that cannot (a form to open now)."""
-        now, immediate, makers = utcnow(), [], {}
+        now, immediate, batch = utcnow(), [], Batch(self, session)
         for send in sends:
             if send.form is not None and origin.trigger_id:
                 immediate.append(send)
-                continue
-            kind, destination, payload = self.row(origin, send, response_url)
-            message_id = outbox.add_message(
-                session,
-                team_id=send.team_id or origin.actor.team_id,
-                destination=destination,
-                kind=kind,
-                payload=payload,
-                now=now,
-                files=self._files(send.reply),
-            )
-            if any(not isinstance(f.content, bytes) for f in send.reply.files):
-                makers[message_id] = send.reply.files
-        after_commit(session, lambda: self._committed(makers))
+            else:
+                batch.add(send, send.team_id or origin.actor.team_id, *self.row(origin, send, response_url), now)
+        after_commit(session, batch.committed)
         return immediate
 
     def home(self, session: Session, team_id: str, user_id: str, view: dict[str, Any]) -> None:
@@ -85,12 +82,17 @@ class SlackOutbox:
         with self._lock:
             self._makers.pop(message_id, None)
 
-    def _committed(self, makers: dict[int, tuple[Attachment, ...]]) -> None:
+    def committed(self, makers: dict[int, tuple[Attachment, ...]], claimed: list[Claimed], waiting: bool) -> None:
+        """A batch is in the outbox: keep its makers, hand over what it leased, wake for the rest."""
         with self._lock:
             self._makers.update(makers)
-        self.wake()
+        if claimed and self.hand_over is not None:
+            self.hand_over(claimed)
+        if waiting:
+            self.wake()
 
-    def _files(self, reply: Reply) -> list[NewFile]:
+    def files(self, reply: Reply) -> list[NewFile]:
+        """A reply's files as the outbox keeps them: titles in the reader's words, bytes when already made."""
         render = self.renderer.catalogue.for_files().render
         return [
             NewFile(f.filename, render(f.title), f.content if isinstance(f.content, bytes) else None)
@@ -126,6 +128,46 @@ class SlackOutbox:
         payload = {**message, "channel": actor.channel_id, "user": actor.user_id}
         payload.update(response_url=response_url, response_url_expires=expires)
         return "ephemeral", f"eph:{team}:{actor.channel_id}:{actor.user_id}", payload
+
+
+class Batch:
+    """The messages one unit of work adds: which it may lease at once, and what to do after the commit."""
+
+    def __init__(self, outbox_: SlackOutbox, session: Session) -> None:
+        self.outbox, self.session = outbox_, session
+        self.makers: dict[int, tuple[Attachment, ...]] = {}
+        self.claimed: list[Claimed] = []
+        self.waiting = False
+        self._free: dict[str, bool] = {}
+
+    def add(self, send: Send, team: str, kind: str, destination: str, payload: dict[str, Any], now: datetime) -> None:
+        """Add one message, leased to this process when it is the next of its destination."""
+        files = self.outbox.files(send.reply)
+        free = self._free.get(destination)
+        if free is None:
+            free = self.outbox.hand_over is not None and not outbox.has_pending(self.session, destination=destination)
+            self._free[destination] = free
+        token = uuid.uuid4().hex if free else ""
+        message_id = outbox.add_message(
+            self.session,
+            team_id=team,
+            destination=destination,
+            kind=kind,
+            payload=payload,
+            now=now,
+            files=files,
+            lease=(token, now + self.outbox.lease) if free else None,
+        )
+        if free:
+            self.claimed.append(Claimed(message_id, token, team, "", destination, kind, payload, now, files=len(files)))
+        else:
+            self.waiting = True
+        if any(not isinstance(f.content, bytes) for f in send.reply.files):
+            self.makers[message_id] = send.reply.files
+
+    def committed(self) -> None:
+        """After the commit: the deliverer takes over."""
+        self.outbox.committed(self.makers, self.claimed, self.waiting)
 
 
 def _hook(origin: Origin, send: Send) -> dict[str, Any]:

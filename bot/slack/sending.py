@@ -15,7 +15,7 @@ from bot.slack.clients import SlackClients
 from bot.slack.retries import SERVER_ERRORS, SendFailed, retry_after, retry_handlers
 from bot.slack.uploads import Upload, upload_files
 from storage.clock import utcnow
-from storage.outbox_models import OutboxMessage
+from storage.outbox import Claimed
 
 Posted = Callable[[str, str], None]  # (channel, ts) of the message once it is posted
 NOT_A_TS = "0"  # what `posted` is told for an answer to a response_url, which has no ts
@@ -27,7 +27,7 @@ class SlackSender:
     def __init__(self, clients: SlackClients) -> None:
         self.clients = clients
 
-    def send(self, row: OutboxMessage, files: list[Upload], posted: Posted) -> None:
+    def send(self, row: Claimed, files: list[Upload], posted: Posted) -> None:
         """Deliver what is left of the row; raises on a failure (the deliverer decides what it means)."""
         client = self.clients.for_team(row.team_id, row.enterprise_id)
         payload = row.payload
@@ -48,7 +48,7 @@ class SlackSender:
         else:
             self._post(client, row, files, posted)
 
-    def _post(self, client: WebClient, row: OutboxMessage, files: list[Upload], posted: Posted) -> None:
+    def _post(self, client: WebClient, row: Claimed, files: list[Upload], posted: Posted) -> None:
         payload = row.payload
         channel = payload.get("channel") or dm_channel(client, payload["user"])
         ts = row.posted_ts
