@@ -4,12 +4,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from importlib import import_module
 from typing import Any
 
-from handlers.dates import format_date
-from handlers.formatting import format_number
+from handlers.formatting import Amount, Identifier, Percent, format_amount, format_day, format_number, format_percent
 from handlers.text import Join, Listing, Mention, Plain, Text
 
 LANGUAGES = ("sv", "en")
@@ -57,7 +57,8 @@ class Catalogue:
         return replace(self, escape=lambda s: s)
 
     def render(self, value: Any) -> str:
-        """The words for a value: a catalogue Text, a mention, a join, a date, a number or user text."""
+        """The words for a value: a catalogue Text, a mention, a join, a date, a number (a count, kronor, a
+        percentage, an identifier) in the catalogue's language, or user text."""
         match value:
             case Text(key=key, params=params):
                 template = self.messages.get(key)
@@ -79,11 +80,17 @@ class Catalogue:
             case datetime():
                 return value.isoformat()
             case date():
-                return format_date(value, self.language)
+                return format_day(value, self.language)
             case bool():
                 return self.render(Text("answer.yes" if value else "answer.no"))
-            case int() | float():
-                return format_number(value)
+            case int() | float() | Decimal():
+                return format_number(value, self.language)
+            case Amount(kronor=kronor):
+                return format_amount(kronor, self.language)
+            case Percent(value=share):
+                return format_percent(share, self.language)
+            case Identifier(value=number):
+                return str(number)
             case None:
                 return ""
         return self.escape(str(value))

@@ -1,6 +1,7 @@
 """The `lokusbot` command: start, serve, console, db (and each feature's own, e.g. roles, import, export)."""
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -73,6 +74,7 @@ def _start(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    gc.disable()  # while the server imports, builds and warms up; frozen and enabled again before it serves
     from bot.serve import serve
 
     return serve(settings, host=args.host, port=args.port, workers=args.workers)
@@ -88,15 +90,23 @@ def _console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy.exc import OperationalError
+
     from storage import migrate
     from storage.db import make_engine
 
     engine = make_engine(settings.database_url)
-    if args.action == "upgrade":
-        migrate.upgrade(engine)
-        print(say("cli.db.upgraded"))
-    else:
-        print(say("cli.db.current") if migrate.is_current(engine) else say("cli.db.behind"))
+    try:
+        if args.action == "upgrade":
+            migrate.upgrade(engine)
+            print(say("cli.db.upgraded"))
+        else:
+            print(say("cli.db.current") if migrate.is_current(engine) else say("cli.db.behind"))
+    except OperationalError as error:
+        print(f"lokusbot: {say('cli.db.unreachable', reason=type(error.orig).__name__)}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
     return 0
 
 

@@ -1,18 +1,22 @@
-"""`lokusbot import cases FILE --group NAME` and `lokusbot export cases --group NAME --format csv|xlsx [--out FILE]`."""
+"""`lokusbot import cases FILE --group NAME` and `lokusbot export cases --group NAME --format csv|xlsx [--out FILE]`.
+
+CSV starts with a byte order mark (BOM) wherever it goes except a terminal: in a file (`--out`, or `> heby.csv`)
+and in a pipe it is what makes Excel read the file as UTF-8 (without it Excel takes Windows-1252 and garbles
+å, ä and ö); on a terminal it would only show as a stray character. `--no-bom` leaves it out everywhere.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
-from bot.catalogue import Catalogue
+from bot.cli_run import FAILED, USAGE, fail, run_once, show
 from bot.cli_words import say
 from bot.settings import Settings
 from handlers.context import Actor
-from handlers.errors import DomainError, Unavailable
 from handlers.text import Text, t
 
-FAILED, USAGE = 1, 2
+CLI = Actor("", "cli")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exporter.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=say("cli.export.format"))
     exporter.add_argument("--out", default="", help=say("cli.export.out"), metavar=say("cli.metavar.file"))
     exporter.add_argument("--team", default="", help=say("cli.team"), metavar="TEAM")
+    exporter.add_argument("--no-bom", action="store_true", help=say("cli.export.no_bom"))
     exporter.set_defaults(run=export_cases)
 
 
@@ -46,9 +51,9 @@ def import_cases(args: argparse.Namespace, settings: Settings) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        return _fail(settings, t("case.cli.no_file", path=str(path)), USAGE)
+        return fail(settings, t("case.cli.no_file", path=str(path)), USAGE)
     if path.stat().st_size > MAX_FILE_BYTES:
-        return _fail(settings, t("case.import.too_large", limit=MAX_FILE_BYTES // (1024 * 1024)), FAILED)
+        return fail(settings, t("case.import.too_large", limit=MAX_FILE_BYTES // (1024 * 1024)), FAILED)
     content = path.read_bytes()
 
     def run(ctx: Any) -> tuple[bool, list[Text]]:
@@ -56,11 +61,11 @@ def import_cases(args: argparse.Namespace, settings: Settings) -> int:
         report = transfer.import_cases(ctx, group, path.name, content)
         return not report.problems, list(transfer.import_summary(group, report))
 
-    result = _handle(settings, run)
-    if isinstance(result, int):
-        return result
+    code, result = run_once(settings, CLI, run)
+    if code:
+        return code
     imported, lines = result
-    _print(settings, lines, sys.stdout if imported else sys.stderr)
+    show(settings, lines, sys.stdout if imported else sys.stderr)
     return 0 if imported else FAILED
 
 
@@ -68,48 +73,24 @@ def export_cases(args: argparse.Namespace, settings: Settings) -> int:
     """Write the group's cases as CSV or XLSX to the file, or to standard output."""
     from handlers.cases import transfer
 
-    to_terminal = not args.out
-    if to_terminal and args.format == "xlsx" and sys.stdout.isatty():
-        return _fail(settings, t("case.cli.xlsx_to_terminal"), USAGE)
+    to_stdout = not args.out
+    on_terminal = to_stdout and sys.stdout.isatty()
+    if on_terminal and args.format == "xlsx":
+        return fail(settings, t("case.cli.xlsx_to_terminal"), USAGE)
+    bom = not (on_terminal or args.no_bom)
 
     def run(ctx: Any) -> tuple[str, transfer.ExportFile]:
         group = transfer.group_for_command_line(ctx, args.group, args.team)
-        return group.name, transfer.export_group(ctx, group, args.format, bom=not to_terminal)
+        return group.name, transfer.export_group(ctx, group, args.format, bom=bom)
 
-    result = _handle(settings, run)
-    if isinstance(result, int):
-        return result
+    code, result = run_once(settings, CLI, run)
+    if code:
+        return code
     group_name, export = result
-    if to_terminal:
+    if to_stdout:
         sys.stdout.buffer.write(export.content)
         sys.stdout.flush()
         return 0
     Path(args.out).write_bytes(export.content)
-    _print(settings, [t("case.cli.exported", count=export.count, group=group_name, path=args.out)], sys.stderr)
+    show(settings, [t("case.cli.exported", count=export.count, group=group_name, path=args.out)], sys.stderr)
     return 0
-
-
-def _handle(settings: Settings, run: Any) -> Any:
-    """Run in one unit of work as the command line; a domain error is printed and becomes the exit code."""
-    from bot.services import build_services
-
-    services = build_services(settings)
-    try:
-        return services.handle(Actor("", "cli"), run)
-    except DomainError as error:
-        return _fail(settings, error.text, FAILED)
-    except Unavailable:
-        return _fail(settings, t("error.unavailable"), FAILED)
-    finally:
-        services.db.dispose()
-
-
-def _fail(settings: Settings, text: Text, code: int) -> int:
-    _print(settings, [text], sys.stderr)
-    return code
-
-
-def _print(settings: Settings, lines: list[Text], stream: Any) -> None:
-    catalogue = Catalogue.for_console(settings.language, lambda user_id: user_id)
-    for line in lines:
-        print(catalogue.render(line), file=stream)

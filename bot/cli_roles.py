@@ -7,16 +7,13 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
 
-from bot.catalogue import Catalogue
+from bot.cli_run import FAILED, USAGE, fail, run_once, show
 from bot.cli_words import say
 from bot.settings import Settings
 from handlers.context import Actor, Ctx
-from handlers.errors import DomainError, Unavailable
 from handlers.text import Text, t
 
-FAILED, USAGE = 1, 2
 ROLE_WORDS = ("förbund", "forbund")
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,31}$")
 TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,31}$")
@@ -57,8 +54,8 @@ def list_holders(args: argparse.Namespace, settings: Settings) -> int:
 
     problem = _check_ids(args.team)
     if problem is not None:
-        return _fail(settings, problem, USAGE)
-    code, found = _run(settings, args.team, roles.holders)
+        return fail(settings, problem, USAGE)
+    code, found = run_once(settings, _operator(args.team), roles.holders)
     if code:
         return code
     lines = [
@@ -70,7 +67,7 @@ def list_holders(args: argparse.Namespace, settings: Settings) -> int:
         )
         for h in found
     ]
-    _print(settings, lines or [t("roles.cli.none", team=args.team)], sys.stdout)
+    show(settings, lines or [t("roles.cli.none", team=args.team)], sys.stdout)
     return 0
 
 
@@ -85,14 +82,14 @@ def _change(
 ) -> int:
     problem = _check_ids(args.team, args.user)
     if problem is not None:
-        return _fail(settings, problem, USAGE)
-    code, changed = _run(settings, args.team, lambda ctx: change(ctx, args.user))
+        return fail(settings, problem, USAGE)
+    code, changed = run_once(settings, _operator(args.team), lambda ctx: change(ctx, args.user))
     if code:
         return code
     text = t(done if changed else not_done, user=args.user, team=args.team)
     if not changed and failed:
-        return _fail(settings, text, FAILED)
-    _print(settings, [text], sys.stdout)
+        return fail(settings, text, FAILED)
+    show(settings, [text], sys.stdout)
     return 0
 
 
@@ -104,29 +101,8 @@ def _check_ids(team: str, user: str | None = None) -> Text | None:
     return None
 
 
-def _run(settings: Settings, team: str, run: Callable[[Ctx], Any]) -> tuple[int, Any]:
-    """Run in one unit of work as the operator in the workspace: (0, the result), or the exit code of a
-    failure, which is printed."""
-    from bot.services import build_services
+def _operator(team: str) -> Actor:
+    """The operator on the server, in the workspace given."""
     from handlers.roles import OPERATOR
 
-    services = build_services(settings)
-    try:
-        return 0, services.handle(Actor(team, OPERATOR), run)
-    except DomainError as error:
-        return _fail(settings, error.text, FAILED), None
-    except Unavailable:
-        return _fail(settings, t("error.unavailable"), FAILED), None
-    finally:
-        services.db.dispose()
-
-
-def _fail(settings: Settings, text: Text, code: int) -> int:
-    _print(settings, [text], sys.stderr)
-    return code
-
-
-def _print(settings: Settings, lines: list[Text], stream: Any) -> None:
-    catalogue = Catalogue.for_console(settings.language, lambda user_id: user_id)
-    for line in lines:
-        print(catalogue.render(line), file=stream)
+    return Actor(team, OPERATOR)

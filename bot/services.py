@@ -14,6 +14,7 @@ from bot.settings import Settings
 from handlers.admins import NO_ADMINS, WorkspaceAdmins
 from handlers.app import build_router
 from handlers.context import Actor, Config, Ctx
+from handlers.directory import NO_DIRECTORY, Directory
 from handlers.errors import DomainError, Unavailable
 from handlers.router import Router
 from storage import migrate
@@ -34,7 +35,8 @@ def system_clock() -> datetime:
 @dataclass
 class Services:
     """One per process: opens a unit of work per request and runs one handler in it. `admins` is how the front
-    door answers whether someone is a workspace admin (Slack asks users.info; by default nobody is)."""
+    door answers whether someone is a workspace admin (Slack asks users.info; by default nobody is); `directory`
+    what a workspace shares about a person (Slack's users.info again; by default nothing)."""
 
     settings: Settings
     db: Database
@@ -42,6 +44,7 @@ class Services:
     config: Config
     clock: Clock = field(default=system_clock)
     admins: WorkspaceAdmins = field(default=NO_ADMINS)
+    directory: Directory = field(default=NO_DIRECTORY)
 
     def __post_init__(self) -> None:
         self.router.engine.use_names(label_names())
@@ -86,7 +89,15 @@ class Services:
                     log.info("ignored repeated delivery of event %s", event_id)
                     return duplicate  # type: ignore[return-value]
                 return run(
-                    Ctx(session, actor, self.clock(), self.config, admins=self.admins, engine=self.router.engine)
+                    Ctx(
+                        session,
+                        actor,
+                        self.clock(),
+                        self.config,
+                        admins=self.admins,
+                        engine=self.router.engine,
+                        directory=self.directory,
+                    )
                 )
         except OperationalError as error:
             log.warning("database unavailable: %s", type(error.orig).__name__)

@@ -1,5 +1,6 @@
 """Configuration from the environment (or a .env file), validated at start with messages that name the variable."""
 
+import re
 from datetime import timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +23,9 @@ class Settings(BaseSettings):
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
+    slack_client_id: str = ""  # with the secret and no bot token: Slack's OAuth install, many workspaces
+    slack_client_secret: SecretStr | None = None
+    slack_redirect_uri: str = ""  # only when the app has several redirect URLs: the one to come back to
     slack_api_url: str = "https://slack.com/api/"
     database_url: str = "sqlite:///lokusbot.db"
     language: Literal["sv", "en"] = "sv"
@@ -37,6 +41,7 @@ class Settings(BaseSettings):
     slack_timeout: float = Field(default=10, gt=0)
     outbox_workers: int = Field(default=4, ge=1)
     outbox_give_up_hours: float = Field(default=24, gt=0)
+    ics_organizer: str = "noreply@lokusbot.invalid"  # who meeting invitations are from when the convenor's is unknown
 
     @field_validator("timezone")
     @classmethod
@@ -47,6 +52,14 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
 
+    @field_validator("ics_organizer")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        address = value.strip().removeprefix("mailto:")
+        if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+", address):
+            raise ValueError(f"not an e-mail address: {value!r} (write e.g. lokusbot@samordningsforbundet.se)")
+        return address
+
     @field_validator("slack_api_url")
     @classmethod
     def _trailing_slash(cls, value: str) -> str:
@@ -55,7 +68,15 @@ class Settings(BaseSettings):
     @property
     def has_slack(self) -> bool:
         """Whether any Slack credential is set (otherwise the console is the front door)."""
-        return bool(self.slack_bot_token or self.slack_signing_secret or self.slack_app_token)
+        return bool(self.slack_bot_token or self.slack_signing_secret or self.slack_app_token or self.oauth)
+
+    @property
+    def oauth(self) -> bool:
+        """Whether workspaces install the bot through Slack's OAuth flow, each with a token of its own.
+
+        A bot token set beside the client id and secret wins: one token, one workspace, as before.
+        """
+        return bool(self.slack_client_id and self.slack_client_secret and not self.slack_bot_token)
 
     @property
     def socket_mode(self) -> bool:
@@ -63,8 +84,16 @@ class Settings(BaseSettings):
         return self.slack_app_token is not None
 
     def require_slack(self) -> None:
-        """Raise SettingsError naming every Slack variable that `serve` needs but is missing."""
-        missing = ["SLACK_BOT_TOKEN"] if not self.slack_bot_token else []
+        """Raise SettingsError naming every Slack variable that `serve` needs but is missing.
+
+        Either a bot token (one workspace), or the app's client id and secret (Slack's OAuth install, HTTP mode).
+        """
+        if self.oauth and self.socket_mode:
+            raise SettingsError(
+                "lokusbot serve installs workspaces through Slack's OAuth flow over HTTP: unset SLACK_APP_TOKEN, "
+                "or set SLACK_BOT_TOKEN for one workspace over Socket Mode (see README.md, 'Connect to Slack')."
+            )
+        missing = [] if self.slack_bot_token or self.oauth else self._token_or_client()
         if not self.socket_mode and not self.slack_signing_secret:
             missing.append("SLACK_SIGNING_SECRET")
         if missing:
@@ -72,6 +101,14 @@ class Settings(BaseSettings):
                 f"lokusbot serve needs {' and '.join(missing)}: set them in the environment or in .env "
                 "(see README.md, 'Connect to Slack')."
             )
+
+    def _token_or_client(self) -> list[str]:
+        """What is missing for either way of connecting: the client id or secret once one is set, else the token."""
+        if self.slack_client_id and not self.slack_client_secret:
+            return ["SLACK_CLIENT_SECRET"]
+        if self.slack_client_secret and not self.slack_client_id:
+            return ["SLACK_CLIENT_ID"]
+        return ["SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"]
 
     def handler_config(self) -> Config:
         """The part of the settings that handlers use."""
@@ -82,6 +119,7 @@ class Settings(BaseSettings):
             small_number_threshold=self.small_number_threshold,
             national_work_share=self.national_work_share,
             flat_rate_kr=self.flat_rate_kr,
+            ics_organizer=self.ics_organizer,
         )
 
 

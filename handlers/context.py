@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from handlers.admins import NO_ADMINS, WorkspaceAdmins
+from handlers.directory import NO_DIRECTORY, Directory
 
 if TYPE_CHECKING:
     from handlers.conversation.engine import Engine
@@ -38,6 +39,7 @@ class Config:
     small_number_threshold: int = 3
     national_work_share: int = 34
     flat_rate_kr: int = 600_000
+    ics_organizer: str = "noreply@lokusbot.invalid"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -61,7 +63,8 @@ class Ctx:
     whether the actor is an admin of their Slack workspace (nobody is, unless a front door says otherwise).
 
     `group_id` is the group a request from the DM is about, when the person named or picked one (a channel's
-    requests are about the channel's group); `access.channel_group` then answers with it.
+    requests are about the channel's group); `access.channel_group` then answers with it. `directory` gives a
+    person's name and e-mail address as far as their workspace shares them (nobody's, unless a front door says).
     """
 
     session: Session
@@ -71,6 +74,7 @@ class Ctx:
     admins: WorkspaceAdmins = field(default=NO_ADMINS)
     engine: "Engine" = field(default_factory=_no_flows)
     group_id: int | None = None
+    directory: Directory = field(default=NO_DIRECTORY)
 
     @property
     def local_now(self) -> datetime:

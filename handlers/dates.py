@@ -46,6 +46,7 @@ from handlers.date_words import (
     Tokens,
     scan,
 )
+from handlers.formatting import LOCALES, format_day
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _DAY, _WEEK = timedelta(days=1), timedelta(days=7)
@@ -143,8 +144,10 @@ def format_when(w: When, lang: str = "sv") -> str:
 
 
 def format_date(d: date, lang: str = "sv") -> str:
-    """ "1 december 2026" (sv) or "1 December 2026" (en)."""
-    return f"{d.day} {_names(lang)[1][d.month - 1]} {d.year}"
+    """ "1 december 2026" (sv) or "1 December 2026" (en), as Babel writes a day (handlers.formatting)."""
+    if lang not in LOCALES:
+        raise ValueError(f"unknown language: {lang!r}")
+    return format_day(d, lang)
 
 
 def check_meeting_time(w: When, now: datetime) -> DateRefusal | None:

@@ -1,5 +1,7 @@
 """Linking a channel to a LOKUS group, recording members, and showing who is in the group."""
 
+import unicodedata
+
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed
@@ -23,16 +25,21 @@ from storage import audit
 from storage import groups as repo
 from storage.models import Group
 
+CONFUSABLE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK"}
+REMOVE_WORDS = (("ta", "bort"), ("bort",), ("remove",))
+
 
 def link(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus koppla <gruppnamn>`: link this channel to a group. A new group is created and whoever links it
     manages it until it has a sammankallande or samordnare; moving an existing group here takes a manager of it."""
-    name = " ".join(args.split())
+    name = group_name(args)
     if not ctx.actor.channel_id:
         raise DomainError("group.need_channel")
     if not name or len(name) > 80:
         raise DomainError("group.link_usage")
     guard_name(name, "group.identity")
+    if len(_scripts(name)) > 1:
+        raise DomainError("group.mixed_scripts")
     access.refuse_if_elsewhere(ctx)
     workspace = repo.get_or_create_workspace(ctx.session, team_id=ctx.actor.team_id)
     current = repo.find_group_by_channel(ctx.session, team_id=ctx.actor.team_id, channel_id=ctx.actor.channel_id)
@@ -61,11 +68,27 @@ def link(ctx: Ctx, args: str) -> list[Send]:
     return [to_channel(say(t(key, group=group.name, user=Mention(ctx.actor.user_id))))]
 
 
+def group_name(typed: str) -> str:
+    """A group's name as typed, in the one form that looks like it: NFKC ("Ｈｅｂｙ" is Heby), without invisible
+    characters (a zero-width space, a soft hyphen, a direction mark), single spaces. Otherwise "Heby" with an
+    invisible character would be a second group that reads exactly like the first."""
+    text = unicodedata.normalize("NFKC", typed)
+    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cf").split())
+
+
+def _scripts(name: str) -> set[str]:
+    """The alphabets the name's letters come from, of those whose letters look alike (Heby with a Cyrillic е)."""
+    found = {unicodedata.name(ch, "").split(" ", 1)[0] for ch in name if ch.isalpha()}
+    return found & CONFUSABLE_SCRIPTS
+
+
 def add_member(ctx: Ctx, args: str) -> list[Send]:
     """`/lokus medlem @person <part> [roller]`: record or update a member (the group's managers only)."""
+    typed = args.split()
+    for removal in REMOVE_WORDS:  # "bort @x", "ta bort @x"
+        if [w.casefold() for w in typed[: len(removal)]] == list(removal):
+            return remove_member(ctx, " ".join(typed[len(removal) :]))
     words = args.split(maxsplit=2)
-    if words and words[0].casefold() in ("bort", "ta bort", "remove"):
-        return remove_member(ctx, " ".join(words[1:]))
     if len(words) < 2:
         raise DomainError("member.usage")
     group = access.channel_group(ctx)

@@ -10,6 +10,10 @@ Decisions:
   characters taken out, every decimal digit of any script read as 0-9, every dash read as "-" and each run of
   spaces and tabs read as one space. A line break still ends a number. Slack's mentions of people and channels
   (<@U…>, <#C…|name>) are read as their names alone: their ids are not phone numbers.
+* It is read as it shows where it is rendered: Slack's and Markdown's emphasis marks (* _ ~ `) taken out, since
+  "*85*0312-1231" shows as one number; HTML character references ("&#56;") and percent-escapes ("%38") decoded
+  and HTML tags and comments ("<b></b>", "<!-- -->") dropped, as a Markdown viewer of the plan document would –
+  all but "<at>", "<a>", "<dot>" and "<punkt>", which stand for "@" and "."; the ideographic full stop is a dot.
 * Personnummer: 10 digits (YYMMDDNNNN) or 12 (CCYYMMDDNNNN, century 18-20), written unbroken or with the date and
   the last four digits apart (a space, "-", "+" or "." between them, spaces allowed around the sign), the date
   itself either unbroken or split evenly the same way throughout ("85 03 12", "85.03.12", "1985-03-12") and the
@@ -41,9 +45,11 @@ Decisions:
   earliest in the text is reported.
 """
 
+import html
 import re
 import unicodedata
 from enum import StrEnum
+from urllib.parse import unquote
 
 from handlers.identity_numbers import find_personnummer, luhn_ok, number_kind, whole_number
 from handlers.identity_phones import find_phone
@@ -79,6 +85,11 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 _SLACK_IDS = re.compile(r"<[@#!][A-Z0-9^]++(?:\|([^>]*+))?>")
+_HTML_TAGS = re.compile(  # not "<at>" and its kin, which stand for "@" and "." (see _AT and _DOT)
+    r"<!--.*?-->|</?(?!(?:at|a|dot|punkt)>)[A-Za-z][A-Za-z0-9]*+(?:\s[^<>]*+)?/?>", re.DOTALL | re.IGNORECASE
+)
+_MARKUP = re.compile(r"[*_~`]")  # Slack's and Markdown's emphasis: "*85*0312-1231" shows as one number
+_FULL_STOPS = "\u3002"  # the ideographic full stop (NFKC reads the half-width one as this)
 _AT = r"(?:@ ?| @ | ?[(\[{<] ?(?:at|a|@|snabel[- ]?a) ?[)\]}>] ?| (?:at|snabel[- ]?a) )"
 _DOT = r"(?:\.| \. | ?[(\[{<] ?(?:dot|punkt|\.) ?[)\]}>] ?| (?:dot|punkt) )"
 _EMAIL = re.compile(rf"(?<![\w.+'-])[\w.+'-]++{_AT}(?:[\w-]++{_DOT})+[^\W\d_]{{2,}}", re.IGNORECASE)
@@ -111,9 +122,27 @@ def is_personnummer(candidate: str) -> IdentityKind | None:
 
 def normalised(text: str) -> str:
     """The text the way the checks read it (see the module's decisions); never stored or shown."""
-    text = _SLACK_IDS.sub(lambda mention: f" {mention[1] or ''} ", text) if "<" in text else text
-    if text.isascii():
-        return _SPACE_RUN.sub(" ", _ASCII_CONTROLS.sub("", text))
+    text = _decoded(text)
+    text = _ASCII_CONTROLS.sub("", text) if text.isascii() else _unicode_read(text)
+    return _SPACE_RUN.sub(" ", _MARKUP.sub("", text))
+
+
+def _decoded(text: str) -> str:
+    """What the text shows where it is rendered: Slack's mentions as their names; HTML character references,
+    percent-escapes and HTML tags (which Markdown viewers render, or render as nothing) decoded or dropped."""
+    if "<" in text:
+        text = _SLACK_IDS.sub(lambda mention: f" {mention[1] or ''} ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "%" in text:
+        text = unquote(text)
+    if "<" in text:
+        text = _HTML_TAGS.sub("", text)
+    return text
+
+
+def _unicode_read(text: str) -> str:
+    """NFKC, format and control characters out, every script's digits, dashes, spaces and full stops read alike."""
     kept = []
     for ch in unicodedata.normalize("NFKC", text):
         category = unicodedata.category(ch)
@@ -125,5 +154,7 @@ def normalised(text: str) -> str:
             ch = "-"
         elif category == "Zs":
             ch = " "
+        elif ch in _FULL_STOPS:
+            ch = "."
         kept.append(ch)
-    return _SPACE_RUN.sub(" ", "".join(kept))
+    return "".join(kept)

@@ -1,7 +1,7 @@
 """What a handler answers with: front-door-neutral parts that Slack renders as Block Kit and the console as text."""
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -223,6 +223,12 @@ def open_form(form: Form, fallback: Reply) -> Send:
 def to_user(r: Reply, user_id: str) -> Send:
     """Send as a DM to a user."""
     return Send(r, To.USER, user_id=user_id)
+
+
+def in_workspace(sends: Iterable[Send], team_id: str) -> list[Send]:
+    """The sends, each to be delivered in the workspace unless it names its own: scheduled work answers no
+    request, so every message it makes must say which workspace's token delivers it."""
+    return [send if send.team_id else replace(send, team_id=team_id) for send in sends]
 
 
 def update_message(r: Reply, channel_id: str, ts: str) -> Send:

@@ -167,10 +167,11 @@ class Router:
         the understanding decides (handlers.intents).
         """
         key = conversation_key(ctx)
-        if self.engine.is_open(ctx, key) and ctx.actor.in_dm and " ".join(text.casefold().split()) not in HELP_WORDS:
-            interrupted = self.understanding.interrupting(ctx, text)
-            if interrupted is not None:
-                return interrupted
+        wish = None
+        if ctx.actor.in_dm and " ".join(text.casefold().split()) not in HELP_WORDS:
+            wish = self.understanding.interruption(text)  # read first: the conversation is loaded only for a wish
+        if wish is not None and self.engine.is_open(ctx, key):
+            return self.understanding.interrupt(ctx, wish)
         answered = self.engine.handle_text(ctx, key, text)  # also an answer to "fortsätta eller börja?", *fortsätt*
         if answered is not None:
             return answered

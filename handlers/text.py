@@ -3,9 +3,10 @@
 Handlers never write Swedish or English sentences themselves: they say `t("group.linked", name=...)` and the
 catalogue in bot/messages decides the wording. String parameters are user text and are escaped when rendered.
 
-No text the bot says quotes identity: a string parameter (also one in a Join) that holds a personnummer, phone
-number or e-mail address is replaced by a note that what was written is not shown ("Jag känner inte igen
-”0701234567”" becomes "Jag känner inte igen ”(det du skrev visas inte …)”"). Plain text is the bot's own.
+No text the bot says quotes identity: a string parameter (also one in a Join or a Listing) that holds a
+personnummer, phone number or e-mail address is replaced by a note that what was written is not shown ("Jag
+känner inte igen ”0701234567”" becomes "Jag känner inte igen ”(det du skrev visas inte …)”"). Plain text is the
+bot's own.
 
 Plurals are the catalogue's: `{count|rad|rader}` in a text is the first word when the parameter `count` is 1 and
 the second otherwise ("{count} {count|rad|rader}" → "1 rad", "2 rader"). Lists in a sentence are `Listing`.
@@ -66,4 +67,6 @@ def _unidentified(value: Any) -> Any:
         return Text("identity.not_shown") if value and find_identity(value) is not None else value
     if isinstance(value, Join):
         return Join(tuple(_unidentified(item) for item in value.items), value.sep)
+    if isinstance(value, Listing):
+        return Listing(tuple(_unidentified(item) for item in value.items), value.word)
     return value

@@ -4,10 +4,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.lifetime import hold_until_closed, release
+
+CONNECT_TIMEOUT_SECONDS = 5  # a database that does not answer: the request gets "try again", not a hung worker
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -15,12 +17,19 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
     SQLite gets foreign keys, a busy timeout and WAL so several processes can share it; with WAL, synchronous
     NORMAL keeps the file consistent on a crash and skips an fsync per commit (PostgreSQL is for production).
+
+    PostgreSQL connections are tested when taken from the pool (`pool_pre_ping`): after the server restarted, a
+    dead connection is replaced before a request uses it, and the whole pool is recycled when one is found dead.
+    A connection attempt gives up after CONNECT_TIMEOUT_SECONDS unless the URL says otherwise.
     """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in make_url(url).query:
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -60,6 +69,30 @@ class Database:
         finally:
             session.close()
             release(session)
+
+    @contextmanager
+    def rolled_back(self) -> Iterator[Session]:
+        """A transaction that is always rolled back, whatever happens in it (a rehearsal that must leave no trace)."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+            release(session)
+
+    def ping(self) -> None:
+        """Open a connection (or take one from the pool) and ask the database something; raises when it cannot."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    def after_fork(self) -> None:
+        """In a process forked from the one that made the engine: start a pool of its own.
+
+        The connections inherited from the parent are left for the parent (never closed or used here), as
+        SQLAlchemy advises for forked processes.
+        """
+        self.engine.dispose(close=False)
 
     def dispose(self) -> None:
         """Close every pooled connection."""

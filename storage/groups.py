@@ -28,6 +28,19 @@ def find_workspace(session: Session, *, team_id: str) -> Workspace | None:
     return session.scalars(select(Workspace).where(Workspace.team_id == team_id)).one_or_none()
 
 
+def note_enterprise(session: Session, *, team_id: str, enterprise_id: str) -> None:
+    """Remember the Enterprise Grid org a workspace belongs to (as a verified request from it says)."""
+    workspace = get_or_create_workspace(session, team_id=team_id)
+    if workspace.enterprise_id != enterprise_id:
+        workspace.enterprise_id = enterprise_id
+        session.flush()
+
+
+def enterprise_of(session: Session, *, team_id: str) -> str | None:
+    """The Enterprise Grid org of a workspace, when the bot has learnt it belongs to one."""
+    return session.scalars(select(Workspace.enterprise_id).where(Workspace.team_id == team_id)).one_or_none()
+
+
 def find_group_by_channel(session: Session, *, team_id: str, channel_id: str) -> Group | None:
     """The workspace's group linked to a channel, if any (a channel shared from another workspace has none)."""
     stmt = (

@@ -18,6 +18,8 @@ class Workspace(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32), unique=True)
+    # The Enterprise Grid org the workspace belongs to, when it does (an org-wide install answers for it).
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), default=utcnow)
 
     groups: Mapped[list["Group"]] = relationship(back_populates="workspace")

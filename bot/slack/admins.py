@@ -11,8 +11,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
+
+from bot.slack.clients import NotInstalled, SlackClients
 
 log = logging.getLogger(__name__)
 ADMIN_FLAGS = ("is_admin", "is_owner", "is_primary_owner")
@@ -21,12 +22,13 @@ TTL_SECONDS = 60.0
 
 
 class SlackWorkspaceAdmins:
-    """handlers.admins.WorkspaceAdmins for Slack: asks users.info once a minute at most per person."""
+    """handlers.admins.WorkspaceAdmins for Slack: asks users.info once a minute at most per person, with the token
+    of the person's workspace."""
 
     def __init__(
-        self, client: WebClient, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic
+        self, clients: SlackClients, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic
     ) -> None:
-        self.client = client
+        self.clients = clients
         self.ttl = ttl
         self.clock = clock
         self._lock = threading.Lock()
@@ -42,8 +44,8 @@ class SlackWorkspaceAdmins:
         if cached is not None and cached[1] > now:
             return cached[0]
         try:
-            user = self.client.users_info(user=user_id).get("user") or {}
-        except (SlackClientError, OSError) as error:  # no answer is no: try again next time
+            user = self.clients.for_team(team_id).users_info(user=user_id).get("user") or {}
+        except (SlackClientError, OSError, NotInstalled) as error:  # no answer is no: try again next time
             log.warning("users.info failed, treating the user as no admin: %s", type(error).__name__)
             return False
         answer = is_workspace_admin(user, team_id)

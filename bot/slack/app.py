@@ -14,14 +14,17 @@ from bot.catalogue import Catalogue
 from bot.scheduler import SYSTEM, Scheduler, store_due
 from bot.services import Services, build_services
 from bot.settings import Settings, SettingsError
-from bot.slack import listeners
+from bot.slack import installations, listeners
 from bot.slack.admins import SlackWorkspaceAdmins
-from bot.slack.clients import OneToken
+from bot.slack.clients import OneToken, SlackClients
 from bot.slack.deliverer import Deliverer
 from bot.slack.delivery import OnPosted, SlackDelivery
+from bot.slack.directory import SlackDirectory
 from bot.slack.gate import INBOUND
+from bot.slack.installations import InstallationAuthorize, InstalledClients
 from bot.slack.listeners import Doors
 from bot.slack.metadata import MetadataSeal
+from bot.slack.oauth import installed_clients, oauth_flow
 from bot.slack.origin import Origin, from_command, from_event, from_interaction
 from bot.slack.outbox import SlackOutbox
 from bot.slack.payloads import (
@@ -45,35 +48,66 @@ log = logging.getLogger("lokusbot")
 VERIFIED = "lokus_verified"  # set in the context once Bolt's own verification has passed
 
 
-def make_client(settings: Settings) -> WebClient:
-    """A Web API client for the configured Slack URL that retries a little when rate-limited, on a server error
-    and on a timeout or lost connection (bot/slack/retries.py); longer waits are the outbox's."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+def make_client(settings: Settings, token: str | None = None, team_id: str = "") -> WebClient:
+    """A Web API client for the configured Slack URL: with the bot token of the settings, or the one given (a
+    workspace's own, after an OAuth install; an org-wide token acts in `team_id`). It retries a little when
+    rate-limited, on a server error and on a timeout or lost connection (bot/slack/retries.py); longer waits are
+    the outbox's."""
+    if token is None and settings.slack_bot_token:
+        token = settings.slack_bot_token.get_secret_value()
     return WebClient(
         token=token,
         base_url=settings.slack_api_url,
+        team_id=team_id or None,
         timeout=int(settings.slack_timeout) or 1,
         retry_handlers=retry_handlers(),
     )
 
 
-def create_app(settings: Settings, services: Services | None = None, *, schedule: bool = False) -> App:
-    """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler."""
+def create_app(
+    settings: Settings, services: Services | None = None, *, schedule: bool = False, check_token: bool = False
+) -> App:
+    """The whole Slack app; nothing is built at import time, everything here. `schedule` starts the scheduler;
+    `check_token` asks Slack about the bot token now (auth.test), so a wrong one stops the start and the first
+    request does not wait for the answer (with one token; OAuth has none to check)."""
     settings.require_slack()
-    client = make_client(settings)
     services = services or build_services(settings)
-    services.admins = SlackWorkspaceAdmins(client)  # the same services object: tests swap its parts
-    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
-    app = App(
-        client=client,
-        signing_secret=secret,
-        token_verification_enabled=False,
-        process_before_response=True,  # Slack's 200 only once the handler's transaction is committed
-        logger=logging.getLogger("lokusbot.bolt"),
-    )
+    app, clients = _oauth_app(settings, services) if settings.oauth else _single_token_app(settings, check_token)
+    services.admins = SlackWorkspaceAdmins(clients)  # the same services object: tests swap its parts
+    services.directory = SlackDirectory(clients)
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
-    clients, renderer = OneToken(client), BlockRenderer(Catalogue.for_slack(settings.language))
+    renderer = BlockRenderer(Catalogue.for_slack(settings.language))
     delivery = SlackDelivery(clients, renderer, on_posted=_remember_posted(services), seal=seal)
+    outbox, deliverer = _outbox(settings, services, clients, renderer)
+    services.on_stop(deliverer.stop)
+    doors = Doors(services, outbox, delivery)
+    app.use(_typed_and_verified)
+    if isinstance(clients, InstalledClients):
+        app.use(_note_org(clients))
+        installations.register(app, installations.forget_tokens(clients))
+    else:
+        installations.register(app, installations.tokens_kept)
+    listeners.register(app, doors, seal)
+    app.error(_error_handler(doors))
+    if schedule:  # its thread wakes the deliverer first, in the process that serves (after gunicorn's fork)
+        Scheduler(lambda: _every_minute(services, outbox, deliverer), first=deliverer.wake).start()
+    else:
+        deliverer.wake()  # what an earlier process promised and did not send
+    return app
+
+
+def _every_minute(services: Services, outbox: SlackOutbox, deliverer: Deliverer) -> int:
+    """The scheduler's round: due work with its messages kept in the outbox, then a sweep of the outbox."""
+    system = Origin(Actor("", SYSTEM))
+    sent = store_due(services, "", lambda ctx, sends: outbox.store(ctx.session, system, sends))
+    deliverer.sweep()
+    return sent
+
+
+def _outbox(
+    settings: Settings, services: Services, clients: SlackClients, renderer: BlockRenderer
+) -> tuple[SlackOutbox, Deliverer]:
+    """Where handlers' Sends are kept, and the deliverer that sends them after each commit."""
     outbox = SlackOutbox(renderer)
     deliverer = Deliverer(
         services,
@@ -84,23 +118,57 @@ def create_app(settings: Settings, services: Services | None = None, *, schedule
         workers=settings.outbox_workers,
         give_up_after=timedelta(hours=settings.outbox_give_up_hours),
     )
-    services.on_stop(deliverer.stop)
-    doors = Doors(services, outbox, delivery)
-    app.use(_typed_and_verified)
-    listeners.register(app, doors, seal)
-    app.error(_error_handler(doors))
-    deliverer.wake()  # what an earlier process promised and did not send
-    if schedule:
-        Scheduler(lambda: _every_minute(services, outbox, deliverer)).start()
-    return app
+    return outbox, deliverer
 
 
-def _every_minute(services: Services, outbox: SlackOutbox, deliverer: Deliverer) -> int:
-    """The scheduler's round: due work with its messages kept in the outbox, then a sweep of the outbox."""
-    system = Origin(Actor("", SYSTEM))
-    sent = store_due(services, "", lambda ctx, sends: outbox.store(ctx.session, system, sends))
-    deliverer.sweep()
-    return sent
+def _single_token_app(settings: Settings, check_token: bool) -> tuple[App, SlackClients]:
+    """One workspace, one token (SLACK_BOT_TOKEN), as before OAuth; `check_token` asks Slack about it now."""
+    client = make_client(settings)
+    app = App(
+        client=client,
+        signing_secret=_signing_secret(settings),
+        token_verification_enabled=check_token,
+        process_before_response=True,  # Slack's 200 only once the handler's transaction is committed
+        logger=logging.getLogger("lokusbot.bolt"),
+    )
+    return app, OneToken(client)
+
+
+def _oauth_app(settings: Settings, services: Services) -> tuple[App, SlackClients]:
+    """Many workspaces: the OAuth install's routes, and each request authorized with its workspace's own token.
+
+    A request from a workspace with no installation is acknowledged; a slash command or button there is told so.
+    """
+    client = make_client(settings)  # no token: oauth.v2.access, and the base of each workspace's client
+    clients = installed_clients(settings, services.db, lambda token, team: make_client(settings, token, team))
+    not_installed = Catalogue.for_slack(settings.language).render(t("install.not_installed"))
+    app = App(
+        client=client,
+        signing_secret=_signing_secret(settings),
+        oauth_flow=oauth_flow(settings, clients, client),
+        authorize=InstallationAuthorize(clients),  # type: ignore[arg-type]  # returns None when nothing is installed, as Bolt's own
+        user_facing_authorize_error_message=not_installed,
+        process_before_response=True,  # Slack's 200 only once the handler's transaction is committed
+        logger=logging.getLogger("lokusbot.bolt"),
+    )
+    return app, clients
+
+
+def _signing_secret(settings: Settings) -> str | None:
+    return settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+
+
+def _note_org(clients: InstalledClients) -> Callable[..., None]:
+    """After verification: remember which Enterprise Grid org the request's workspace belongs to."""
+
+    def note(context: BoltContext, next: Callable[[], None]) -> None:
+        payload = context.get(INBOUND)
+        origin = _origin(payload) if payload is not None else None
+        if origin is not None and origin.enterprise_id:
+            clients.note(origin.actor.team_id, origin.enterprise_id)
+        next()
+
+    return note
 
 
 def _seal_secret(settings: Settings) -> str:

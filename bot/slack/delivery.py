@@ -13,18 +13,18 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 
 from bot.blocks import BlockRenderer
-from bot.slack.clients import SlackClients
+from bot.slack.clients import NotInstalled, SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
-from bot.slack.outbox import SlackOutbox
+from bot.slack.outbox import SlackOutbox, org_of
 from bot.slack.sending import SlackSender
 from bot.slack.uploads import Upload
 from handlers.replies import Form, PostedHook, Send
 from storage.clock import utcnow
 from storage.outbox import Claimed
 
-log = logging.getLogger("lokusbot")
+log = logging.getLogger("lokusbot.delivery")
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
 
 
@@ -50,7 +50,8 @@ class SlackDelivery:
         """Open each form as a modal for the person who asked, now."""
         for send in sends:
             if send.form is not None:
-                self.open_form(self.clients.for_team(send.team_id or origin.actor.team_id), origin, send.form)
+                team = send.team_id or origin.actor.team_id
+                self.open_form(self.clients.for_team(team, org_of(origin, team)), origin, send.form)
 
     def open_form(self, client: WebClient, origin: Origin, form: Form) -> None:
         """Open a form as a modal for the person who asked, its metadata sealed for them."""
@@ -60,17 +61,21 @@ class SlackDelivery:
         client.views_open(trigger_id=origin.trigger_id, view=modal_view(form, self.renderer.catalogue, metadata))
 
     def deliver(self, origin: Origin, sends: list[Send], *, response_url: str = "") -> None:
-        """Send every Send now, in order, each with the client of its workspace (no outbox, no retry later)."""
+        """Send every Send now, in order, each with the client of its workspace (no outbox, no retry later); one
+        for a workspace with no installation any more is skipped: nothing can reach it."""
         render = self.renderer.catalogue.for_files().render
         for send in sends:
-            if send.form is not None and origin.trigger_id:
-                self.open_forms(origin, [send])
-                continue
-            kind, destination, payload = self._rows.row(origin, send, response_url)
-            team = send.team_id or origin.actor.team_id
-            row = Claimed(0, "", team, "", destination, kind, payload, utcnow())
-            files = [Upload(f.filename, render(f.title), f.data(render)) for f in send.reply.files]
-            self._sender.send(row, files, self._posted(origin, send.posted))
+            try:
+                if send.form is not None and origin.trigger_id:
+                    self.open_forms(origin, [send])
+                    continue
+                kind, destination, payload = self._rows.row(origin, send, response_url)
+                team = send.team_id or origin.actor.team_id
+                row = Claimed(0, "", team, org_of(origin, team), destination, kind, payload, utcnow())
+                files = [Upload(f.filename, render(f.title), f.data(render)) for f in send.reply.files]
+                self._sender.send(row, files, self._posted(origin, send.posted))
+            except NotInstalled:
+                log.warning("a message for team %s not sent: nothing is installed there", send.team_id or "-")
 
     def _posted(self, origin: Origin, hook: PostedHook | None) -> Callable[[str, str], None]:
         on_posted = self.on_posted

@@ -113,15 +113,15 @@ def register(app: App, doors: Doors, seal: MetadataSeal) -> None:
 
     @app.event("app_home_opened")
     def on_home(inbound: EventCallback) -> None:
-        user, team = inbound.event.user, inbound.team_id
+        user, team, org = inbound.event.user, inbound.team_id, inbound.enterprise_id or ""
         if inbound.event.tab != "home" or not user:
             return
         view = home_view(doors.delivery.renderer)
         try:
-            keep: Callable[[Ctx], None] = lambda ctx: doors.outbox.home(ctx.session, team, user, view)  # noqa: E731
+            keep: Callable[[Ctx], None] = lambda ctx: doors.outbox.home(ctx.session, team, user, view, org)  # noqa: E731
             doors.services.handle(Actor(team, user), keep, event_id=inbound.event_id)
         except Unavailable:  # no database: the view is the same for everyone, so publish it straight away
-            doors.delivery.clients.for_team(team).views_publish(user_id=user, view=view)
+            doors.delivery.clients.for_team(team, org).views_publish(user_id=user, view=view)
 
     @app.action(ACTIONS)
     def on_action(ack: Ack, inbound: BlockActions) -> None:

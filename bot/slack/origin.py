@@ -9,12 +9,14 @@ from handlers.context import Actor
 
 @dataclass(frozen=True)
 class Origin:
-    """The actor, plus what delivery needs: the DM channel id and whether to answer ephemerally."""
+    """The actor, plus what delivery needs: the DM channel id, whether to answer ephemerally, and the Enterprise
+    Grid org of the actor's workspace (empty outside one), whose installation may be the one that answers."""
 
     actor: Actor
     dm_channel: str = ""
     ephemeral: bool = False
     trigger_id: str = ""
+    enterprise_id: str = ""
 
 
 def typed_text(text: str) -> str:
@@ -37,7 +39,13 @@ def from_command(command: SlashCommand) -> Origin:
     channel = command.channel_id
     dm = _is_dm(channel, command.channel_name)
     actor = Actor(team_id=command.team_id, user_id=command.user_id, channel_id="" if dm else channel)
-    return Origin(actor, dm_channel=channel if dm else "", ephemeral=not dm, trigger_id=command.trigger_id)
+    return Origin(
+        actor,
+        dm_channel=channel if dm else "",
+        ephemeral=not dm,
+        trigger_id=command.trigger_id,
+        enterprise_id=command.enterprise_id,
+    )
 
 
 def from_event(callback: EventCallback) -> Origin:
@@ -50,7 +58,7 @@ def from_event(callback: EventCallback) -> Origin:
         channel_id="" if dm else event.channel,
         thread_ts="" if dm else event.thread_ts,
     )
-    return Origin(actor, dm_channel=event.channel if dm else "")
+    return Origin(actor, dm_channel=event.channel if dm else "", enterprise_id=callback.enterprise_id or "")
 
 
 def from_interaction(payload: Interaction) -> Origin:
@@ -67,9 +75,13 @@ def from_interaction(payload: Interaction) -> Origin:
         channel_id="" if dm else channel,
         thread_ts="" if dm else thread,
     )
+    enterprise = (payload.enterprise.id if payload.enterprise else "") or (
+        payload.team.enterprise_id if payload.team else ""
+    )
     return Origin(
         actor,
         dm_channel=channel if dm else "",
         ephemeral=ephemeral or (not dm and not thread),
         trigger_id=payload.trigger_id,
+        enterprise_id=enterprise or "",
     )

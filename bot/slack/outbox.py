@@ -55,16 +55,18 @@ class SlackOutbox:
             if send.form is not None and origin.trigger_id:
                 immediate.append(send)
             else:
-                batch.add(send, send.team_id or origin.actor.team_id, *self.row(origin, send, response_url), now)
+                team = send.team_id or origin.actor.team_id
+                batch.add(send, (team, org_of(origin, team)), *self.row(origin, send, response_url), now)
         after_commit(session, batch.committed)
         return immediate
 
-    def home(self, session: Session, team_id: str, user_id: str, view: dict[str, Any]) -> None:
+    def home(self, session: Session, team_id: str, user_id: str, view: dict[str, Any], enterprise_id: str = "") -> None:
         """Publish a person's App Home view through the outbox."""
         payload = {"user": user_id, "view": view}
         outbox.add_message(
             session,
             team_id=team_id,
+            enterprise_id=enterprise_id,
             destination=f"home:{team_id}:{user_id}",
             kind="home",
             payload=payload,
@@ -140,8 +142,12 @@ class Batch:
         self.waiting = False
         self._free: dict[str, bool] = {}
 
-    def add(self, send: Send, team: str, kind: str, destination: str, payload: dict[str, Any], now: datetime) -> None:
-        """Add one message, leased to this process when it is the next of its destination."""
+    def add(
+        self, send: Send, where: tuple[str, str], kind: str, destination: str, payload: dict[str, Any], now: datetime
+    ) -> None:
+        """Add one message for a workspace (and its org), leased to this process when it is the next of its
+        destination."""
+        team, org = where
         files = self.outbox.files(send.reply)
         free = self._free.get(destination)
         if free is None:
@@ -151,6 +157,7 @@ class Batch:
         message_id = outbox.add_message(
             self.session,
             team_id=team,
+            enterprise_id=org,
             destination=destination,
             kind=kind,
             payload=payload,
@@ -159,7 +166,9 @@ class Batch:
             lease=(token, now + self.outbox.lease) if free else None,
         )
         if free:
-            self.claimed.append(Claimed(message_id, token, team, "", destination, kind, payload, now, files=len(files)))
+            self.claimed.append(
+                Claimed(message_id, token, team, org, destination, kind, payload, now, files=len(files))
+            )
         else:
             self.waiting = True
         if any(not isinstance(f.content, bytes) for f in send.reply.files):
@@ -168,6 +177,12 @@ class Batch:
     def committed(self) -> None:
         """After the commit: the deliverer takes over."""
         self.outbox.committed(self.makers, self.claimed, self.waiting)
+
+
+def org_of(origin: Origin, team: str) -> str:
+    """The Enterprise Grid org whose installation may answer for `team`: the request's, for the request's own
+    workspace (an org-wide install), else none known."""
+    return origin.enterprise_id if team == origin.actor.team_id else ""
 
 
 def _hook(origin: Origin, send: Send) -> dict[str, Any]:

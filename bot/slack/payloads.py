@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from handlers.cleaning import clean_value
 
-HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened"})
+INSTALLATION_EVENTS = frozenset({"app_uninstalled", "tokens_revoked"})  # the bot's tokens taken away
+HANDLED_EVENTS = frozenset({"message", "app_mention", "app_home_opened"}) | INSTALLATION_EVENTS
 ACTION_PATTERN = r"^[a-z_]+\."  # the prefix every action and callback id of ours has (listeners match it too)
 
 SlackId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,40}$")]
@@ -48,6 +49,7 @@ class SlashCommand(_In):
     channel_name: Word = ""
     trigger_id: TriggerId
     response_url: Url | None = None
+    enterprise_id: MaybeId = ""
 
 
 class Event(_In):
@@ -69,8 +71,51 @@ class EventCallback(_In):
 
     type: Literal["event_callback"]
     team_id: SlackId
+    enterprise_id: MaybeId | None = None
     event_id: EventId
     event: Event
+
+
+class Tokens(_In):
+    """Which tokens tokens_revoked says were revoked: user ids of user tokens, of the bot user for bot tokens."""
+
+    oauth: Annotated[list[SlackId], Field(max_length=1_000)] = []
+    bot: Annotated[list[SlackId], Field(max_length=1_000)] = []
+
+
+class InstallationChange(_In):
+    """app_uninstalled or tokens_revoked."""
+
+    type: Literal["app_uninstalled", "tokens_revoked"]
+    tokens: Tokens = Tokens()
+
+
+class Authorization(_In):
+    """Which installation an event was sent to (an org-wide one has no team)."""
+
+    enterprise_id: MaybeId | None = None
+    team_id: MaybeId | None = None
+    is_enterprise_install: bool = False
+
+
+class InstallationEvent(_In):
+    """The Events API envelope of an uninstall or a revocation; for an org-wide install its team_id may be null."""
+
+    type: Literal["event_callback"]
+    team_id: MaybeId | None = None
+    enterprise_id: MaybeId | None = None
+    event_id: EventId
+    event: InstallationChange
+    authorizations: Annotated[list[Authorization], Field(max_length=10)] = []
+
+    @property
+    def installation(self) -> tuple[str | None, str | None]:
+        """The (enterprise, team) the installation is kept under: the team is None for an org-wide one."""
+        if self.authorizations:
+            first = self.authorizations[0]
+            team = None if first.is_enterprise_install else (first.team_id or self.team_id or None)
+            return first.enterprise_id or self.enterprise_id or None, team
+        return self.enterprise_id or None, self.team_id or None
 
 
 class User(_In):
@@ -79,6 +124,11 @@ class User(_In):
 
 
 class Team(_In):
+    id: MaybeId = ""
+    enterprise_id: MaybeId | None = None
+
+
+class Enterprise(_In):
     id: MaybeId = ""
 
 
@@ -120,6 +170,7 @@ class BlockActions(_In):
     type: Literal["block_actions"]
     user: User
     team: Team | None = None
+    enterprise: Enterprise | None = None
     channel: Channel | None = None
     container: Container | None = None
     message: Message | None = None
@@ -160,6 +211,7 @@ class ViewSubmission(_In):
     type: Literal["view_submission"]
     user: User
     team: Team | None = None
+    enterprise: Enterprise | None = None
     trigger_id: TriggerId
     view: View
     response_urls: Annotated[list[ResponseUrl], Field(max_length=10)] = []
@@ -172,7 +224,7 @@ class UrlVerification(_In):
     challenge: Annotated[str, StringConstraints(max_length=255)]
 
 
-Payload = SlashCommand | EventCallback | BlockActions | ViewSubmission | UrlVerification
+Payload = SlashCommand | EventCallback | InstallationEvent | BlockActions | ViewSubmission | UrlVerification
 Interaction = BlockActions | ViewSubmission
 KINDS: dict[str, type[Payload]] = {
     "event_callback": EventCallback,
@@ -192,9 +244,17 @@ def read_payload(body: Any) -> Payload:
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         raise MalformedPayload("a payload of no kind lokusbot handles")
+    if model is EventCallback and _event_type(body) in INSTALLATION_EVENTS:
+        return _validate(InstallationEvent, body)
     if model is EventCallback and _unhandled_event(body.get("event")):  # only its type is read, by Bolt
         body = {**body, "event": {"type": body["event"]["type"]}}
     return _validate(model, body)
+
+
+def _event_type(body: dict[str, Any]) -> str | None:
+    event = body.get("event")
+    kind = event.get("type") if isinstance(event, dict) else None
+    return kind if isinstance(kind, str) else None
 
 
 def _unhandled_event(event: Any) -> bool:

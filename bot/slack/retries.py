@@ -22,6 +22,9 @@ from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
+from sqlalchemy.exc import OperationalError
+
+from bot.slack.clients import NotInstalled
 
 RATE_LIMIT_WAIT_CAP = 3  # seconds a client may sleep on a 429 before handing the message back to the outbox
 SERVER_ERRORS = frozenset({500, 502, 503, 504})
@@ -102,7 +105,13 @@ class Failure:
 
 
 def read_failure(error: Exception) -> Failure:
-    """How a failed Slack call should be handled: a 429, a 5xx, a timeout or a lost connection is retried later."""
+    """How a failed Slack call should be handled: a 429, a 5xx, a timeout or a lost connection is retried later
+    (and so is a database that could not be asked for the workspace's token); a workspace with no installation
+    any more (NotInstalled) never will be reached."""
+    if isinstance(error, NotInstalled):
+        return Failure("not_installed", False)
+    if isinstance(error, OperationalError):
+        return Failure("database_unavailable", True)
     if isinstance(error, SendFailed):
         return Failure(error.code, error.transient, error.wait)
     if isinstance(error, SlackApiError):

@@ -3,6 +3,7 @@
 from enum import StrEnum
 
 from handlers.errors import DomainError
+from handlers.ids import row_id
 
 SEPARATOR = "|"
 
@@ -30,6 +31,7 @@ def pack(*parts: object) -> str:
 def case_id_of(value: str) -> tuple[int, str]:
     """The case id and the rest of a button value ("12|closed" → (12, "closed"))."""
     first, _, rest = value.partition(SEPARATOR)
-    if not first.isdigit():
+    case_id = row_id(first)
+    if case_id is None:
         raise DomainError("action.unknown")
-    return int(first), rest
+    return case_id, rest

@@ -124,7 +124,7 @@ def _code(terms: tuple[Term, ...], text: str) -> str:
 
 
 def _age_band(text: str, parsers: CellParsers) -> str:
-    if not text.isdigit():
+    if not text.isdecimal():
         return str(_term(AGE_BANDS, empty="okant")(text, parsers))
     band = age_band_of(int(text))
     if band is None:

@@ -11,6 +11,8 @@ from handlers.cases.vocabulary import OUTCOMES, codes
 from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
+from handlers.formatting import Identifier
+from handlers.ids import row_id
 from handlers.replies import Button, Buttons, Header, Note, Paragraph, Part, Send, Style, reply, say, to_requester
 from handlers.text import Join, Listing, Text, t
 from storage import audit
@@ -52,7 +54,7 @@ def case_line(case: Case, group: Group, *, own: bool) -> Text:
     failures = Join(tuple(t(f"case.failure.{f.code}") for f in case.failures)) if case.failures else t("case.none")
     return t(
         "case.list.line_own" if own else "case.list.line",
-        number=case.number,
+        number=Identifier(case.number),
         group=group.name,
         raised_on=case.raised_on,
         party=t(f"party.{case.party}"),
@@ -72,24 +74,25 @@ def _status_text(case: Case) -> Text:
 
 def _buttons(case: Case) -> tuple[Button, ...]:
     if case.status == CLOSED:
-        return (Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=case.number)),)
+        return (Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=Identifier(case.number))),)
     return (
         Button(
             CaseAction.STATUS,
             pack(case.id, NEXT_STATUS[case.status]),
-            t(f"case.button.to_{NEXT_STATUS[case.status]}", number=case.number),
+            t(f"case.button.to_{NEXT_STATUS[case.status]}", number=Identifier(case.number)),
         ),
-        Button(CaseAction.NOTE, str(case.id), t("case.button.note", number=case.number)),
-        Button(CaseAction.CLOSE, str(case.id), t("case.button.close", number=case.number), Style.DANGER),
+        Button(CaseAction.NOTE, str(case.id), t("case.button.note", number=Identifier(case.number))),
+        Button(CaseAction.CLOSE, str(case.id), t("case.button.close", number=Identifier(case.number)), Style.DANGER),
     )
 
 
 def more_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Visa fler" button: the next page."""
     which, _, offset = value.partition(SEPARATOR)
-    if which not in (OPEN_LIST, CLOSED_LIST) or not offset.isdigit():
+    start = row_id(offset)
+    if which not in (OPEN_LIST, CLOSED_LIST) or start is None:
         raise DomainError("action.unknown")
-    return list_page(ctx, which, int(offset))
+    return list_page(ctx, which, start)
 
 
 def list_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -102,26 +105,22 @@ def status_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     case_id, status = case_id_of(value)
     case, group = scope.require_case(ctx, case_id)
     if case.status == CLOSED or status not in NEXT_STATUS:
-        raise DomainError("case.already_closed", number=case.number, group=group.name)
+        raise DomainError("case.already_closed", **_which(case, group))
     before = case.status
     repo.set_status(ctx.session, case=case, status=status, now=ctx.now)
     _audit(ctx, "case.status", case, {"from": before, "to": status})
-    return [
-        to_requester(
-            say(t("case.status_changed", number=case.number, group=group.name, status=t(f"case.status.{status}")))
-        )
-    ]
+    return [to_requester(say(t("case.status_changed", **_which(case, group), status=t(f"case.status.{status}"))))]
 
 
 def close_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """Closing asks for the outcome first."""
     case, group = scope.require_case(ctx, case_id_of(value)[0])
     if case.status == CLOSED:
-        raise DomainError("case.already_closed", number=case.number, group=group.name)
+        raise DomainError("case.already_closed", **_which(case, group))
     buttons = tuple(
         Button(CaseAction.OUTCOME, pack(case.id, code), t(f"case.outcome.{code}")) for code in codes(OUTCOMES)
     )
-    return [to_requester(reply(Paragraph(t("case.close_ask", number=case.number, group=group.name)), Buttons(buttons)))]
+    return [to_requester(reply(Paragraph(t("case.close_ask", **_which(case, group))), Buttons(buttons)))]
 
 
 def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -131,15 +130,15 @@ def outcome_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> li
     if outcome not in codes(OUTCOMES):
         raise DomainError("action.unknown")
     if case.status == CLOSED:
-        raise DomainError("case.already_closed", number=case.number, group=group.name)
+        raise DomainError("case.already_closed", **_which(case, group))
     before = case.status
     repo.set_status(ctx.session, case=case, status=CLOSED, outcome=outcome, closed_on=ctx.local_now.date(), now=ctx.now)
     _audit(ctx, "case.close", case, {"from": before, "outcome": outcome})
-    undo = Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=case.number))
+    undo = Button(CaseAction.REOPEN, str(case.id), t("case.button.reopen", number=Identifier(case.number)))
     return [
         to_requester(
             reply(
-                Paragraph(t("case.closed", number=case.number, group=group.name, outcome=t(f"case.outcome.{outcome}"))),
+                Paragraph(t("case.closed", **_which(case, group), outcome=t(f"case.outcome.{outcome}"))),
                 Buttons((undo,)),
             )
         )
@@ -150,11 +149,11 @@ def reopen_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> lis
     """Open a closed case again; its outcome is cleared."""
     case, group = scope.require_case(ctx, case_id_of(value)[0])
     if case.status != CLOSED:
-        raise DomainError("case.not_closed", number=case.number, group=group.name)
+        raise DomainError("case.not_closed", **_which(case, group))
     outcome = case.outcome
     repo.set_status(ctx.session, case=case, status="open", now=ctx.now)
     _audit(ctx, "case.reopen", case, {"outcome_was": outcome})
-    return [to_requester(say(t("case.reopened", number=case.number, group=group.name)))]
+    return [to_requester(say(t("case.reopened", **_which(case, group))))]
 
 
 def note_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
@@ -166,7 +165,7 @@ def note_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[
 
 def _note_intro(env: Env) -> list[Part]:
     case, group = scope.require_case(env.ctx, int(env.data["case_id"]))
-    return [Paragraph(t("case.note_intro", number=case.number, group=group.name))]
+    return [Paragraph(t("case.note_intro", **_which(case, group)))]
 
 
 def save_note(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
@@ -174,7 +173,12 @@ def save_note(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> lis
     case, group = scope.require_case(ctx, int(data["case_id"]))
     note = repo.add_note(ctx.session, case=case, user_id=ctx.actor.user_id, text=answers["text"], now=ctx.now)
     _audit(ctx, "case.note", case, {"note": note.id})
-    return [to_requester(say(t("case.note_saved", number=case.number, group=group.name)))]
+    return [to_requester(say(t("case.note_saved", **_which(case, group))))]
+
+
+def _which(case: Case, group: Group) -> dict[str, Any]:
+    """The parameters that name a case in a sentence: its number (an identifier, never grouped) and group."""
+    return {"number": Identifier(case.number), "group": group.name}
 
 
 def _audit(ctx: Ctx, action: str, case: Case, detail: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from handlers.cases.cells import CellParsers, RowProblem, check_cells
 from handlers.cases.reading import MAX_ROWS, read_rows
-from handlers.cases.table import ALL_COLUMNS
+from handlers.cases.table import ALL_COLUMNS, HEADERS
 from handlers.errors import DomainError
 from handlers.identity import find_identity
 from handlers.text import Join, t
@@ -70,7 +70,7 @@ def _columns(header: Sequence[str]) -> list[str | None]:
     """The column each header cell names; a file with unknown, repeated or missing columns is refused."""
     if any(find_identity(name) for name in header):
         raise DomainError("case.import.identity_header")
-    known = {_plain(name): name for name in ALL_COLUMNS} | HEADER_ALIASES
+    known = {_plain(name): name for name in ALL_COLUMNS} | {_plain(h): n for n, h in HEADERS.items()} | HEADER_ALIASES
     columns = [known.get(_plain(name)) if name else None for name in header]
     unknown = [name for name, column in zip(header, columns, strict=True) if name and column is None]
     if unknown:

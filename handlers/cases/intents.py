@@ -25,6 +25,8 @@ CASE_FORM = (
     "registrera ärende i formulär",
     "fylla i formulär för ärende",
     "ärendeformuläret",
+    "öppna formuläret",
+    "använda formuläret",
     "case form",
 )
 MY_CASES = (

@@ -19,6 +19,7 @@ from handlers.cases.vocabulary import (
 )
 from handlers.conversation.flow import Choice, Env, Kind, Question
 from handlers.errors import AnswerError
+from handlers.ids import row_id
 from handlers.text import t
 from storage.models import Group
 
@@ -42,7 +43,8 @@ def case_group(env: Env) -> Group | None:
     """The group the case is for: the answer to the group question, or the one given when it started; only
     a group of the person's workspace that they may register cases in (saving checks it again)."""
     group_id = str(env.answers.get("group") or env.data.get("group_id") or "")
-    group = env.ctx.session.get(Group, int(group_id)) if group_id.isdigit() else None
+    number = row_id(group_id)
+    group = env.ctx.session.get(Group, number) if number is not None else None
     if group is None or not access.in_workspace(env.ctx, group):
         return None
     if access.member_of(env.ctx, group) is None and not access.is_forbund(env.ctx):

@@ -5,11 +5,13 @@ from datetime import date
 from typing import Any
 
 from handlers.cases import scope
-from handlers.cases.actions import CaseAction
+from handlers.cases.actions import SEPARATOR, CaseAction, pack
 from handlers.cases.questions import CASE_QUESTIONS, PICK_GROUP_QUESTIONS, target_terms
 from handlers.context import Ctx
 from handlers.conversation.flow import Env, Flow
 from handlers.errors import DomainError
+from handlers.formatting import Identifier
+from handlers.ids import row_id
 from handlers.replies import (
     Button,
     Buttons,
@@ -34,6 +36,7 @@ from storage.models import Group
 CASE_FLOW = "case"
 PICK_GROUP_FLOW = "case_pick_group"
 FORM_WORDS = ("form", "formulär", "formular")
+INSTEAD = "chat"  # on the form button of the chat's introduction: the form is sent instead of that chat
 
 
 def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> list[Send]:
@@ -52,9 +55,10 @@ def save_case(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> lis
         entity_id=case.id,
         detail={"group": group.id, "number": case.number, "via": via},
     )
+    sends = [to_requester(saved_reply(case, group))]
     if via == "form":
-        _drop_chat(ctx)
-    return [to_requester(saved_reply(case, group))]
+        sends.extend(_after_form(ctx, instead=data.get("instead") is True))
+    return sends
 
 
 def new_case(answers: Mapping[str, Any], group: Group) -> NewCase:
@@ -80,7 +84,7 @@ def new_case(answers: Mapping[str, Any], group: Group) -> NewCase:
 def saved_reply(case: Case, group: Group) -> Reply:
     """The answer when saved ("Ärende #12 registrerat för LOKUS Heby"), with what to do next."""
     return reply(
-        Paragraph(t("case.saved", number=case.number, group=group.name)),
+        Paragraph(t("case.saved", number=Identifier(case.number), group=group.name)),
         Buttons(
             (
                 Button(CaseAction.NEW, str(group.id), t("case.button.another")),
@@ -90,9 +94,17 @@ def saved_reply(case: Case, group: Group) -> Reply:
     )
 
 
-def _drop_chat(ctx: Ctx) -> None:
-    """A case sent by form replaces a registration the person had begun in the chat (they chose the form)."""
-    ctx.engine.drop(ctx, scope.dm_key(ctx), (CASE_FLOW, PICK_GROUP_FLOW))
+def _after_form(ctx: Ctx, *, instead: bool) -> list[Send]:
+    """A form opened from the chat's "instead" button replaces that chat; any other form leaves a case begun in
+    the chat as it was, and says so (it may be another case)."""
+    key = scope.dm_key(ctx)
+    if instead:
+        ctx.engine.drop(ctx, key, (CASE_FLOW, PICK_GROUP_FLOW))
+        return []
+    chat = ctx.engine.open_conversation(ctx, key)
+    if chat is None or chat.flow not in (CASE_FLOW, PICK_GROUP_FLOW):
+        return []
+    return [to_requester(say(t("case.form_chat_waiting", conversation=chat.describe())))]
 
 
 def register_command(ctx: Ctx, args: str) -> list[Send]:
@@ -121,21 +133,25 @@ def _intro(env: Env) -> list[Part]:
     group_id = env.data.get("group_id")
     if group_id:
         group = scope.require_group(env.ctx, int(group_id))
-        text, value = t("case.intro", group=group.name), str(group.id)
+        text, value = t("case.intro", group=group.name), pack(group.id, INSTEAD)
     else:
         names = Listing(tuple(g.name for g in scope.case_groups(env.ctx)))
-        text, value = t("case.intro_many", groups=names), ""
+        text, value = t("case.intro_many", groups=names), pack("", INSTEAD)
     return [Paragraph(text), Buttons((Button(CaseAction.FORM, value, t("case.button.form")),))]
 
 
-def open_case_form(ctx: Ctx, group_id: int | None) -> list[Send]:
-    """The case as a form for the group; with several groups to choose from, ask which first."""
+def open_case_form(ctx: Ctx, group_id: int | None, *, instead: bool = False) -> list[Send]:
+    """The case as a form for the group; with several groups to choose from, ask which first. `instead`: it
+    was asked for from the chat's introduction, and replaces that chat when it is sent."""
     groups = [scope.require_group(ctx, group_id)] if group_id else list(scope.case_groups(ctx))
     if len(groups) > 1:
-        options = tuple(Option(str(g.id), g.name) for g in groups)
+        options = tuple(Option(pack(g.id, INSTEAD) if instead else str(g.id), g.name) for g in groups)
         return [to_requester(reply(Paragraph(t("case.form_which_group")), Choices(CaseAction.FORM, options)))]
     group = groups[0]
-    form = ctx.engine.form(ctx, CASE_FLOW, {"group_id": group.id, "via": "form"})
+    data: dict[str, int | str | bool] = {"group_id": group.id, "via": "form"}
+    if instead:
+        data["instead"] = True
+    form = ctx.engine.form(ctx, CASE_FLOW, data)
     return [open_form(form, say(t("case.form_only_in_slack")))]
 
 
@@ -151,12 +167,13 @@ def offer_form(ctx: Ctx) -> list[Send]:
 
 def new_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Registrera ett till" button."""
-    return start_chat(ctx, int(value) if value.isdigit() else None)
+    return start_chat(ctx, row_id(value))
 
 
 def form_action(ctx: Ctx, action: str, value: str, selected: list[str]) -> list[Send]:
     """The "Fyll i ett formulär" button, or the group picked for the form."""
-    return open_case_form(ctx, int(value) if value.isdigit() else None)
+    group_id, _, via = value.partition(SEPARATOR)
+    return open_case_form(ctx, row_id(group_id), instead=via == INSTEAD)
 
 
 FLOWS = (

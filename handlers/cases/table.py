@@ -1,22 +1,30 @@
 """The lots-ärende file: its columns, a case as a row, and rows written as CSV or XLSX (export).
 
+The CSV's header is the field names (`datum;part;…`), for scripts and older imports; the workbook's header is
+the same columns in Swedish (`Datum`, `Åldersgrupp`, `Målgrupper` …), for people. The import reads both. The
+workbook prints as it should: A4 landscape, fitted to the page width, the header repeated on every page, page
+numbers in the footer, an autofilter on the header, long text wrapped in columns sized to what they hold.
+
 Text is written without the characters a file cannot hold (handlers.cleaning): a note stored with U+FFFF or a
 control character before text was cleaned at the door still exports, in both formats.
 """
 
 import csv
 import io
-import re
-import unicodedata
+import math
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlers.cases.vocabulary import AGE_BANDS, FAILURES, GENDERS, OUTCOMES, PARTIES, STATUSES, Term, spelling
 from handlers.cleaning import clean_text
+from handlers.file_names import slug
 from storage.case_models import Case
 
 COLUMNS = (
@@ -34,6 +42,34 @@ COLUMNS = (
 )
 EXTRA_COLUMNS = ("beskrivning", "avslutad", "nummer", "uppfoljning")
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
+HEADERS = {  # the workbook's header: the file's own words in Swedish (not catalogue text: the import reads them)
+    "datum": "Datum",
+    "part": "Part",
+    "enhet": "Enhet",
+    "kon": "Kön",
+    "aldersgrupp": "Åldersgrupp",
+    "malgrupper": "Målgrupper",
+    "brister": "Brister",
+    "tillaggsresurs": "Tilläggsresurs",
+    "status": "Status",
+    "utfall": "Utfall",
+    "anteckning": "Anteckning",
+    "beskrivning": "Beskrivning",
+    "avslutad": "Avslutad",
+    "nummer": "Ärendenummer",
+    "uppfoljning": "Uppföljning",
+}
+WIDEST = {  # the columns of longer text: no wider than this, wrapped within it (others up to 16)
+    "enhet": 20,
+    "malgrupper": 34,
+    "brister": 34,
+    "utfall": 34,
+    "anteckning": 36,
+    "beskrivning": 36,
+    "uppfoljning": 44,
+}
+WRAPPED = tuple(WIDEST)
+LINE_HEIGHT = 15  # points, a line of Calibri 11
 FREE_TEXT_COLUMNS = ("enhet", "anteckning", "beskrivning", "uppfoljning")
 FOLLOW_UP_SEPARATOR = "\n"  # one follow-up note a line: "2026-11-20: Ringt AF"
 LIST_SEPARATOR = "; "
@@ -97,26 +133,71 @@ def _csv_value(value: Cell) -> str:
 
 
 def to_xlsx(rows: Sequence[dict[str, Cell]]) -> bytes:
-    """The rows as an Excel workbook: one sheet, bold header, dates as dates, every text cell stored as text."""
+    """The rows as an Excel workbook: one sheet, a bold Swedish header, dates as dates, text cells as text, set
+    up to print."""
     workbook = Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
     sheet.title = SHEET_TITLE
     for column, name in enumerate(ALL_COLUMNS, start=1):
-        sheet.cell(row=1, column=column, value=name).font = Font(bold=True)
+        header = sheet.cell(row=1, column=column, value=HEADERS[name])
+        header.font, header.alignment = Font(name="Calibri", size=11, bold=True), Alignment(vertical="top")
     for row_number, row in enumerate(rows, start=2):
         for column, name in enumerate(ALL_COLUMNS, start=1):
-            _write_cell(sheet, row_number, column, row[name])
+            _write_cell(sheet, row_number, column, row[name], wrap=name in WRAPPED)
     sheet.freeze_panes = "A2"
-    widths = (12, 8, 20, 16, 12, 40, 40, 14, 10, 24, 40, 40, 12, 8, 50)
-    for letter, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
-        sheet.column_dimensions[letter].width = width
+    widths = {name: _width(name, [row[name] for row in rows]) for name in ALL_COLUMNS}
+    for column, name in enumerate(ALL_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = widths[name]
+    for row_number, row in enumerate(rows, start=2):
+        sheet.row_dimensions[row_number].height = LINE_HEIGHT * _lines(row, widths)
+    _print_setup(sheet, len(rows) + 1)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _write_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
+def _width(name: str, values: Sequence[Cell]) -> float:
+    """A column as wide as its (bold) header and longest line, up to its widest (long text wraps below that)."""
+    lines = [line for v in values for line in _cell_text(v).split("\n")]
+    longest = max((len(line) for line in lines), default=0)
+    return max(len(HEADERS[name]) + 3, min(longest, WIDEST.get(name, 16)) + 2)
+
+
+def _per_line(width: float) -> float:
+    """Characters of text on a line of a column (widths count the digit 0; text letters are a little narrower)."""
+    return (width - 1) * 1.15
+
+
+def _lines(row: dict[str, Cell], widths: dict[str, float]) -> int:
+    """How many lines the row's wrapped cells take (Excel and LibreOffice do not work it out on opening)."""
+    return max(
+        [1]
+        + [
+            sum(max(1, math.ceil(len(line) / _per_line(widths[name]))) for line in _cell_text(row[name]).split("\n"))
+            for name in WRAPPED
+        ]
+    )
+
+
+def _cell_text(value: Cell) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _print_setup(sheet: Worksheet, last_row: int) -> None:
+    """A4 landscape, as wide as the page, the header on every page, page numbers, an autofilter on the header."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    sheet.oddFooter.center.text = "&P / &N"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ALL_COLUMNS))}{last_row}"
+
+
+def _write_cell(sheet: Worksheet, row: int, column: int, value: Cell, *, wrap: bool) -> None:
     if isinstance(value, str):
         cell = sheet.cell(row=row, column=column, value=clean_text(value))
         cell.data_type = "s"
@@ -124,6 +205,7 @@ def _write_cell(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
+    cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=wrap)
 
 
 def file_bytes(rows: Sequence[dict[str, Cell]], file_format: str, *, bom: bool = True) -> bytes:
@@ -133,6 +215,4 @@ def file_bytes(rows: Sequence[dict[str, Cell]], file_format: str, *, bom: bool =
 
 def file_name(group_name: str, day: date, file_format: str) -> str:
     """The file's name, ASCII only so every system can save it: lots-arenden-heby-2026-11-23.xlsx."""
-    ascii_name = unicodedata.normalize("NFKD", group_name).encode("ascii", "ignore").decode().casefold()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "grupp"
-    return f"lots-arenden-{slug}-{day.isoformat()}.{file_format}"
+    return f"lots-arenden-{slug(group_name)}-{day.isoformat()}.{file_format}"

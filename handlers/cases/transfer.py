@@ -7,9 +7,10 @@ from handlers.cases import scope
 from handlers.cases.cells import CellParsers, RowProblem
 from handlers.cases.importing import check_file
 from handlers.cases.table import FORMATS, case_row, file_bytes, file_name
-from handlers.cases.vocabulary import named_target_groups
+from handlers.cases.vocabulary import TARGET_GROUPS, named_target_groups
 from handlers.context import Ctx
 from handlers.errors import DomainError
+from handlers.formatting import Identifier
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
 from handlers.text import Join, Listing, Text, t
 from storage import audit
@@ -39,7 +40,8 @@ class ImportReport:
 def export_group(ctx: Ctx, group: Group, file_format: str, *, bom: bool = True) -> ExportFile:
     """Every case of the group in the format; the export is audited."""
     cases = repo.cases_of_group(ctx.session, group_id=group.id)
-    targets = named_target_groups(group.settings)  # older cases may have a target group since removed
+    # older cases may have a target group since removed, or one of the förbund's the group never listed
+    targets = (*named_target_groups(group.settings), *TARGET_GROUPS)
     content = file_bytes([case_row(case, targets, ctx.config.tz) for case in cases], file_format, bom=bom)
     audit.record(
         ctx.session,
@@ -117,4 +119,12 @@ def import_summary(group: Group, report: ImportReport) -> Sequence[Text]:
         rows = len({p.line for p in report.problems})
         return [*lines, t("case.import.refused", rows=rows, problems=len(report.problems))]
     key = "case.import.done_one" if len(report.numbers) == 1 else "case.import.done"
-    return [t(key, count=len(report.numbers), group=group.name, first=report.numbers[0], last=report.numbers[-1])]
+    return [
+        t(
+            key,
+            count=len(report.numbers),
+            group=group.name,
+            first=Identifier(report.numbers[0]),
+            last=Identifier(report.numbers[-1]),
+        )
+    ]

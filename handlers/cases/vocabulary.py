@@ -61,12 +61,12 @@ def age_band_of(age: int) -> str | None:
     return [band for lowest, band in AGE_LIMITS if age >= lowest][-1]
 
 
-TARGET_GROUPS = (
-    Term("unga_utan_gymnasium", ("unga utan gymnasieutbildning", "unga utan gymnasium", "unga")),
+TARGET_GROUPS = (  # the first spelling is how files write it: capitalised, as the förbund's list and own ones
+    Term("unga_utan_gymnasium", ("Unga utan gymnasieutbildning", "unga utan gymnasium", "unga")),
     Term(
         "psykisk_ohalsa",
         (
-            "psykisk ohälsa/funktionsnedsättning",
+            "Psykisk ohälsa/funktionsnedsättning",
             "psykisk ohälsa",
             "funktionsnedsättning",
             "psykisk ohälsa eller funktionsnedsättning",
@@ -74,13 +74,13 @@ TARGET_GROUPS = (
     ),
     Term(
         "forsorjningsstod",
-        ("långvarigt försörjningsstöd", "försörjningsstöd", "långvarigt beroende av försörjningsstöd"),
+        ("Långvarigt försörjningsstöd", "försörjningsstöd", "långvarigt beroende av försörjningsstöd"),
     ),
-    Term("nyanlanda", ("nyanlända", "nyanländ")),
-    Term("aktivitetsersattning", ("aktivitetsersättning",)),
-    Term("sjukskrivna", ("långtidssjukskrivna", "sjukskrivna", "sjukskriven")),
-    Term("missbruk", ("missbruk/beroende", "missbruk", "beroende")),
-    Term("annan_malgrupp", ("annan målgrupp", "annan", "övrigt")),
+    Term("nyanlanda", ("Nyanlända", "nyanländ")),
+    Term("aktivitetsersattning", ("Aktivitetsersättning",)),
+    Term("sjukskrivna", ("Långtidssjukskrivna", "sjukskrivna", "sjukskriven")),
+    Term("missbruk", ("Missbruk/beroende", "missbruk", "beroende")),
+    Term("annan_malgrupp", ("Annan målgrupp", "annan", "övrigt")),
 )
 
 FAILURES = (

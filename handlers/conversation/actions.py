@@ -30,6 +30,7 @@ class OfferChoice(StrEnum):
 
 
 SEPARATOR = "|"
+KEEP_EARLIER = "earlier"  # the option of the "Behåll …" button: the answer the question had before it was asked again
 
 
 def pack(question_key: str, value: str = "") -> str:

@@ -11,7 +11,7 @@ from handlers.conversation.flow import Choice, Env, Kind, Question
 from handlers.conversation.words import yes_or_no
 from handlers.dates import parse_date
 from handlers.errors import AnswerError
-from handlers.formatting import format_kr, format_number
+from handlers.formatting import Amount
 from handlers.identity_guard import guard_identity
 from handlers.text import Join, t
 
@@ -52,7 +52,7 @@ def _text(question: Question, raw: str, env: Env) -> str:
 def match_choice(choices: Sequence[Choice], word: str) -> Choice | None:
     """The option a typed word means: its number, value, label word, or an unambiguous beginning."""
     word = word.strip().strip(".").casefold()
-    if word.isdigit() and 1 <= int(word) <= len(choices):
+    if word.isdecimal() and 1 <= int(word) <= len(choices):
         return choices[int(word) - 1]
     exact = [c for c in choices if word == c.value.casefold() or word in (w.casefold() for w in c.words)]
     if exact:
@@ -143,9 +143,9 @@ def _check_range(question: Question, value: Any) -> None:
     if not isinstance(value, int | float) or isinstance(value, bool):
         return
     if question.minimum is not None and value < question.minimum:
-        raise AnswerError("answer.too_small", minimum=format_number(question.minimum))
+        raise AnswerError("answer.too_small", minimum=question.minimum)
     if question.maximum is not None and value > question.maximum:
-        raise AnswerError("answer.too_large", maximum=format_number(question.maximum))
+        raise AnswerError("answer.too_large", maximum=question.maximum)
 
 
 _PARSERS = {
@@ -176,7 +176,5 @@ def show_answer(question: Question, value: Any, env: Env) -> Any:
         case Kind.DATE:
             return date.fromisoformat(value)
         case Kind.AMOUNT:
-            return format_kr(int(value))
-        case Kind.NUMBER:
-            return format_number(value)
+            return Amount(int(value))
     return value

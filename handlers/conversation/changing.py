@@ -23,7 +23,7 @@ def find_question(turn: Turn, which: str) -> Question | None:
     """The applicable question someone names: by its number in the summary, its key or its label."""
     questions = turn.applicable()
     word = normalised(which)
-    if word.isdigit():
+    if word.isdecimal():
         number = int(word)
         return questions[number - 1] if 1 <= number <= len(questions) else None
     if not word:
@@ -50,7 +50,7 @@ def change_while_asking(turn: Turn, change: Change) -> list[Send] | None:
         return turn.write(change_reply(turn.flow, turn.applicable()))
     question = find_question(turn, change.which)
     if question is None:
-        if normalised(change.which).isdigit():
+        if normalised(change.which).isdecimal():
             error = t("engine.change_unknown", given=change.which)
             return turn.write(change_reply(turn.flow, turn.applicable(), error=error))
         return None
@@ -70,7 +70,7 @@ def confirm_typed(turn: Turn, text: str) -> list[Send]:
     if said is False:
         return turn.write(change_reply(turn.flow, turn.applicable(), lead=t("engine.what_to_change")))
     change = change_in(text, labelled=True)
-    if change is None and normalised(text).isdigit() and find_question(turn, text) is not None:
+    if change is None and normalised(text).isdecimal() and find_question(turn, text) is not None:
         change = Change(text, None)
     if change is not None:
         done = _change_at_summary(turn, change)
@@ -85,7 +85,7 @@ def _change_at_summary(turn: Turn, change: Change) -> list[Send] | None:
     question = find_question(turn, change.which)
     if question is not None:
         return reask(turn, question) if change.value is None else set_answer(turn, question, change.value)
-    if change.value is None or normalised(change.which).isdigit():
+    if change.value is None or normalised(change.which).isdecimal():
         error = t("engine.change_unknown", given=change.which)
         return turn.write(change_reply(turn.flow, turn.applicable(), error=error))
     return None  # "Obs: ring AF" names no question: the whole text may still be a new answer
@@ -117,7 +117,7 @@ def _place_by_word(turn: Turn, text: str) -> list[Send] | None:
     typed = turn.progress.proposal or ""
     takers = _takers(turn, typed)
     word = normalised(text)
-    if word.isdigit() and 1 <= int(word) <= len(takers):
+    if word.isdecimal() and 1 <= int(word) <= len(takers):
         return set_answer(turn, takers[int(word) - 1], typed)
     named = [q for q in takers if word and word in (q.key.casefold(), turn.label_words(q))]
     return set_answer(turn, named[0], typed) if len(named) == 1 else None

@@ -13,7 +13,7 @@ from typing import Any
 
 from handlers.context import Ctx
 from handlers.conversation import changing, steps, switching
-from handlers.conversation.actions import ConvAction, OfferChoice, pack, unpack
+from handlers.conversation.actions import KEEP_EARLIER, ConvAction, OfferChoice, pack, unpack
 from handlers.conversation.flow import Env, Flow, FlowBook, Kind
 from handlers.conversation.forms import build_form, read_form
 from handlers.conversation.render import change_reply
@@ -136,6 +136,8 @@ class Engine:
             return self._stale(turn) if turn.has_active else switching.resume_aside(turn)
         if not turn.has_active:
             return [to_requester(say(t("engine.no_conversation")))]
+        if action not in tuple(ConvAction):  # an action id of the engine's prefix that it never puts on a message
+            return self._stale(turn)
         turn.state.offer, turn.status = None, Status.ACTIVE
         return self._conversation_action(turn, ConvAction(action), value, selected or [])
 
@@ -176,12 +178,12 @@ class Engine:
                 continue
             active = read_state(conversation.flow, conversation.state, Status.ACTIVE).active
             message = say(t("engine.paused", title=flow.called(active.data if active else {})))
+            team = conversation.key.team_id
             if conversation.channel_id == repo.DM:
-                sends.append(Send(message, to=To.USER, user_id=conversation.user_id))
+                sends.append(Send(message, to=To.USER, user_id=conversation.user_id, team_id=team))
             else:
-                sends.append(
-                    Send(message, to=To.CHANNEL, channel_id=conversation.channel_id, thread_ts=conversation.thread_ts)
-                )
+                channel, thread = conversation.channel_id, conversation.thread_ts
+                sends.append(Send(message, to=To.CHANNEL, channel_id=channel, thread_ts=thread, team_id=team))
         return sends
 
     # -- internals ---------------------------------------------------------------------------------
@@ -256,7 +258,7 @@ class Engine:
         if action == ConvAction.TOGGLE:
             progress.ticked = [unpack(v)[1] for v in selected]
             return turn.write()
-        default = question.default_value(turn.env)
+        default = steps.offered_answer(turn, question, keep=option == KEEP_EARLIER)
         if action == ConvAction.DEFAULT and default is not None:
             return steps.accept(turn, question, default)
         if action == ConvAction.DONE:

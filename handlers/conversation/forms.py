@@ -1,6 +1,7 @@
 """A flow as one form (a Slack modal): the same questions, the same parsers, errors shown on the fields."""
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from handlers.replies import Form, FormField, Option
 from handlers.text import Text, t
 
 FORM_PREFIX = "form."
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def callback_for(flow: Flow) -> str:
@@ -58,16 +60,22 @@ def read_form(flow: Flow, values: dict[str, Any], env: Env) -> tuple[dict[str, T
 
 
 def _value(question: Question, raw: Any, env: Env) -> Any:
+    """A field's value as the question's answer; a value of another element's shape (a list where one option is
+    asked, text where options are ticked) is refused like an unknown option, never a TypeError."""
     if question.kind == Kind.MULTI:
         allowed = [c.value for c in question.choices(env)]
-        return [v for v in allowed if v in raw]
+        picked = raw if isinstance(raw, list) else [raw]
+        return [v for v in allowed if v in picked]
     if question.kind == Kind.CHOICE:
-        if raw not in {c.value for c in question.choices(env)}:
-            raise AnswerError("answer.choice_unknown", given=raw, count=len(question.choices(env)))
+        if not isinstance(raw, str) or raw not in {c.value for c in question.choices(env)}:
+            raise AnswerError("answer.choice_unknown", given=str(raw), count=len(question.choices(env)))
         return raw
     if question.kind == Kind.YES_NO:
         return raw in (True, "ja", "yes")
-    if question.kind == Kind.DATE and isinstance(raw, str) and len(raw) == 10 and raw[4] == "-":
-        value = date.fromisoformat(raw).isoformat()
+    if question.kind == Kind.DATE and isinstance(raw, str) and ISO_DATE.fullmatch(raw):
+        try:
+            value = date.fromisoformat(raw).isoformat()
+        except ValueError:  # "2026-02-30": read as typed text, which says what is wrong with it
+            return parse_answer(question, raw, env)
         return question.check(value, env) if question.check else value
     return parse_answer(question, str(raw), env)

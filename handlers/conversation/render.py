@@ -1,8 +1,9 @@
 """The messages the engine sends: a question, the summary to confirm, the list of answers to change."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from handlers.conversation.actions import ConvAction, OfferChoice, pack
+from handlers.conversation.actions import KEEP_EARLIER, ConvAction, OfferChoice, pack
 from handlers.conversation.answers import show_answer
 from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.replies import (
@@ -30,8 +31,9 @@ def ask_reply(
     error: Text | None = None,
     lead: Text | None = None,
     selected: Sequence[str] = (),
+    kept: Any = None,
 ) -> Reply:
-    """One question, with its options and the ways out."""
+    """One question, with its options and the ways out (`kept`: its earlier answer, asked again to change it)."""
     parts: list[Part] = []
     if error is not None:
         parts.append(Paragraph(error))
@@ -41,7 +43,7 @@ def ask_reply(
     if question.hint is not None:
         parts.append(Note(question.hint))
     parts.extend(_answer_parts(question, env, selected))
-    parts.append(Buttons(tuple(_way_out_buttons(question, env))))
+    parts.append(Buttons(tuple(_way_out_buttons(question, env, kept))))
     parts.append(Note(t("engine.controls_optional" if question.optional else "engine.controls")))
     return Reply(tuple(parts))
 
@@ -70,7 +72,7 @@ def _answer_parts(question: Question, env: Env, selected: Sequence[str]) -> list
     return []
 
 
-def _way_out_buttons(question: Question, env: Env) -> list[Button]:
+def _way_out_buttons(question: Question, env: Env, kept: Any = None) -> list[Button]:
     buttons = []
     default = question.default_value(env)
     if default is not None:
@@ -80,6 +82,10 @@ def _way_out_buttons(question: Question, env: Env) -> list[Button]:
                 ConvAction.DEFAULT, pack(question.key), t("engine.use_default", value=shown), Style.PRIMARY, typed="ok"
             )
         )
+    if kept is not None and kept != default:
+        label = t("engine.keep_earlier", value=show_answer(question, kept, env))
+        style, typed = (Style.PRIMARY, "ok") if default is None else (Style.DEFAULT, "behåll")
+        buttons.append(Button(ConvAction.DEFAULT, pack(question.key, KEEP_EARLIER), label, style, typed=typed))
     if question.optional:
         buttons.append(Button(ConvAction.SKIP, pack(question.key), t("engine.skip"), typed="hoppa över"))
     buttons.append(Button(ConvAction.BACK, pack(question.key), t("engine.back"), typed="tillbaka"))

@@ -50,6 +50,7 @@ class Progress(BaseModel):
     ticked: list[str] = Field(default_factory=list)
     data: dict[str, Any] = Field(default_factory=dict)
     proposal: str | None = None
+    earlier: dict[str, Any] = Field(default_factory=dict)  # the answer of the question asked again, kept with *ok*
 
     def same_as(self, flow: str, data: Mapping[str, Any]) -> bool:
         """Whether this is the conversation a start with the flow and data would begin."""

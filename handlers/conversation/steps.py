@@ -17,6 +17,7 @@ from handlers.replies import Part, Reply, Send, say
 from handlers.text import Text, t
 
 DEFAULT_WORDS = ("ok", "okej", "standard", "default")
+KEEP_WORDS = ("behåll", "behåll det", "samma", "samma som förut", "som förut", "oförändrat", "ingen ändring")
 
 
 def ask_current(
@@ -42,6 +43,7 @@ def current_reply(turn: Turn, error: Text | None = None, lead: Text | None = Non
         error=error,
         lead=lead,
         selected=progress.ticked,
+        kept=progress.earlier.get(question.key),
     )
 
 
@@ -69,7 +71,7 @@ def accept(turn: Turn, question: Question, value: Any, lead: Text | None = None)
     progress = turn.progress
     progress.answers[question.key] = value
     progress.trail = [*(k for k in progress.trail if k != question.key), question.key]
-    progress.ticked = []
+    progress.ticked, progress.earlier = [], {}
     return advance(turn, lead=lead)
 
 
@@ -77,14 +79,26 @@ def answer_typed(turn: Turn, text: str) -> list[Send]:
     """Typed text as the answer to the current question, or the question again with what was wrong."""
     progress = turn.progress
     question = turn.flow.question(progress.current or "")
-    default = question.default_value(turn.env)
-    if default is not None and text.strip().casefold() in DEFAULT_WORDS:
-        return accept(turn, question, default)
+    word = text.strip().casefold()
+    earlier = turn.progress.earlier.get(question.key)
+    if earlier is not None and word in KEEP_WORDS:
+        return accept(turn, question, earlier)
+    offered = offered_answer(turn, question)
+    if offered is not None and word in DEFAULT_WORDS:
+        return accept(turn, question, offered)
     try:
         value = parse_answer(question, text, turn.env)
     except AnswerError as error:
         return ask_current(turn, error=error.text)
     return accept(turn, question, value)
+
+
+def offered_answer(turn: Turn, question: Question, *, keep: bool = False) -> Any:
+    """What *ok* answers: the question's default, or its earlier answer when it is asked again and has no
+    default (or None). `keep`: the earlier answer ("Behåll …", *behåll*) whatever the default."""
+    earlier = turn.progress.earlier.get(question.key)
+    default = None if keep else question.default_value(turn.env)
+    return default if default is not None else earlier
 
 
 def accept_multi(turn: Turn, question: Question, values: list[str]) -> list[Send]:
@@ -115,9 +129,15 @@ def skip(turn: Turn) -> list[Send]:
 
 
 def reask(turn: Turn, question: Question) -> list[Send]:
-    """Ask an answered question again, saying what its answer was."""
+    """Ask an answered question again, saying what its answer was (kept with *ok*). A question asked again and
+    left unanswered (the person went back, or to another question) keeps its answer."""
     progress = turn.progress
+    for key, value in progress.earlier.items():
+        if key not in progress.answers:
+            progress.answers[key] = value
+            progress.trail.append(key)
     previous = progress.answers.pop(question.key, None)
+    progress.earlier = {question.key: previous} if previous is not None else {}
     progress.trail = [k for k in progress.trail if k != question.key]
     progress.phase, progress.current, progress.proposal = Phase.ASK, question.key, None
     lead = t("engine.previous_answer", answer=show_answer(question, previous, turn.env))

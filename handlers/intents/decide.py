@@ -6,6 +6,7 @@ intent; a command word at the start is certain; a message of only small talk is 
 matcher's ranking decides, asking "Menade du …?" when two intents are about as likely.
 """
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -24,6 +25,7 @@ UNMISTAKABLE = 0.99
 UNMISTAKABLE_MARGIN = 0.3
 SMALLTALK_ORDER = ("bye", "thanks", "greeting", "ok")
 SUGGESTED = 4
+REMEMBERED = 512  # decisions of short messages kept per process
 
 
 class Meaning(StrEnum):
@@ -63,10 +65,15 @@ class Decider:
         self.matcher = Matcher({i.key: (*i.examples, *i.words) for i in intents})
         words = [(tuple(fold(w) for w in pieces(word)), i) for i in intents for word in i.words]
         self.words = sorted(words, key=lambda item: -len(item[0]))
+        self._remembered = functools.lru_cache(maxsize=REMEMBERED)(self._decided)
 
     def decide(self, text: str) -> Decision:
         """The decision for a DM (or `/lokus` text) with no conversation in the way; an intent's argument is
-        what it asked for (nothing, the rest, or the whole text)."""
+        what it asked for (nothing, the rest, or the whole text). Pure, so the short messages are remembered: one
+        read twice in a request (may it interrupt? what does it mean?) or sent often ("ja") is read once."""
+        return self._remembered(text) if len(text) <= MAX_CHARS else self._decided(text)
+
+    def _decided(self, text: str) -> Decision:
         decision = self._decide(text)
         if decision.meaning != Meaning.GO:
             return decision
@@ -94,7 +101,12 @@ class Decider:
         return _from_guesses(guesses, len(reading.content), any(t.kind == "unknown" for t in reading.tokens))
 
     def interrupting(self, text: str) -> Decision | None:
-        """The decision when a conversation is open: only an unmistakable wish (or a command word) interrupts."""
+        """The decision when a conversation is open: only an unmistakable wish (or a command word) interrupts.
+
+        An answer too long to be an intent is the conversation's at once: it is not read for identity twice (the
+        engine checks every answer), which costs milliseconds for a page of minutes."""
+        if len(text) > MAX_CHARS:
+            return None
         decision = self.decide(text)
         return decision if decision.meaning == Meaning.GO and decision.certain else None
 

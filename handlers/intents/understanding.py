@@ -10,8 +10,9 @@ from handlers.context import Ctx
 from handlers.errors import NotAMember
 from handlers.identity import IdentityKind
 from handlers.identity_guard import kind_words
+from handlers.ids import row_id
 from handlers.intents import Intent, IntentAction
-from handlers.intents.decide import Decider, Meaning
+from handlers.intents.decide import Decider, Decision, Meaning
 from handlers.replies import Button, Buttons, Fields, Header, Note, Paragraph, Reply, Send, To, reply, say, to_requester
 from handlers.text import Join, Plain, Text, t
 from storage.models import Group
@@ -44,12 +45,13 @@ class Understanding:
             return [to_requester(self._did_you_mean(decision.options))]
         return [to_requester(self._closest(self.decider.suggestions(decision), t("dm.unknown")))]
 
-    def interrupting(self, ctx: Ctx, text: str) -> list[Send] | None:
-        """While a conversation is open: the intent's sends when the message unmistakably asks for something
-        else (the feature then starts its flow through the engine, which asks before replacing anything)."""
-        decision = self.decider.interrupting(text)
-        if decision is None:
-            return None
+    def interruption(self, text: str) -> Decision | None:
+        """The wish a message unmistakably is, which may interrupt an open conversation (pure: no database)."""
+        return self.decider.interrupting(text)
+
+    def interrupt(self, ctx: Ctx, decision: Decision) -> list[Send]:
+        """Run that wish while a conversation is open (the feature then starts its flow through the engine,
+        which asks before replacing anything)."""
         return self.run(ctx, self.intents[decision.intent], decision.args)
 
     def command(self, ctx: Ctx, text: str, given: str) -> list[Send]:
@@ -78,7 +80,7 @@ class Understanding:
             return [to_requester(say(t("action.unknown")))]
         if action_id == IntentAction.GROUP:
             group_id, _, args = rest.partition(SEPARATOR)
-            return self.run(ctx, intent, args, int(group_id) if group_id.isdigit() else None)
+            return self.run(ctx, intent, args, row_id(group_id))
         return self.run(ctx, intent, "")
 
     def run(self, ctx: Ctx, intent: Intent, args: str, group_id: int | None = None) -> list[Send]:

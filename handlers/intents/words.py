@@ -12,7 +12,7 @@ from functools import lru_cache
 from handlers.date_words import DAY_PARTS, MONTHS, OFFSET_UNITS, WEEKDAYS
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"})
-_WORD = re.compile(r"[^\W_]+|👍")
+_WORD = re.compile(r"[^\W_]+|👍|🙏")  # the emoji of the smalltalk lexicon are words too
 _PIECE = re.compile(r"\S+")
 _EDGE_PUNCTUATION = ".,!?;:()\"'”“»«…"
 SUFFIXES = (

@@ -6,7 +6,7 @@ It is posted once (with the calendar file in its thread) and then updated in pla
 from collections.abc import Sequence
 
 from handlers.context import Ctx
-from handlers.meetings.ics import meeting_ics, with_description
+from handlers.meetings.ics import calendar_name, meeting_ics, organizer_of, with_description
 from handlers.meetings.names import ANNOUNCED, ATTENDING, Answer, MeetingAction
 from handlers.meetings.times import when_words
 from handlers.parties import Party
@@ -111,10 +111,11 @@ def rsvp_buttons(meeting: Meeting) -> Buttons:
 def calendar_file(ctx: Ctx, meeting: Meeting) -> Attachment:
     """The meeting's ICS invitation as a file to upload."""
     day = meeting.starts_at.astimezone(ctx.config.tz).date().isoformat()
-    ics = meeting_ics(meeting, title=f"LOKUS {meeting.group.name}", now=ctx.now)
+    title = f"LOKUS {meeting.group.name}"
+    ics = meeting_ics(meeting, title=title, now=ctx.now, organizer=organizer_of(ctx, meeting, title))
     description = agenda(meeting, for_calendar=True)
     return Attachment(
-        f"lokus-{day}.ics", lambda words: with_description(ics, words(description)), t("meeting.ics_title")
+        calendar_name(meeting, day), lambda words: with_description(ics, words(description)), t("meeting.ics_title")
     )
 
 

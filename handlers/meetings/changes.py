@@ -72,7 +72,7 @@ def _unpack(value: str) -> tuple[str, When]:
             raise ValueError("not a move button")
         end = start + timedelta(minutes=length) if length else None
         return str(picked["meeting"]), When(start=start, end=end, has_time=picked["has_time"] is True)
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, OverflowError) as error:  # overflow: a time past year 9999
         raise DomainError("action.unknown") from error
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed
+from handlers.ids import row_id
 from storage import meetings as repo
 from storage.meeting_models import Meeting
 from storage.models import Group
@@ -24,7 +25,8 @@ def require_convenor(ctx: Ctx, group: Group) -> None:
 
 def meeting_from(ctx: Ctx, value: str) -> Meeting:
     """The meeting a button names, in the person's own workspace."""
-    meeting = repo.get_meeting(ctx.session, meeting_id=int(value)) if value.isdigit() else None
+    meeting_id = row_id(value)
+    meeting = repo.get_meeting(ctx.session, meeting_id=meeting_id) if meeting_id is not None else None
     if meeting is None:
         raise DomainError("meeting.gone")
     access.require_workspace(ctx, meeting.group)
@@ -33,8 +35,8 @@ def meeting_from(ctx: Ctx, value: str) -> Meeting:
 
 def group_from(ctx: Ctx, data: Mapping[str, Any]) -> Group:
     """The group a conversation was started for, in the person's own workspace."""
-    group_id = str(data.get("group_id", ""))
-    group = ctx.session.get(Group, int(group_id)) if group_id.isdigit() else None
+    group_id = row_id(str(data.get("group_id", "")))
+    group = ctx.session.get(Group, group_id) if group_id is not None else None
     if group is None:
         raise DomainError("meeting.group_gone")
     access.require_workspace(ctx, group)

@@ -12,7 +12,7 @@ from handlers.meetings.group_settings import reminder_days
 from handlers.meetings.minutes import ask_for_minutes
 from handlers.meetings.names import MAX_REMINDER_DAYS
 from handlers.meetings.times import when_words
-from handlers.replies import Paragraph, Send, reply, to_channel, to_user
+from handlers.replies import Paragraph, Send, in_workspace, reply, to_channel, to_user
 from handlers.text import Listing, Text, t
 from storage import meetings as repo
 from storage.jobs import claim_once
@@ -28,7 +28,7 @@ def send_reminders(ctx: Ctx) -> list[Send]:
         if days is None or not claim_once(ctx.session, key=_claim(meeting, f"reminder:{days}d")):
             continue
         repo.mark_reminded(ctx.session, meeting=meeting, days=days)
-        sends.extend(reminder_sends(ctx, meeting, days))
+        sends.extend(in_workspace(reminder_sends(ctx, meeting, days), meeting.group.workspace.team_id))
     return sends
 
 
@@ -83,6 +83,6 @@ def close_ended(ctx: Ctx) -> list[Send]:
         if not claim_once(ctx.session, key=_claim(meeting, "held")):
             continue
         repo.set_status(ctx.session, meeting=meeting, status=HELD)
-        sends.extend(announcement_sends(ctx, meeting))
-        sends.extend(ask_for_minutes(ctx, meeting))
+        team = meeting.group.workspace.team_id
+        sends.extend(in_workspace([*announcement_sends(ctx, meeting), *ask_for_minutes(ctx, meeting)], team))
     return sends

@@ -8,7 +8,7 @@ from typing import Any
 from handlers.context import Ctx
 from handlers.conversation.flow import Choice, Env
 from handlers.date_periods import Span, weekdays_in
-from handlers.date_words import EN_WEEKDAY_NAMES, SV_WEEKDAY_NAMES
+from handlers.date_words import EN_WEEKDAY_NAMES, SV_WEEKDAY_NAMES, scan
 from handlers.dates import STOCKHOLM, When, check_meeting_time, format_date, format_when, parse_when
 from handlers.errors import AnswerError, DomainError
 from handlers.meetings.names import DEFAULT_LENGTH_MINUTES
@@ -47,7 +47,7 @@ def refuse(w: When, ctx: Ctx, error: type[DomainError] = AnswerError) -> None:
 
 def check_when(text: str, env: Env) -> dict[str, Any]:
     """The "when" answer: the start it names, its end, whether a time was given, and the other days it could mean."""
-    w = parse_when(text, env.ctx.now)
+    w = parse_when(_on_the_day_given(text, env.answers.get("when")), env.ctx.now)
     if w is None:
         raise AnswerError("meeting.when_unknown", given=text)
     candidates = [w.start, *w.alternatives]
@@ -63,6 +63,21 @@ def check_when(text: str, env: Env) -> dict[str, Any]:
         "alternatives": [c.isoformat() for c in usable[1:]],
         "period_end": w.period_end.isoformat() if w.period_end else None,
     }
+
+
+def _on_the_day_given(text: str, earlier: Mapping[str, Any] | None) -> str:
+    """A time alone ("kl 14") where the meeting's day is already answered means that day, and a day alone
+    ("torsdag") that time: "ändra när till kl 14" at the summary moves the meeting within its day, not to the
+    next 14.00 from now, and "ändra när till torsdag" keeps its time."""
+    if not earlier or earlier.get("alternatives") or earlier.get("period_end"):
+        return text
+    tokens = scan(text)
+    start = datetime.fromisoformat(earlier["start"]).astimezone(STOCKHOLM)
+    if tokens.timed and not tokens.dated:
+        return f"{start.day}/{start.month} {start.year} {text}"
+    if tokens.dated and not tokens.timed and earlier.get("has_time"):
+        return f"{text} kl {start:%H.%M}"
+    return text
 
 
 def _minutes(delta: timedelta | None) -> int | None:

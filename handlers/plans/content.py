@@ -1,10 +1,11 @@
 """A plan's content as the documents and the chat show it: sections, answers, tables with totals, signatures."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from handlers.context import Ctx
+from handlers.formatting import Identifier
 from handlers.parties import Party
 from handlers.plans.approvals import approved_parties
 from handlers.plans.lookup import filling_for, missing_sections, section_row, template_of
@@ -63,6 +64,9 @@ class PlanDocument:
     sections: tuple[SectionContent, ...]
     signatures: tuple[Signature, ...]
     made_on: date
+    group: str = ""
+    made_at: datetime | None = None
+    kind: str = ""
 
 
 def plan_document(ctx: Ctx, plan: Plan) -> PlanDocument:
@@ -83,6 +87,9 @@ def plan_document(ctx: Ctx, plan: Plan) -> PlanDocument:
         sections,
         signatures,
         ctx.local_now.date(),
+        plan.group.name,
+        ctx.now,
+        template.name,
     )
 
 
@@ -161,4 +168,4 @@ def _question_text(item: Item) -> str:
 
 def revision_line(user_id: str, at: date, number: int) -> Text:
     """ "Version 3 – @anna, 23 november 2026"."""
-    return t("plan.history.version", number=number, user=Mention(user_id), date=at)
+    return t("plan.history.version", number=Identifier(number), user=Mention(user_id), date=at)

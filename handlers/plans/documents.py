@@ -1,11 +1,10 @@
 """The plan to read: as Word and Markdown files, and as text in chat (one section or the whole plan)."""
 
-import re
-
 from handlers.context import Ctx
+from handlers.file_names import slug
 from handlers.plans.content import plan_document, section_content, section_reply, whole_plan_reply
 from handlers.plans.docx_export import docx_bytes
-from handlers.plans.lookup import filling_for, fold, plan_title, section_row
+from handlers.plans.lookup import filling_for, plan_title, section_row
 from handlers.plans.markdown_export import markdown_bytes
 from handlers.plans.template_schema import Section
 from handlers.replies import Attachment, Paragraph, Reply, Send, reply, to_channel, to_requester
@@ -16,7 +15,7 @@ from storage.plan_models import Plan
 def document_sends(ctx: Ctx, plan: Plan, *, to_group: bool) -> list[Send]:
     """The plan as .docx and .md files: in the group's channel, or privately to whoever asked."""
     doc = plan_document(ctx, plan)
-    name = f"{plan.template}-{plan.year}-{_slug(plan.group.name)}" + ("-utkast" if doc.draft else "")
+    name = f"{plan.template}-{plan.year}-{slug(plan.group.name)}" + ("-utkast" if doc.draft else "")
     files = (
         Attachment(f"{name}.docx", lambda words: docx_bytes(doc, words), t("plan.file.docx", title=doc.title)),
         Attachment(f"{name}.md", lambda words: markdown_bytes(doc, words), t("plan.file.markdown", title=doc.title)),
@@ -53,8 +52,3 @@ def section_text_reply(ctx: Ctx, plan: Plan, section: Section) -> Reply:
 def whole_plan(ctx: Ctx, plan: Plan) -> Reply:
     """The whole plan as text in chat."""
     return whole_plan_reply(plan_document(ctx, plan))
-
-
-def _slug(name: str) -> str:
-    """A file-name-safe form of a group name: "Enköping/Håbo" → "enkoping-habo"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "grupp"

@@ -1,6 +1,7 @@
 """A section's history: every saved version, who saved it and when, and the text each change replaced."""
 
 from handlers.context import Ctx
+from handlers.formatting import Identifier
 from handlers.plans.content import Item, chat_value
 from handlers.plans.lookup import filling_for, plan_title
 from handlers.plans.template_schema import Section
@@ -24,7 +25,7 @@ def history_reply(ctx: Ctx, plan: Plan, section: Section, row: PlanSection) -> R
             Paragraph(
                 t(
                     "plan.history.version",
-                    number=revision.number,
+                    number=Identifier(revision.number),
                     user=Mention(revision.user_id),
                     date=revision.at.astimezone(ctx.config.tz).date(),
                 )

@@ -98,7 +98,7 @@ def _ambiguous(plans: Sequence[Plan]) -> bool:
 def match_section(template: Template, word: str) -> Section:
     """The section a word names: its number, its key, or its title or the start of it ("mål", "3", "medel")."""
     given = fold(word)
-    if given.isdigit() and 1 <= int(given) <= len(template.sections):
+    if given.isdecimal() and 1 <= int(given) <= len(template.sections):
         return template.sections[int(given) - 1]
     exact = [s for s in template.sections if given in (s.key, fold(s.title))]
     starts = [s for s in template.sections if given and (s.key.startswith(given) or fold(s.title).startswith(given))]

@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from handlers.formatting import format_kr
+from handlers.formatting import format_amount
+from handlers.ids import row_id
+
+TEMPLATE_LANGUAGE = "sv"  # the templates' texts are Swedish, so the numbers put into them are too
 
 SECTION_FAMILY = "plan"
 APPROVE_FLOW = "plan_approve"
@@ -28,7 +31,7 @@ def pack(plan_id: int, section: str = "") -> str:
 def unpack(value: str) -> tuple[int, str]:
     """The plan id and section key of a button value (0 when it is not one of ours)."""
     plan, _, section = value.partition(":")
-    return (int(plan), section) if plan.isdigit() else (0, section)
+    return row_id(plan) or 0, section
 
 
 def section_flow_name(template: str, year: int, section: str, flat_rate_kr: int) -> str:
@@ -52,7 +55,7 @@ class Filling:
                 "år": str(self.year),
                 "grupp": self.group,
                 "sista_dag": self.deadline,
-                "schablon": format_kr(self.flat_rate_kr),
+                "schablon": format_amount(self.flat_rate_kr, TEMPLATE_LANGUAGE),
             }
         )
 

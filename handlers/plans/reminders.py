@@ -9,7 +9,7 @@ from handlers.plans.lookup import missing_sections, plan_title, section_list, te
 from handlers.plans.names import PlanAction, pack
 from handlers.plans.status import deadline_text
 from handlers.plans.template_schema import Section
-from handlers.replies import Button, Buttons, Paragraph, Send, reply, to_user
+from handlers.replies import Button, Buttons, Paragraph, Send, in_workspace, reply, to_user
 from handlers.text import Listing, Mention, Text, t
 from storage import plans as repo
 from storage.jobs import claim_once
@@ -31,7 +31,7 @@ def due_reminders(ctx: Ctx) -> list[Send]:
             continue
         due = [days for days in template.reminders if plan.created_at <= _remind_time(ctx, plan, days) <= ctx.now]
         if due and claim_once(ctx.session, key=f"plan:{plan.id}:reminder:{plan.deadline.isoformat()}:{min(due)}"):
-            sends.extend(reminder_sends(ctx, plan))
+            sends.extend(in_workspace(reminder_sends(ctx, plan), plan.group.workspace.team_id))
     return sends
 
 

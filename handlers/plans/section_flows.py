@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from handlers.conversation.flow import Choice, Env, Flow, Kind, Question
+from handlers.formatting import Percent
 from handlers.plans.lookup import filling_for, load_plan, plan_title, section_row, template_of
 from handlers.plans.names import Filling, section_flow_name
 from handlers.plans.saving import save_section
@@ -16,7 +17,6 @@ from handlers.plans.tables import MORE, cell_key, flat_rate_cost
 from handlers.plans.template_loader import find_template
 from handlers.plans.template_schema import Column, QuestionKind
 from handlers.plans.template_schema import Question as TemplateQuestion
-from handlers.plans.values import percent_text
 from handlers.replies import Header, Note, Paragraph, Part
 from handlers.text import Text, t
 
@@ -115,7 +115,7 @@ def _question(
         default=_constant(default) if default is not None else None,
         minimum=0 if kind in (QuestionKind.NUMBER, QuestionKind.PERCENT, QuestionKind.AMOUNT) else None,
         maximum=PERCENT_LIMIT if percent else None,
-        show=(lambda value, env: percent_text(value)) if percent else None,
+        show=(lambda value, env: Percent(value)) if percent else None,
     )
 
 

@@ -4,17 +4,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from handlers.formatting import format_kr, format_number
+from handlers.formatting import Amount, Percent
 from handlers.plans.tables import answers_from_rows, is_table, rows_from_answers
 from handlers.plans.template_schema import QuestionKind, Section
 from handlers.text import t
 
 Words = Callable[[Any], str]
-
-
-def percent_text(value: int | float) -> str:
-    """A percentage the Swedish way, decimals too: 37.5 → "37,5 %"."""
-    return f"{format_number(value)} %"
 
 
 def shown(kind: QuestionKind, value: Any) -> Any:
@@ -27,11 +22,11 @@ def shown(kind: QuestionKind, value: Any) -> Any:
         case QuestionKind.DATE:
             return date.fromisoformat(value)
         case QuestionKind.AMOUNT:
-            return format_kr(int(value))
+            return Amount(int(value))
         case QuestionKind.PERCENT:
-            return percent_text(value)
+            return Percent(value)
         case QuestionKind.NUMBER:
-            return format_number(value)
+            return value
     return value
 
 

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from handlers.context import Ctx
-from handlers.replies import Send
+from handlers.replies import Send, in_workspace
 from handlers.summaries.compile import summary_period, summary_sends
 from handlers.summaries.group_settings import MAX_DAYS_BEFORE, days_before
 from storage import meetings as meetings_repo
@@ -25,5 +25,7 @@ def due_summaries(ctx: Ctx) -> list[Send]:
         if days <= 0 or not (meeting.starts_at - timedelta(days=days) <= ctx.now < meeting.starts_at):
             continue
         if claim_once(ctx.session, key=f"summary:meeting:{meeting.id}:{meeting.starts_at.isoformat()}"):
-            sends.extend(summary_sends(ctx, meeting.group, summary_period(ctx, meeting.group, previous_meeting)))
+            group = meeting.group
+            summary = summary_sends(ctx, group, summary_period(ctx, group, previous_meeting))
+            sends.extend(in_workspace(summary, group.workspace.team_id))
     return sends

@@ -3,19 +3,18 @@
 `summary_sends(ctx, group, period)` is what the meetings feature posts before each meeting.
 """
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from handlers.cases.vocabulary import FAILURES, OUTCOMES, TARGET_GROUPS, label, named_target_groups
 from handlers.context import Ctx
+from handlers.file_names import slug
 from handlers.replies import Reply, Send, reply, to_channel
 from handlers.summaries.chart import chart_attachment
 from handlers.summaries.figures import figure_out, summary_counts
-from handlers.summaries.group_settings import threshold_of
-from handlers.summaries.periods import Period, default_period
+from handlers.summaries.group_settings import comparison_of, threshold_of
+from handlers.summaries.periods import Comparison, Period, default_period
 from handlers.summaries.sections import SummaryView, summary_parts
 from handlers.text import t
 from storage.case_stats import GroupTotals, case_stats, raised_count, totals_by_group
@@ -38,7 +37,8 @@ def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False
     """One group's summary for the period: protected for a channel, or exact for a private reader."""
     ids = [group.id]
     stats = case_stats(ctx.session, group_ids=ids, start=period.start, end=period.end, with_units=with_units)
-    before = period.previous()
+    comparison = comparison_of(group)
+    before = period.compared(comparison)
     previous = raised_count(ctx.session, group_ids=ids, start=before.start, end=before.end)
     threshold = threshold_of(ctx, group)
     linked = summary_counts(stats, previous=previous, months=period.months())
@@ -51,6 +51,7 @@ def group_summary(ctx: Ctx, group: Group, period: Period, *, exact: bool = False
         exact=exact,
         with_units=with_units,
         labels=code_labels([group]),
+        comparison=comparison,
     )
     return _reply(view, group.name)
 
@@ -59,7 +60,7 @@ def rollup_summary(ctx: Ctx, groups: Sequence[Group], period: Period, *, exact: 
     """Every group together, and one line per group (for the förbund)."""
     ids = [g.id for g in groups]
     stats = case_stats(ctx.session, group_ids=ids, start=period.start, end=period.end)
-    before = period.previous()
+    before = period.compared(Comparison.YEAR)
     previous = raised_count(ctx.session, group_ids=ids, start=before.start, end=before.end)
     totals = totals_by_group(ctx.session, group_ids=ids, start=period.start, end=period.end)
     per_group = {g.id: totals.get(g.id, GroupTotals(0, 0, 0)) for g in groups}
@@ -98,13 +99,10 @@ def summary_sends(ctx: Ctx, group: Group, period: Period) -> list[Send]:
 
 
 def _reply(view: SummaryView, name: str) -> Reply:
-    filename = f"lots-arenden-{_slug(name)}-{view.period.start.isoformat()}-{view.period.end.isoformat()}.png"
-    chart = chart_attachment(view.figures, filename, t("summary.chart.file_title", title=view.title))
+    filename = f"lots-arenden-{slug(name)}-{view.period.start.isoformat()}-{view.period.end.isoformat()}.png"
+    period = t("summary.chart.period", label=view.period.label, start=view.period.start, end=view.period.end)
+    chart = chart_attachment(
+        view.figures, filename, t("summary.chart.file_title", title=view.title), view.title, period
+    )
     parts = summary_parts(view, has_chart=chart is not None)
     return reply(*parts, files=(chart,) if chart else ())
-
-
-def _slug(name: str) -> str:
-    """A file-name-safe form of a group name: "Enköping/Håbo" → "enkoping-habo"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-") or "grupp"

@@ -122,12 +122,13 @@ def _partition(
     order: Iterable[Any],
     block: Key | None = None,
     tier: int = 1,
+    later: bool = False,
 ) -> None:
     """Counts of one kind that add up to the total (each code in the order given)."""
     parts = []
     for code in order:
         key = (kind, *code) if isinstance(code, tuple) else (kind, code)
-        linked.add(key, counts.get(code, 0), block=block, tier=tier)
+        linked.add(key, counts.get(code, 0), block=block, tier=tier, later=later)
         parts.append(key)
     linked.add_sum(total, parts)
 
@@ -145,7 +146,8 @@ def _split(linked: Linked, total: Key, kind: str, count: int) -> None:
 
 
 def _parties(linked: Linked, stats: CaseStats) -> None:
-    """Cases per party, per party and gender (the chart), and per party and unit when asked for."""
+    """Cases per party, per party and gender (the chart), and per party and unit when asked for (protected after
+    the rest, so asking for units changes nothing else)."""
     parties = [*PARTIES, *sorted(p for p in stats.by_party if p not in PARTIES)]
     _partition(linked, RAISED, "party", stats.by_party, parties)
     pairs: Counter[tuple[str, str]] = Counter()
@@ -155,7 +157,8 @@ def _parties(linked: Linked, stats: CaseStats) -> None:
         _partition(linked, ("party", party), "party_gender", pairs, [(party, g) for g in GENDER_CODES], tier=DETAIL)
         units = sorted((pu for pu in stats.by_party_unit if pu[0] == party), key=lambda pu: pu[1])
         if units:
-            _partition(linked, ("party", party), "unit", stats.by_party_unit, units, block=("unit", party), tier=DETAIL)
+            unit_block = ("unit", party)
+            _partition(linked, ("party", party), "unit", stats.by_party_unit, units, block=unit_block, later=True)
     for gender in GENDER_CODES:
         linked.add_sum(("gender", gender), [("party_gender", p, gender) for p in parties])
     linked.add_grid({(p, g): ("party_gender", p, g) for p in parties for g in GENDER_CODES})

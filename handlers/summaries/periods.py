@@ -1,7 +1,12 @@
 """The period a summary covers, from what people type: "i år", "hösten 2026", "senaste 90 dagarna"...
 
-Both ends are included. A period still running ends today. Spring (våren) is January–June and autumn
-(hösten) July–December, the halves of the year the groups plan by.
+Both ends are included. A period still running ends today. Spring (våren) is the spring term, January–June, and
+autumn (hösten) the autumn term, August–December, as Swedish public bodies count them (July is neither); the
+summary's label says so.
+
+A summary compares its period with the same days a year earlier ("i år" until 1 December 2026 with 1 January –
+1 December 2025; 29 February with 28 February), or, when the group has chosen so, with the period of the same
+length just before it (`Comparison`).
 """
 
 import calendar
@@ -10,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 from handlers.date_words import SV_MONTH_NAMES
 from handlers.dates import parse_date
@@ -60,6 +66,14 @@ SINCE = re.compile(r"^(?:från|sedan|since|from)\s+(.+)$")
 RECENT = re.compile(r"^(?:senaste|de senaste|sista|last)\s+(?:(\d+|\w+)\s+)?(\w+)$")
 HALF = re.compile(r"^(våren|vår|vt|hösten|höst|ht)(?:\s*(\d{4}))?$")
 MONTH = re.compile(r"^(" + "|".join(SV_MONTH_NAMES) + r")(?:\s+(\d{4}))?$")
+SPRING_TERM, AUTUMN_TERM = (1, 6), (8, 12)  # vårtermin January–June, hösttermin August–December
+
+
+class Comparison(StrEnum):
+    """What a summary's period is compared with."""
+
+    YEAR = "year"  # the same days a year earlier (the default)
+    PREVIOUS = "previous"  # the period of the same length just before
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,14 @@ class Period:
         """The period of the same length that ends the day before this one starts."""
         end = self.start - timedelta(days=1)
         return Period(end - timedelta(days=self.days - 1), end, t("summary.period.previous"))
+
+    def year_before(self) -> "Period":
+        """The same days a year earlier (29 February becomes 28 February)."""
+        return Period(_a_year_earlier(self.start), _a_year_earlier(self.end), t("summary.period.year_before"))
+
+    def compared(self, comparison: Comparison) -> "Period":
+        """The period this one is compared with."""
+        return self.year_before() if comparison == Comparison.YEAR else self.previous()
 
     def months(self) -> list[tuple[int, int]]:
         """The (year, month) of every month the period touches, in order."""
@@ -143,9 +165,9 @@ def _half_year(words: str, today: date) -> Period | None:
     if match is None:
         return None
     year = int(match.group(2)) if match.group(2) else today.year
-    if match.group(1).startswith("v"):
-        return Period(date(year, 1, 1), date(year, 6, 30), t("summary.period.spring", year=_year(year)))
-    return Period(date(year, 7, 1), date(year, 12, 31), t("summary.period.autumn", year=_year(year)))
+    (first, last), key = (SPRING_TERM, "spring") if match.group(1).startswith("v") else (AUTUMN_TERM, "autumn")
+    end = date(year, last, calendar.monthrange(year, last)[1])
+    return Period(date(year, first, 1), end, t(f"summary.period.{key}", year=_year(year)))
 
 
 def _month(words: str, today: date) -> Period | None:
@@ -172,13 +194,17 @@ def _recent(words: str, today: date) -> Period | None:
     if match is None or match.group(2) not in UNITS:
         return None
     amount = match.group(1) or "1"
-    count = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount)
+    count = int(amount) if amount.isdecimal() else NUMBER_WORDS.get(amount)
     if not count or count > 3650:
         return None
     unit = UNITS[match.group(2)]
     start = _BACK[unit](today, count) + timedelta(days=1)
     key = f"summary.period.last_{unit}_one" if count == 1 else f"summary.period.last_{unit}"
     return Period(start, today, t(key, count=count))
+
+
+def _a_year_earlier(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 
 def _months_back(day: date, months: int) -> date:

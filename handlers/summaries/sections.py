@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers.formatting import format_percent
+from handlers.formatting import Percent
 from handlers.replies import Fields, Header, Note, Paragraph, Part
 from handlers.summaries.figures import (
     AGE_GROUPS,
@@ -16,10 +16,10 @@ from handlers.summaries.figures import (
     YOUNG,
     Figures,
 )
-from handlers.summaries.periods import Period
+from handlers.summaries.periods import Comparison, Period
 from handlers.summaries.suppression import Key, Shown
 from handlers.summaries.wording import count_text, count_with_share, listing, percent_text, ranked, share_item
-from handlers.text import Join, Plain, Text, t
+from handlers.text import Join, Text, t
 
 OPEN, PREVIOUS, CLOSED = ("open",), ("previous",), ("closed",)
 
@@ -37,6 +37,7 @@ class SummaryView:
     with_units: bool = False
     group_names: Mapping[int, str] = field(default_factory=dict)
     labels: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    comparison: Comparison = Comparison.YEAR
 
     def label(self, kind: str, code: str) -> Any:
         """What a code of a target group, failure or outcome is called (a code nobody named is shown as is)."""
@@ -45,7 +46,7 @@ class SummaryView:
 
 def summary_parts(view: SummaryView, *, has_chart: bool) -> list[Part]:
     """Every part of the summary, in reading order."""
-    previous = view.period.previous()
+    previous = view.period.compared(view.comparison)
     parts: list[Part] = [
         Header(view.title),
         Note(
@@ -54,6 +55,7 @@ def summary_parts(view: SummaryView, *, has_chart: bool) -> list[Part]:
                 label=view.period.label,
                 start=view.period.start,
                 end=view.period.end,
+                comparison=t(f"summary.compared.{view.comparison}"),
                 previous_start=previous.start,
                 previous_end=previous.end,
             )
@@ -62,7 +64,7 @@ def summary_parts(view: SummaryView, *, has_chart: bool) -> list[Part]:
     ]
     if view.figures.value(RAISED) > 0:
         parts += [
-            Fields(_overview(view.figures)),
+            Fields(_overview(view.figures, view.comparison)),
             Paragraph(_gender(view.figures)),
             Paragraph(_referred(view.figures)),
             *_parties(view),
@@ -83,10 +85,10 @@ def _lead(figures: Figures) -> Text:
     return t("summary.lead", raised=raised) if raised else t("summary.lead_none")
 
 
-def _overview(figures: Figures) -> tuple[tuple[Any, Any], ...]:
+def _overview(figures: Figures, comparison: Comparison) -> tuple[tuple[Any, Any], ...]:
     items: list[tuple[Any, Any]] = [
         (t("summary.open_label"), count_with_share(figures, OPEN, RAISED)),
-        (t("summary.previous_label"), count_text(figures, PREVIOUS)),
+        (t(f"summary.previous_label.{comparison}"), count_text(figures, PREVIOUS)),
     ]
     if figures.exact(RAISED) and figures.exact(PREVIOUS):
         items.append((t("summary.change_label"), _change(figures.value(RAISED), figures.value(PREVIOUS))))
@@ -226,7 +228,7 @@ def _outcomes(view: SummaryView) -> list[Part]:
     if closed == 0:
         return [Paragraph(t("summary.closed_none"))]
     sentence = t("summary.closed", count=closed)
-    work, national = ("work_or_studies",), Plain(format_percent(view.national_work_share))
+    work, national = ("work_or_studies",), Percent(view.national_work_share)
     if figures.percent(work, CLOSED) is not None:
         share = t(
             "summary.work_share",

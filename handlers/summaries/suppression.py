@@ -16,36 +16,16 @@ on, say) are part of the check too, so their smallness is protected like the res
 """
 
 import itertools
-import math
-from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass, field, replace
 
-Key = Hashable
-Bounds = tuple[float, float]
-UNBOUNDED = math.inf
-MAX_PASSES = 200
+from handlers.summaries.deduction import Key as Key
+from handlers.summaries.deduction import Shown as Shown
+from handlers.summaries.deduction import Sum, deduce
+
 MAX_TRIES = 24
 MAX_PAIRED = 8
 HEADLINE_TIER = 2
-
-
-class Shown(StrEnum):
-    """How a count is published."""
-
-    EXACT = "exact"
-    SMALL = "small"
-    HIDDEN = "hidden"
-    WITHHELD = "withheld"
-
-
-@dataclass(frozen=True)
-class Sum:
-    """A total and the counts that add up to it."""
-
-    total: Key
-    parts: tuple[Key, ...]
 
 
 @dataclass
@@ -66,18 +46,29 @@ class Linked:
     grids: list[dict[tuple[Hashable, Hashable], Key]] = field(default_factory=list)
     expendable: list[Hashable] = field(default_factory=list)
     tiers: dict[Key, int] = field(default_factory=dict)
+    later: set[Key] = field(default_factory=set)
     _index: dict[Key, list[int]] = field(default_factory=dict, repr=False)
     _index_size: tuple[int, int] = (-1, -1)
 
     def add(
-        self, key: Key, value: int, *, published: bool = True, block: Hashable | None = None, tier: int = 1
+        self,
+        key: Key,
+        value: int,
+        *,
+        published: bool = True,
+        block: Hashable | None = None,
+        tier: int = 1,
+        later: bool = False,
     ) -> None:
-        """A count; an unpublished one is never shown but still protected."""
+        """A count; an unpublished one is never shown but still protected; a `later` one is protected after the
+        others, which it may not change."""
         self.values[key] = value
         self.tiers[key] = tier
         self.blocks[key] = block if block is not None else (key[0] if isinstance(key, tuple) else key)
         if not published:
             self.unpublished.add(key)
+        if later:
+            self.later.add(key)
 
     def add_sum(self, total: Key, parts: Iterable[Key]) -> None:
         """A sum that holds between counts already added."""
@@ -104,15 +95,30 @@ class Linked:
 
 
 def protect(linked: Linked, threshold: int) -> dict[Key, Shown]:
-    """How each count may be published so that no count below the threshold can be seen or worked out."""
-    shown = {key: _first_look(value, threshold, key in linked.unpublished) for key, value in linked.values.items()}
+    """How each count may be published so that no count below the threshold can be seen or worked out: first
+    every count but the `later` ones (left out meanwhile), then those with the others' decisions fixed."""
+    shown = {
+        key: Shown.WITHHELD if key in linked.later else _first_look(value, threshold, key in linked.unpublished)
+        for key, value in linked.values.items()
+    }
+    _settle(linked, shown, threshold)
+    if linked.later:
+        shown.update(
+            {key: _first_look(linked.values[key], threshold, key in linked.unpublished) for key in linked.later}
+        )
+        fixed = replace(linked, keep=linked.keep | (set(linked.values) - linked.later))
+        _settle(fixed, shown, threshold)
+    return shown
+
+
+def _settle(linked: Linked, shown: dict[Key, Shown], threshold: int) -> None:
+    """Hide counts until no count below the threshold is exposed; the `keep` counts are never touched."""
     for _ in range(len(shown) + 2):
         exposed = exposed_count(linked, shown, threshold)
         if exposed is None:
             break
         if not _cover(linked, shown, exposed, threshold):
             shown.update({key: Shown.WITHHELD for key in _connected(linked, exposed) if key not in linked.keep})
-    return shown
 
 
 def _first_look(value: int, threshold: int, unpublished: bool) -> Shown:
@@ -131,63 +137,6 @@ def exposed_count(linked: Linked, shown: Mapping[Key, Shown], threshold: int) ->
     return None
 
 
-def deduce(linked: Linked, shown: Mapping[Key, Shown], threshold: int) -> dict[Key, Bounds]:
-    """What a reader can deduce about each count: its lowest and highest possible value.
-
-    Every sum is applied once, and again whenever one of its counts was narrowed, until nothing moves.
-    """
-    bounds = {key: _prior(linked.values[key], shown[key], threshold) for key in linked.values}
-    sums_of = linked.sums_by_key()
-    waiting = deque(range(len(linked.sums)))
-    queued = set(waiting)
-    for _ in range(MAX_PASSES * len(linked.sums)):
-        if not waiting:
-            break
-        index = waiting.popleft()
-        queued.discard(index)
-        for key in _narrow(bounds, linked.sums[index]):
-            fresh = [i for i in sums_of[key] if i not in queued]
-            waiting.extend(fresh)
-            queued.update(fresh)
-    return bounds
-
-
-def _prior(value: int, shown: Shown, threshold: int) -> Bounds:
-    if shown == Shown.EXACT:
-        return (value, value)
-    if shown == Shown.SMALL:
-        return (1, threshold - 1)
-    if shown == Shown.HIDDEN:
-        return (threshold, UNBOUNDED)
-    return (0, UNBOUNDED)
-
-
-def _narrow(bounds: dict[Key, Bounds], total_sum: Sum) -> list[Key]:
-    """Tighten the total by its parts and each part by the total and the other parts; the counts that moved."""
-    parts = [bounds[p] for p in total_sum.parts]
-    low_sum = sum(low for low, _ in parts)
-    finite_high = sum(high for _, high in parts if high != UNBOUNDED)
-    unbounded = sum(1 for _, high in parts if high == UNBOUNDED)
-    moved = _tighten(bounds, total_sum.total, low_sum, UNBOUNDED if unbounded else finite_high)
-    total_low, total_high = bounds[total_sum.total]
-    for part, (low, high) in zip(total_sum.parts, parts, strict=True):
-        others_unbounded = unbounded - (high == UNBOUNDED)
-        others_high = UNBOUNDED if others_unbounded else finite_high - (0 if high == UNBOUNDED else high)
-        moved += _tighten(bounds, part, total_low - others_high, total_high - (low_sum - low))
-    return moved
-
-
-def _tighten(bounds: dict[Key, Bounds], key: Key, low: float, high: float) -> list[Key]:
-    old_low, old_high = bounds[key]
-    if low <= old_low and high >= old_high:
-        return []
-    new = (max(old_low, low), min(old_high, high))
-    if new[0] > new[1]:
-        raise ValueError(f"the counts do not add up around {key!r}")
-    bounds[key] = new
-    return [key]
-
-
 def _cover(linked: Linked, shown: dict[Key, Shown], exposed: Key, threshold: int) -> bool:
     """Protect the exposed count, giving up as little as possible; False when nothing is left to give up.
 
@@ -197,7 +146,11 @@ def _cover(linked: Linked, shown: dict[Key, Shown], exposed: Key, threshold: int
     if _hide_one(linked, shown, exposed, threshold) or _cover_rectangle(linked, shown, exposed, threshold):
         return True
     for block in linked.expendable:
-        keys = [k for k in linked.values if linked.blocks[k] == block and shown[k] != Shown.WITHHELD]
+        keys = [
+            k
+            for k in linked.values
+            if linked.blocks[k] == block and shown[k] != Shown.WITHHELD and k not in linked.keep
+        ]
         if not keys or block == linked.blocks[exposed]:
             continue
         before = {k: shown[k] for k in keys}

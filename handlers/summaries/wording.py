@@ -3,10 +3,10 @@
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from handlers.formatting import format_percent
+from handlers.formatting import Percent
 from handlers.summaries.figures import Figures, whole_percent
 from handlers.summaries.suppression import Key, Shown
-from handlers.text import Listing, Plain, Text, t
+from handlers.text import Listing, Text, t
 
 K = TypeVar("K", bound=Key)
 
@@ -15,10 +15,10 @@ def percent_text(part: int, whole: int) -> Any:
     """The share as "59 %"; a share that rounds to 0 or 100 without being it says "under 1 %" / "över 99 %"."""
     value = whole_percent(part, whole)
     if value == 0 and part > 0:
-        return t("summary.percent_below_one")
+        return t("summary.percent_below_one", percent=Percent(1))
     if value == 100 and part < whole:
-        return t("summary.percent_above_99")
-    return Plain(format_percent(value))
+        return t("summary.percent_above_99", percent=Percent(99))
+    return Percent(value)
 
 
 def count_text(figures: Figures, key: Key) -> Any:

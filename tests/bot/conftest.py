@@ -20,6 +20,8 @@ from tests.support.fake_slack import FakeSlack
 from tests.support.signing import SlackClientSim
 
 SIGNING_SECRET = "test-signing-secret"
+CLIENT_ID = "1111111111.2222222222"
+CLIENT_SECRET = "test-client-secret"
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
@@ -74,6 +76,27 @@ def bot(database_url: str, database: Database, clock: FakeClock, fake_slack: Fak
     )
     services = Services(settings, database, build_router(), settings.handler_config(), clock)
     server, url = serve_bot(settings, services)
+    yield Bot(fake_slack, SlackClientSim(url, SIGNING_SECRET, fake_slack=fake_slack), services, url)
+    server.shutdown()
+    server.server_close()
+    services.stop()  # the outbox's deliverer threads
+
+
+@pytest.fixture
+def oauth_bot(database_url: str, database: Database, clock: FakeClock, fake_slack: FakeSlack) -> Iterator[Bot]:
+    """The bot installed through Slack's OAuth flow (client id and secret, no bot token), wired to the fake Slack,
+    which knows the app and its redirect URL; workspaces are added to the fake and installed by each test."""
+    settings = Settings(
+        _env_file=None,
+        database_url=database_url,  # type: ignore[call-arg]
+        slack_client_id=CLIENT_ID,
+        slack_client_secret=CLIENT_SECRET,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake_slack.url,
+    )
+    services = Services(settings, database, build_router(), settings.handler_config(), clock)
+    server, url = serve_bot(settings, services)
+    fake_slack.register_app(CLIENT_ID, CLIENT_SECRET, f"{url}/slack/oauth_redirect")
     yield Bot(fake_slack, SlackClientSim(url, SIGNING_SECRET, fake_slack=fake_slack), services, url)
     server.shutdown()
     server.server_close()

@@ -78,8 +78,8 @@ def test_export_to_standard_output_and_to_a_file(
     capsysbinary.readouterr()
     assert main(["export", "cases", "--group", "Heby", "--format", "csv"]) == 0
     printed = capsysbinary.readouterr().out
-    assert not printed.startswith(b"\xef\xbb\xbf"), "no byte order mark in a pipe"
-    rows = list(csv.DictReader(io.StringIO(printed.decode()), delimiter=";"))
+    assert printed.startswith(b"\xef\xbb\xbf"), "a byte order mark when standard output is no terminal"
+    rows = list(csv.DictReader(io.StringIO(printed.decode("utf-8-sig")), delimiter=";"))
     assert [r["part"] for r in rows] == ["AF", "FK", "Region", "Kommun", "AF", "FK"]
     out = tmp_path / "heby.xlsx"
     assert main(["export", "cases", "--group", "Heby", "--format", "xlsx", "--out", str(out)]) == 0

@@ -86,7 +86,7 @@ def test_call_answer_move_and_cancel_a_meeting_over_slack(bot: Bot) -> None:
     shown = blocks_text(announcement)
     assert "Plats*\nKommunhuset, sal 3" in shown and "3. Planens status" in shown
     [upload] = bot.fake.uploaded_files()
-    assert (upload.channel_id, upload.thread_ts, upload.filename) == (HEBY, ts, "lokus-2026-12-01.ics")
+    assert (upload.channel_id, upload.thread_ts, upload.filename) == (HEBY, ts, "lokus-heby-2026-12-01.ics")
     [event] = Calendar.from_ical(upload.content).walk("VEVENT")
     assert event.decoded("DTSTART") == datetime(2026, 12, 1, 12, tzinfo=UTC) and int(event["SEQUENCE"]) == 0
     assert "3. Planens status" in str(event["DESCRIPTION"]), "the agenda is in the invitation"
@@ -107,6 +107,7 @@ def test_call_answer_move_and_cancel_a_meeting_over_slack(bot: Bot) -> None:
     bot.fake.wait_for("files.completeUploadExternal", count=2)
     [event] = uploaded_calendar(bot.fake, 2).walk("VEVENT")
     assert (str(event["UID"]), int(event["SEQUENCE"])) == (uid, 1)
+    assert bot.fake.uploaded_files()[1].filename == "lokus-heby-2026-12-03-flyttat.ics"
 
     bot.sim.slash_command("UANNA", HEBY, "möte ställ in")
     question = bot.fake.wait_for("response_url", predicate=lambda c: "Vill du ställa in" in blocks_text(c))[0]
@@ -117,8 +118,25 @@ def test_call_answer_move_and_cancel_a_meeting_over_slack(bot: Bot) -> None:
     calendar = uploaded_calendar(bot.fake, 3)
     [event] = calendar.walk("VEVENT")
     assert str(calendar["METHOD"]) == "CANCEL" and (str(event["UID"]), int(event["SEQUENCE"])) == (uid, 2)
+    assert bot.fake.uploaded_files()[2].filename == "lokus-heby-2026-12-03-installt.ics"
     [told] = dm_posts(bot, "UBERTIL", 1)
     assert "är inställt" in blocks_text(told)
+
+
+def test_the_invitation_is_from_the_convenor_when_slack_shares_her_address(bot: Bot) -> None:
+    bot.fake.add_user("UANNA", "anna", "Anna Ahl", email="anna.ahl@heby.se")
+    schedule(bot)
+    [event] = uploaded_calendar(bot.fake, 1).walk("VEVENT")
+    assert str(event["ORGANIZER"]) == "mailto:anna.ahl@heby.se" and str(event["ORGANIZER"].params["CN"]) == "Anna Ahl"
+
+
+def test_without_a_shared_address_the_invitation_is_from_the_bot(bot: Bot) -> None:
+    bot.fake.add_user("UANNA", "anna", "Anna Ahl")  # no users:read.email scope: no address in the profile
+    schedule(bot)
+    [event] = uploaded_calendar(bot.fake, 1).walk("VEVENT")
+    assert (
+        str(event["ORGANIZER"]) == "mailto:noreply@lokusbot.invalid" and event["ORGANIZER"].params["CN"] == "LOKUS Heby"
+    )
 
 
 def _as_message(call: Call) -> Call:

@@ -244,5 +244,5 @@ def test_both_plans_in_the_console(services: Services, tmp_path: Path) -> None:
         "verksamhetsplan-2028-heby.md",
     ]
     markdown = (files / "verksamhetsplan-2028-heby.md").read_text(encoding="utf-8")
-    assert "| **Summa** | **125 %** |  |  |  | **750 000 kr** |" in markdown
+    assert "| **Summa** | **125\u00a0%** |  |  |  | **750\u00a0000\u00a0kr** |" in markdown
     assert "| 23 november 2026 | Godkänd i lokusbot | David Namn | Region |" in markdown

@@ -22,10 +22,13 @@ from tests.support.fake_slack import Call
 
 UPPSALA = "CUPPSALA"
 PNG = b"\x89PNG\r\n\x1a\n"
-GENDER = "I 59 av 68 ärenden är könstillhörigheten dokumenterad. Av dessa 59 är 59 % kvinnor (35) och 41 % män (24)."
+GENDER = (
+    "I 59 av 68 ärenden är könstillhörigheten dokumenterad. Av dessa 59 är 59\u00a0% kvinnor (35) "
+    "och 41\u00a0% män (24)."
+)
 REFERRED = (
-    "24 personer har aktualiserats till tilläggsresursen (35 % av ärendena). Av dessa är 67 % kvinnor (16) "
-    "och 33 % män (8)."
+    "24 personer har aktualiserats till tilläggsresursen (35\u00a0% av ärendena). Av dessa är 67\u00a0% kvinnor (16) "
+    "och 33\u00a0% män (8)."
 )
 
 
@@ -61,7 +64,7 @@ def test_the_summary_is_posted_in_the_channel_with_its_chart_in_the_thread(bot: 
     text = blocks_text(call)
     assert "*68* lots-ärenden har aktualiserats under perioden." in text
     assert f"*Kön:* {GENDER}" in text and f"*Tilläggsresursen:* {REFERRED}" in text
-    assert "*Arbetsförmedlingen*\n20 (29 %)" in text and "*Aktivitetsersättning*\nfärre än 3" in text
+    assert "*Arbetsförmedlingen*\n20 (29\u00a0%)" in text and "*Aktivitetsersättning*\nfärre än 3" in text
     bot.fake.wait_for("files.completeUploadExternal")
     [chart] = bot.fake.uploaded_files()
     assert chart.content.startswith(PNG) and chart.filename.endswith(".png")
@@ -73,7 +76,7 @@ def test_the_samordnare_gets_exact_numbers_in_a_dm_with_the_chart(bot: Bot) -> N
     set_up_uppsala(bot)
     bot.sim.dm_message("UANNA", "sammanfattning Uppsala i år")
     text = blocks_text(posted_summary(bot, "DUANNA"))
-    assert GENDER in text and "*Aktivitetsersättning*\n2 (3 %)" in text and "Exakta tal, bara för dig" in text
+    assert GENDER in text and "*Aktivitetsersättning*\n2 (3\u00a0%)" in text and "Exakta tal, bara för dig" in text
     bot.fake.wait_for("files.completeUploadExternal")
     [chart] = bot.fake.uploaded_files()
     assert chart.channel_id == "DUANNA" and chart.content.startswith(PNG)
@@ -151,12 +154,16 @@ def test_the_terminal_prints_the_same_figures_as_markdown(services: Services, tm
     markdown = out.getvalue()
     assert markdown.startswith("## Lots-ärenden – Uppsala\n\n> Period: i år (2026), 1 januari 2026 – 23 november")
     assert f"**Kön:** {GENDER}" in markdown and f"**Tilläggsresursen:** {REFERRED}" in markdown
-    assert "- **Arbetsförmedlingen:** 20 (29 %)" in markdown and "- **Aktivitetsersättning:** färre än 3" in markdown
-    assert "- **Förändring:** 8 fler (13 % ökning)" in markdown
+    assert (
+        "- **Arbetsförmedlingen:** 20 (29\u00a0%)" in markdown and "- **Aktivitetsersättning:** färre än 3" in markdown
+    )
+    assert "- **Förändring:** 10 fler (17\u00a0% ökning)" in markdown
     assert chart.read_bytes().startswith(PNG) and str(chart) in errors.getvalue()
     out = io.StringIO()
     assert print_summary(services, cli_args(exact=True, period="hösten 2026"), out=out, errors=errors) == 0
-    assert "> Period: hösten 2026, 1 juli 2026 – 23 november 2026." in out.getvalue()
+    assert (
+        "> Period: hösten 2026 (höstterminen, augusti–december), 1 augusti 2026 – 23 november 2026." in out.getvalue()
+    )
     assert "Exakta tal" in out.getvalue() and "bifogas" not in out.getvalue()
 
 
@@ -270,16 +277,16 @@ def test_a_convenor_reads_the_summary_of_an_imported_case_log(
     assert bot.sim.slash_command("UANNA", UPPSALA, "sammanfattning i år").status == 200
     text = blocks_text(posted_summary(bot, UPPSALA))
     assert "*68* lots-ärenden har aktualiserats under perioden." in text
-    assert "*Fortfarande öppna*\n38 (56 %)" in text and "*Förändring*\n8 fler (13 % ökning)" in text
+    assert "*Fortfarande öppna*\n38 (56\u00a0%)" in text and "*Förändring*\n10 fler (17\u00a0% ökning)" in text
     assert f"*Kön:* {GENDER}" in text and f"*Tilläggsresursen:* {REFERRED}" in text
-    assert "*Arbetsförmedlingen*\n20 (29 %)" in text and "*Region*\n14 (21 %)" in text, "full names were read"
-    assert "*Kommun*\n22 (32 %)" in text
-    assert "*16–29 år (förbundets prioriterade målgrupp)*\n25 (42 %)" in text
+    assert "*Arbetsförmedlingen*\n20 (29\u00a0%)" in text and "*Region*\n14 (21\u00a0%)" in text, "full names were read"
+    assert "*Kommun*\n22 (32\u00a0%)" in text
+    assert "*16–29 år (förbundets prioriterade målgrupp)*\n25 (42\u00a0%)" in text
     failures = re.findall(r"\*(Ansvarsfördelning|Information mellan parter|Väntetider|Saknad insats)\*", text)
     assert failures == ["Ansvarsfördelning", "Information mellan parter", "Väntetider", "Saknad insats"]
     assert (
-        "30 ärenden avslutades under perioden. 33 % gick till arbete eller studier (10 av 30); "
-        "riksgenomsnittet som förbundet jämför med är 34 %."
+        "30 ärenden avslutades under perioden. 33\u00a0% gick till arbete eller studier (10 av 30); "
+        "riksgenomsnittet som förbundet jämför med är 34\u00a0%."
     ) in text
     assert "*Aktivitetsersättning*\nfärre än 3" in text and "*Annat*\nskyddat" in text
     assert not re.search(r"\n[12] \(", text), "no count below 3 is shown in the channel"

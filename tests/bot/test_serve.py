@@ -1,5 +1,6 @@
 """`lokusbot serve` as an administrator runs it: gunicorn on a port, driven only by signed HTTP requests."""
 
+import json
 import os
 import signal
 import socket
@@ -78,6 +79,38 @@ def test_serve_answers_signed_requests_and_refuses_unsigned(served: str, fake_sl
     assert len(fake_slack.calls("chat.postMessage")) == 2
 
 
+def test_readyz_answers_once_the_database_its_schema_and_the_token_are_checked(
+    served: str, fake_slack: FakeSlack
+) -> None:
+    with urllib.request.urlopen(served + "/readyz", timeout=5) as response:
+        report = json.loads(response.read())
+    assert response.status == 200
+    assert report == {"ok": True, "database": True, "migrations": True, "slack_token": True, "worker": report["worker"]}
+    assert len(fake_slack.calls("auth.test")) == 1  # once, before the workers were forked; no request waits for it
+
+
+def test_serve_with_a_token_slack_refuses_stops_and_says_so(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env.update(
+        SLACK_BOT_TOKEN="xoxb-not-the-right-one",
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.url,
+        DATABASE_URL=f"sqlite:///{tmp_path}/x.db",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "serve", "--port", str(free_port())],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Slack does not accept SLACK_BOT_TOKEN" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "xoxb-not-the-right-one" not in result.stderr + result.stdout
+
+
 def test_serve_without_tokens_names_the_missing_variables(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path}/x.db"
@@ -85,4 +118,19 @@ def test_serve_without_tokens_names_the_missing_variables(tmp_path: Path) -> Non
         [sys.executable, "-m", "bot.cli", "serve"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2
-    assert "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET" in result.stderr
+    assert "SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) and SLACK_SIGNING_SECRET" in result.stderr
+
+
+def test_db_upgrade_without_a_database_says_so_without_a_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env["DATABASE_URL"] = f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/lokusbot"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "upgrade"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Jag når inte databasen" in result.stderr and "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.slack.admins import SlackWorkspaceAdmins, is_workspace_admin
+from bot.slack.clients import OneToken
 from tests.support.fake_slack import FakeSlack
 
 TEAM = "T0LOKUS"
@@ -29,7 +30,7 @@ class Clock:
 
 def admins(fake: FakeSlack, clock: Clock | None = None) -> SlackWorkspaceAdmins:
     client = WebClient(token=fake.bot_token, base_url=fake.url)
-    return SlackWorkspaceAdmins(client, ttl=60, clock=clock or Clock())
+    return SlackWorkspaceAdmins(OneToken(client), ttl=60, clock=clock or Clock())
 
 
 def test_admins_and_owners_are_admins_and_others_are_not(fake: FakeSlack) -> None:
@@ -86,6 +87,7 @@ def test_no_answer_from_slack_means_no() -> None:
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
-    ask = SlackWorkspaceAdmins(WebClient(token="xoxb-x", base_url=f"http://127.0.0.1:{port}/api/", timeout=2))
+    client = WebClient(token="xoxb-x", base_url=f"http://127.0.0.1:{port}/api/", timeout=2)
+    ask = SlackWorkspaceAdmins(OneToken(client))
     assert not ask.is_admin(TEAM, "UADMIN")
     assert not ask.is_admin("", "UADMIN") and not ask.is_admin(TEAM, "")

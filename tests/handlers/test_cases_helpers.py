@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import MetaData, select
 
 from bot.services import Services
+from handlers.formatting import Identifier
 from handlers.replies import Button, Buttons, Choices, Send
 from storage.case_models import Case
 from tests.support.chat import answer_flow, command, dm, press
@@ -53,11 +54,11 @@ def buttons(sends: list[Send]) -> list[Button]:
 
 
 def button(sends: list[Send], action: str, label_param: Any = None) -> Button:
-    """The one button with the action (and, when given, that number in its label)."""
+    """The one button with the action (and, when given, that case number in its label)."""
     found = [
         b
         for b in buttons(sends)
-        if b.action == action and (label_param is None or b.label.params.get("number") == label_param)
+        if b.action == action and (label_param is None or b.label.params.get("number") == Identifier(label_param))
     ]
     assert len(found) == 1, [(b.action, b.value) for b in buttons(sends)]
     return found[0]

@@ -66,7 +66,9 @@ def test_a_removed_one_is_no_longer_offered_but_old_cases_keep_its_name(heby: Se
     assert "Nyanlända" in asked and "Hemlösa" not in asked
     assert "Hemlösa: färre än 3" in lines(command(heby, "UBERTIL", "sammanfattning", HEBY))
     exported = export_file(heby, "csv")
-    assert csv_rows(exported.content)[0]["malgrupper"] == "Hemlösa; nyanlända"
+    assert csv_rows(exported.content)[0]["malgrupper"] == "Hemlösa; Nyanlända", (
+        "as the group and the förbund write them"
+    )
     assert import_file(heby, exported.content, exported.filename).problems == [], "an old log imports again"
 
 

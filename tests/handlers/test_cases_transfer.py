@@ -312,7 +312,7 @@ def test_export_has_the_columns_and_imports_again_unchanged(heby: Services) -> N
     ]
     assert (
         rows[0]["datum"] == "2026-11-22"
-        and rows[0]["malgrupper"] == "psykisk ohälsa/funktionsnedsättning; unga utan gymnasieutbildning"
+        and rows[0]["malgrupper"] == "Psykisk ohälsa/funktionsnedsättning; Unga utan gymnasieutbildning"
         and rows[0]["beskrivning"] == "Väntat på besked i 3 mån"
     )
     assert rows[1]["status"] == "stängd" and rows[1]["utfall"] == "arbete" and rows[1]["nummer"] == "2"

@@ -115,15 +115,15 @@ def test_the_approved_plan_reads_like_the_form_with_the_table_totals_and_signatu
     ]
     assert resources[1] == [
         "Samverkanskoordinator",
-        "75 %",
+        "75\u00a0%",
         "2028",
         "Besöka och informera om SK:s funktion hos parterna.",
         "–",
-        "450 000 kr",
+        "450\u00a0000\u00a0kr",
     ]
-    assert resources[2][:2] == ["Tilläggsresurs", "50 %"] and resources[2][5] == "300 000 kr"
-    assert resources[3] == ["Summa", "125 %", "", "", "", "750 000 kr"]
-    assert any("Helårstjänster finansieras med 600 000 kr per år" in p for p in paragraphs)
+    assert resources[2][:2] == ["Tilläggsresurs", "50\u00a0%"] and resources[2][5] == "300\u00a0000\u00a0kr"
+    assert resources[3] == ["Summa", "125\u00a0%", "", "", "", "750\u00a0000\u00a0kr"]
+    assert any("Helårstjänster finansieras med 600\u00a0000\u00a0kr per år" in p for p in paragraphs)
     assert signatures[1:] == [
         ["23 november 2026", "Godkänd i lokusbot", "Bertil Berg", "Arbetsförmedlingen Norra Uppland"],
         ["23 november 2026", "Godkänd i lokusbot", "Cecilia Ek", "Försäkringskassan"],
@@ -132,8 +132,8 @@ def test_the_approved_plan_reads_like_the_form_with_the_table_totals_and_signatu
     ]
     markdown = files["md"].decode()
     assert "# Verksamhetsplan 2028 LOKUS Heby" in markdown and "UTKAST" not in markdown
-    assert "| Samverkanskoordinator | 75 % | 2028 |" in markdown
-    assert "| **Summa** | **125 %** |  |  |  | **750 000 kr** |" in markdown
+    assert "| Samverkanskoordinator | 75\u00a0% | 2028 |" in markdown
+    assert "| **Summa** | **125\u00a0%** |  |  |  | **750\u00a0000\u00a0kr** |" in markdown
     assert "| 23 november 2026 | Godkänd i lokusbot | Anna Ahl | Heby kommun |" in markdown
 
 

@@ -4,6 +4,6 @@ It reuses the end-to-end harness of tests/bot: the `bot` fixture serves lokusbot
 local fake Slack Web API, on SQLite and PostgreSQL.
 """
 
-from tests.bot.conftest import SIGNING_SECRET, Bot, bot, fake_slack, serve_bot, serve_wsgi
+from tests.bot.conftest import SIGNING_SECRET, Bot, bot, fake_slack, oauth_bot, serve_bot, serve_wsgi
 
-__all__ = ["SIGNING_SECRET", "Bot", "bot", "fake_slack", "serve_bot", "serve_wsgi"]
+__all__ = ["SIGNING_SECRET", "Bot", "bot", "fake_slack", "oauth_bot", "serve_bot", "serve_wsgi"]

@@ -113,6 +113,11 @@ def _spare_back(session: Any, cell: Cell) -> None:
     upsert_member(session, group=group, user_id=cell.target.spare, party="region", roles=["ledamot"])
 
 
+def _compared_a_year_back(session: Any, cell: Cell) -> None:
+    group = session.get(Group, cell.target.group_id)
+    group.settings = {k: v for k, v in (group.settings or {}).items() if k != "summary_compared_with"}
+
+
 def _channel_back(session: Any, cell: Cell) -> None:
     session.get(Group, cell.target.group_id).channel_id = cell.target.channel
 
@@ -491,6 +496,14 @@ SUMMARIES = [
         slash(lambda c: f"sammanfattning dagar {c.n + 1}"),
         manager,
         changes("groups"),
+    ),
+    Row(
+        "command:sammanfattning",
+        "sammanfattning jämför",
+        slash("sammanfattning jämför period"),
+        manager,
+        changes("groups"),
+        prepare=in_db(_compared_a_year_back),
     ),
     Row(
         "command:sammanfattning",

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from handlers.meetings.ics import meeting_ics, with_description
+from handlers.meetings.ics import Organizer, meeting_ics, with_description
 from storage import meetings as meetings_repo
 from storage.case_models import Case, CaseNote
 from storage.meeting_models import AgendaItem
@@ -125,8 +125,8 @@ def test_old_case_rows_with_bad_characters_still_export_as_xlsx_and_csv(bot: Bot
     sheet = load_workbook(io.BytesIO(_uploaded(bot, ".xlsx"))).active
     header, row = list(sheet.values)  # type: ignore[union-attr]
     exported = dict(zip(header, row, strict=True))
-    assert (exported["enhet"], exported["anteckning"], exported["beskrivning"]) == ("AME", "Anteckning", "Väntat länge")
-    assert exported["uppfoljning"] == "2026-11-02: Ringt AF"
+    assert (exported["Enhet"], exported["Anteckning"], exported["Beskrivning"]) == ("AME", "Anteckning", "Väntat länge")
+    assert exported["Uppföljning"] == "2026-11-02: Ringt AF"
     [line] = csv.DictReader(io.StringIO(_uploaded(bot, ".csv").decode("utf-8-sig")), delimiter=";")
     assert (line["enhet"], line["anteckning"], line["uppfoljning"]) == ("AME", "Anteckning", "2026-11-02: Ringt AF")
 
@@ -163,10 +163,13 @@ def test_an_old_meeting_with_bad_characters_still_makes_a_calendar_file(bot: Bot
             minute_taker=ANNA,
             now=start,
         )
-        ics = with_description(meeting_ics(meeting, title=f"LOKUS Heby{bad}", now=start), f"1. Mål{bad}\n2. Övrigt")
+        organizer = Organizer(f"anna{bad}@heby.se", f"Anna{bad} Ahl")
+        made = meeting_ics(meeting, title=f"LOKUS Heby{bad}", now=start, organizer=organizer)
+        ics = with_description(made, f"1. Mål{bad}\n2. Övrigt")
     [event] = Calendar.from_ical(ics).walk("VEVENT")
     assert str(event["location"]) == "Kommunhuset, sal 3\nDTSTART:20990101T000000Z"
     assert str(event["summary"]) == "LOKUS Heby" and str(event["description"]) == "1. Mål\n2. Övrigt"
     assert event.decoded("dtstart") == start
+    assert str(event["organizer"]) == "mailto:anna@heby.se" and str(event["organizer"].params["CN"]) == "Anna Ahl"
     lines = ics.decode("utf-8").split("\r\n")
     assert not any(ch < " " for line in lines for ch in line), "no control character is left in any line"

@@ -13,7 +13,9 @@ Standalone (manual or acceptance runs)::
 
 prints its base URL on the first line, then one JSON line per call it receives.
 
-Routes: ``/api/<method>`` (POST, or GET with a query string) needs ``Authorization: Bearer <bot token>``;
+Routes: ``/api/<method>`` (POST, or GET with a query string) needs ``Authorization: Bearer <bot token>`` (the
+fixed one, or one an OAuth install issued: tests/support/fake_slack_oauth.py; ``/oauth/v2/authorize`` is the page
+an installer's browser is sent to);
 ``/upload/<file_id>`` takes the bytes of files.getUploadURLExternal's upload_url; ``/response/<id>`` takes
 posts to response_url (recorded as method "response_url"); ``/files/<file_id>/<name>`` serves url_private.
 """
@@ -42,11 +44,13 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from tests.support.fake_faults import Fault, Faults
+from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuthRefusal, basic_credentials
 
 # Form fields whose values slack_sdk sends as JSON text; they are decoded in the recorded call.
 JSON_FIELDS = frozenset(
     {"blocks", "attachments", "view", "files", "metadata", "unfurls", "user_auth_blocks", "outputs", "profile"}
 )
+APP_LEVEL_METHODS = frozenset({"apps.connections.open"})  # these take the app-level token (xapp-), nothing else
 FIRST_TS = 1_700_000_000_000_100  # microseconds: the first ts handed out is "1700000000.000100"
 TS_STEP = 100
 
@@ -237,7 +241,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.readline()
 
 
-class FakeSlack:
+class FakeSlack(OAuthInstalls):
     """A fake Slack Web API on a free loopback port: records calls, answers with Slack-shaped responses."""
 
     def __init__(
@@ -254,8 +258,12 @@ class FakeSlack:
         bot_name: str = "lokusbot",
         app_id: str = "A0LOKUS",
         on_call: Callable[[Call], None] | None = None,
+        app_token: str = "xapp-1-A0LOKUS-test-app-token",
     ) -> None:
         self.bot_token = bot_token
+        self.app_token = app_token
+        # what apps.connections.open hands out: a URL, or a function making a fresh one each time (with its ticket)
+        self.socket_mode_url: str | Callable[[], str] = ""
         self.host, self.port = host, port
         self.team_id, self.team_name, self.team_domain = team_id, team_name, team_domain
         self.bot_user_id, self.bot_id, self.bot_name, self.app_id = bot_user_id, bot_id, bot_name, app_id
@@ -265,7 +273,8 @@ class FakeSlack:
         self._thread: threading.Thread | None = None
         self._users: dict[str, Args] = {}
         self._channels: dict[str, Args] = {}
-        self._methods: dict[str, Callable[[Args], Args]] = self._method_table()
+        self._init_oauth()
+        self._methods: dict[str, Callable[[Args], Args]] = {**self._method_table(), **self._oauth_methods()}
         self._faults = Faults()
         self._clear_state()
 
@@ -481,7 +490,18 @@ class FakeSlack:
             return self._response_url(split.path, headers, body)
         if route == "files" and rest and verb == "GET":
             return self._download(rest.split("/")[0], headers)
+        if split.path == "/oauth/v2/authorize" and verb == "GET":
+            return self._authorize(split.path, split.query, headers, received)
         return _text_reply("Not Found", 404)
+
+    def _authorize(self, path: str, query: str, headers: dict[str, str], received: float) -> _Reply:
+        """Record the installer's visit to the authorize page and send them back to the app."""
+        call = Call("oauth.authorize", dict(parse_qsl(query, keep_blank_values=True)), headers, path, received)
+        with self._cond:
+            status, extra, body = self.authorize_page(query)
+            self._record(call)
+        self._notify(call)
+        return _Reply(status, body.encode("utf-8"), "text/plain; charset=utf-8", extra)
 
     def _api(
         self, method: str, path: str, query: str, headers: dict[str, str], body: bytes, received: float = 0.0
@@ -512,23 +532,40 @@ class FakeSlack:
         handler = self._methods.get(call.method)
         if handler is None:
             return _json_reply({"ok": False, "error": "unknown_method", "req_method": call.method})
-        auth_error = self._auth_error(call.headers)
-        if auth_error:
-            return _json_reply({"ok": False, "error": auth_error})
+        args = call.args
+        if call.method in UNAUTHENTICATED:
+            args = {**basic_credentials(call.headers), **call.args}
+        else:
+            auth_error = self._auth_error(call.headers, app_level=call.method in APP_LEVEL_METHODS)
+            if auth_error:
+                return _json_reply({"ok": False, "error": auth_error})
         queue = self._injected.get(call.method)
         if queue:
             return queue.popleft()
+        self._caller_token = self._bearer(call.headers)
         try:
-            return _json_reply({"ok": True, **handler(call.args)})
-        except SlackError as error:
+            return _json_reply({"ok": True, **handler(args)})
+        except (SlackError, OAuthRefusal) as error:
             return _json_reply({"ok": False, "error": error.error})
 
-    def _auth_error(self, headers: dict[str, str]) -> str | None:
-        """not_authed without a bearer token, invalid_auth with a wrong one, else None."""
-        scheme, _, token = headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+    def _auth_error(self, headers: dict[str, str], *, app_level: bool = False) -> str | None:
+        """not_authed without a bearer token, not_allowed_token_type with the other kind of token (app-level
+        methods take the app token, the rest a bot token), invalid_auth with a wrong (or revoked) one, else None."""
+        token = self._bearer(headers)
+        if not token:
             return "not_authed"
-        return None if token.strip() == self.bot_token else "invalid_auth"
+        wanted, other = (self.app_token, self.bot_token) if app_level else (self.bot_token, self.app_token)
+        if token == other:
+            return "not_allowed_token_type"
+        if token == wanted or (not app_level and self.installed(token) is not None):
+            return None
+        return "invalid_auth"
+
+    @staticmethod
+    def _bearer(headers: dict[str, str]) -> str:
+        """The bearer token of a request, or ""."""
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        return token.strip() if scheme.lower() == "bearer" else ""
 
     def _upload(self, file_id: str, path: str, headers: dict[str, str], body: bytes) -> _Reply:
         """Store the bytes posted to an upload_url (raw, or the file part of a multipart body)."""
@@ -621,6 +658,7 @@ class FakeSlack:
         return {
             "api.test": lambda args: {"args": args},
             "auth.test": self._auth_test,
+            "apps.connections.open": self._apps_connections_open,
             "chat.postMessage": self._chat_post_message,
             "chat.postEphemeral": self._chat_post_ephemeral,
             "chat.update": self._chat_update,
@@ -642,7 +680,10 @@ class FakeSlack:
         }
 
     def _auth_test(self, args: Args) -> Args:
-        """auth.test: who the bot token belongs to."""
+        """auth.test: who the bot token belongs to (a token an install issued says which workspace or org)."""
+        installed = self.installed(self._caller_token)
+        if installed is not None:
+            return self._installed_auth_test(installed)
         return {
             "url": f"https://{self.team_domain}.slack.com/",
             "team": self.team_name,
@@ -652,6 +693,12 @@ class FakeSlack:
             "bot_id": self.bot_id,
             "is_enterprise_install": False,
         }
+
+    def _apps_connections_open(self, args: Args) -> Args:
+        """apps.connections.open: the WebSocket URL of Socket Mode (set socket_mode_url first)."""
+        if not self.socket_mode_url:
+            raise SlackError("socket_mode_not_enabled")
+        return {"url": self.socket_mode_url() if callable(self.socket_mode_url) else self.socket_mode_url}
 
     # ----- chat.*
 

@@ -106,10 +106,16 @@ class SlackClientSim:
         fake_slack: FakeSlack | None = None,
         timeout: float = 10.0,
         clock: Callable[[], float] = time.time,
+        enterprise_id: str | None = None,
+        org_install: bool = False,
     ) -> None:
+        """`team_id` is the workspace the requests come from; `enterprise_id` its Enterprise Grid org, and
+        `org_install` whether the app is installed org-wide there (events then name no team in authorizations,
+        interactions carry no team object)."""
         self.base_url = base_url.rstrip("/")
         self.signing_secret = signing_secret
         self.team_id, self.team_domain, self.api_app_id = team_id, team_domain, api_app_id
+        self.enterprise_id, self.org_install = enterprise_id, org_install
         self.bot_user_id, self.bot_id = bot_user_id, bot_id
         self.path = path
         self.verification_token = verification_token
@@ -205,8 +211,9 @@ class SlackClientSim:
         return {
             "token": self.verification_token,
             "team_id": self.team_id,
+            "enterprise_id": self.enterprise_id,
             "context_team_id": self.team_id,
-            "context_enterprise_id": None,
+            "context_enterprise_id": self.enterprise_id,
             "api_app_id": self.api_app_id,
             "event": event,
             "type": "event_callback",
@@ -214,11 +221,11 @@ class SlackClientSim:
             "event_time": int(self.clock()),
             "authorizations": [
                 {
-                    "enterprise_id": None,
-                    "team_id": self.team_id,
+                    "enterprise_id": self.enterprise_id,
+                    "team_id": None if self.org_install else self.team_id,
                     "user_id": self.bot_user_id,
                     "is_bot": True,
-                    "is_enterprise_install": False,
+                    "is_enterprise_install": self.org_install,
                 }
             ],
             "is_ext_shared_channel": False,
@@ -230,9 +237,15 @@ class SlackClientSim:
         name = user_name or user_id.lower()
         return {"id": user_id, "username": name, "name": name, "team_id": self.team_id}
 
-    def _team(self) -> Payload:
-        """The team object of interactive payloads."""
-        return {"id": self.team_id, "domain": self.team_domain}
+    def _team(self) -> Payload | None:
+        """The team object of interactive payloads (none for an org-wide install, as Slack sends it)."""
+        if self.org_install:
+            return None
+        return {"id": self.team_id, "domain": self.team_domain, "enterprise_id": self.enterprise_id}
+
+    def _enterprise(self) -> Payload | None:
+        """The enterprise object of interactive payloads."""
+        return None if self.enterprise_id is None else {"id": self.enterprise_id, "name": self.enterprise_id}
 
     # ----- what users do
 
@@ -259,10 +272,12 @@ class SlackClientSim:
             "command": command,
             "text": text,
             "api_app_id": self.api_app_id,
-            "is_enterprise_install": "false",
+            "is_enterprise_install": "true" if self.org_install else "false",
             "response_url": response_url or self.new_response_url("commands"),
             "trigger_id": trigger_id or self.new_trigger_id(),
         }
+        if self.enterprise_id is not None:
+            fields.update(enterprise_id=self.enterprise_id, enterprise_name=self.enterprise_id)
         return self._send(urlencode(fields).encode("utf-8"), FORM)
 
     def message_event(
@@ -409,8 +424,8 @@ class SlackClientSim:
             "container": container or self._container(channel_id, message_ts, view),
             "trigger_id": trigger_id or self.new_trigger_id(),
             "team": self._team(),
-            "enterprise": None,
-            "is_enterprise_install": False,
+            "enterprise": self._enterprise(),
+            "is_enterprise_install": self.org_install,
         }
         if view is not None:
             payload["view"] = view
@@ -519,7 +534,7 @@ class SlackClientSim:
             "trigger_id": self.new_trigger_id(),
             "view": view,
             "response_urls": response_urls or [],
-            "enterprise": None,
-            "is_enterprise_install": False,
+            "enterprise": self._enterprise(),
+            "is_enterprise_install": self.org_install,
         }
         return self.send_interactive(payload)

@@ -206,6 +206,8 @@ MESSAGES: dict[str, str] = {
     "intent.case.list": "Show your open cases",
     "intent.case.closed": "Show closed cases",
     "intent.case.export": "Export the cases to Excel",
+    "case.form_chat_waiting": "What you began in the chat ({conversation}) is not saved and is still waiting. "
+    "Answer its question there when you like, or write *avbryt* to stop.",
     "case.form_offer": "Here is the form for a new lots-ärende:",
     "case.button.open_form": "Open the form",
 }

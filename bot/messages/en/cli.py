@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "cli.db": "database schema",
     "cli.db.action": "upgrade brings the schema up to date, current says whether it is",
     "cli.db.upgraded": "The database is up to date.",
+    "cli.db.unreachable": "The database does not answer ({reason}). Check DATABASE_URL and that it is running.",
     "cli.db.current": "current",
     "cli.db.behind": "needs an upgrade: run `lokusbot db upgrade`",
     "cli.no_slack": "No Slack tokens set (SLACK_BOT_TOKEN etc.): starting the console.",
@@ -48,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "cli.export.cases": "export a group's cases (to standard output unless --out is given)",
     "cli.export.format": "file format (default csv)",
     "cli.export.out": "the file to write (default: standard output)",
+    "cli.export.no_bom": "CSV without a byte order mark (BOM), also into a file or a pipe; Excel then misreads å, "
+    "ä and ö",
     "cli.templates": "plan templates (YAML): check a file",
     "cli.templates.check": "validate template files (the bot's own are in {folder})",
     "cli.templates.files": "the template files",

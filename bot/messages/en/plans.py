@@ -166,6 +166,8 @@ MESSAGES: dict[str, str] = {
     "plan.doc.organisation": "Organisation:",
     "plan.doc.signed": "Approved in lokusbot",
     "plan.doc.made": "Made with lokusbot {date}.",
+    "plan.doc.page": "Page {page} of {pages}",
+    "plan.doc.author": "LOKUS {group}",
     # Templates
     "plan.templates.title": "Plan templates",
     "plan.templates.name": "{name} (`{code}`)",

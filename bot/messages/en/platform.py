@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "or *help*.",
     "engine.controls_optional": "This question is optional: write *skip* if you like. Write *back* for the "
     "previous question, *cancel* to stop or *help*.",
+    "engine.keep_earlier": "Keep {value}",
     "engine.use_default": "Use {value}",
     "engine.skip": "Skip",
     "engine.back": "Back",
@@ -64,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "convenor or coordinator, {user} adds its members – best first themself: "
     "`/lokus medlem @person <party> samordnare`.",
     "group.link_usage": "Write the group's name: `/lokus koppla Heby`.",
+    "group.mixed_scripts": "The name mixes letters of different alphabets (Latin and Cyrillic, say), so it could be "
+    "taken for another group. Write it in the letters of one alphabet.",
     "group.identity": "The name seems to hold details that point out a person (an identity number, a phone "
     "number or an e-mail address). A LOKUS group is named after its area: `/lokus koppla Heby`.",
     "group.channel_taken": "This channel is already linked to *{group}*.",

@@ -10,8 +10,8 @@ MESSAGES: dict[str, str] = {
     "summary.period.this_year": "this year ({year})",
     "summary.period.last_year": "last year ({year})",
     "summary.period.year": "the year {year}",
-    "summary.period.spring": "spring {year}",
-    "summary.period.autumn": "autumn {year}",
+    "summary.period.spring": "spring {year} (the spring term, January–June)",
+    "summary.period.autumn": "autumn {year} (the autumn term, August–December)",
     "summary.period.month": "{month} {year}",
     "summary.period.this_month": "this month",
     "summary.period.last_month": "last month",
@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "summary.period.since_meeting": "since the previous meeting ({date})",
     "summary.period.range": "chosen period",
     "summary.period.previous": "the period before",
+    "summary.period.year_before": "the same period a year earlier",
     "summary.period_unknown": "I did not understand the period “{given}”. Write for example *i år*, *förra "
     "året*, *2025*, *hösten 2026*, *våren 2027*, *oktober*, *senaste 90 dagarna* or "
     "*från 2026-01-01 till 2026-06-30*.",
@@ -59,25 +60,28 @@ MESSAGES: dict[str, str] = {
     # Title and lead
     "summary.title": "Cases – {group}",
     "summary.title_all": "Cases – all groups",
-    "summary.period_note": "Period: {label}, {start} – {end}. Compared with the period of the same length "
-    "before: {previous_start} – {previous_end}.",
+    "summary.period_note": "Period: {label}, {start} – {end}. Compared with {comparison}: "
+    "{previous_start} – {previous_end}.",
+    "summary.compared.year": "the same period a year earlier",
+    "summary.compared.previous": "the period of the same length just before",
     "summary.lead": "*{raised}* {raised|case was|cases were} raised in the period.",
     "summary.lead_none": "No cases were raised in the period.",
     "summary.lead_small": "*Fewer than {threshold}* cases were raised in the period. So few cases are not split "
     "up here, so that nobody can be singled out.",
     "summary.open_label": "Still open",
-    "summary.previous_label": "The period before",
+    "summary.previous_label.year": "The same period a year earlier",
+    "summary.previous_label.previous": "The period before",
     "summary.change_label": "Change",
     "summary.change_up": "{difference} more ({percent} increase)",
     "summary.change_down": "{difference} fewer ({percent} decrease)",
     "summary.change_none": "the same number",
-    "summary.change_from_none": "{difference} more (none the period before)",
+    "summary.change_from_none": "{difference} more (none to compare with)",
     # Numbers
     "summary.fewer_than": "fewer than {threshold}",
     "summary.protected": "protected",
     "summary.count_share": "{count} ({percent})",
-    "summary.percent_below_one": "under 1 %",
-    "summary.percent_above_99": "over 99 %",
+    "summary.percent_below_one": "under {percent}",
+    "summary.percent_above_99": "over {percent}",
     "summary.share_item": "{percent} {label} ({count})",
     "summary.count_item": "{count} {label}",
     "summary.small_item": "fewer than {threshold} {label}",
@@ -156,6 +160,8 @@ MESSAGES: dict[str, str] = {
     "summary.chart.cases": "Number of cases",
     "summary.chart.protected": "protected",
     "summary.chart.fewer_than": "<{threshold}",
+    "summary.chart.parties_too_few": "Too few cases per party to show them here.",
+    "summary.chart.period": "Period: {label}, {start} – {end}",
     "summary.chart.left_out": "Not shown (too few cases): {parties}",
     "summary.chart.gender.kvinna": "Women",
     "summary.chart.gender.man": "Men",
@@ -164,8 +170,12 @@ MESSAGES: dict[str, str] = {
     # Errors and questions
     # The group's summary settings
     "summary.settings": "*Summaries in {group}:* counts below {threshold} are shown as “fewer than {threshold}” in "
-    "the channel, and the summary {automatic}. Change with `/lokus sammanfattning gräns 5` or "
-    "`/lokus sammanfattning dagar 3` (`av` turns it off).",
+    "the channel, the summary {automatic} and the period is compared with {comparison}. Change with "
+    "`/lokus sammanfattning gräns 5`, `/lokus sammanfattning dagar 3` (`av` turns it off) or "
+    "`/lokus sammanfattning jämför period` (`jämför år` for the same period a year earlier).",
+    "summary.compare_set": "{user} changed *{group}*: the summary's period is now compared with {comparison}.",
+    "summary.compare_usage": "Write what the period is compared with: `/lokus sammanfattning jämför år` (the same "
+    "period a year earlier) or `/lokus sammanfattning jämför period` (the period of the same length just before).",
     "summary.automatic_days": "is posted by itself {days} days before each meeting",
     "summary.automatic_one": "is posted by itself the day before each meeting",
     "summary.automatic_off": "is not posted by itself before meetings",

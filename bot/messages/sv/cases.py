@@ -209,6 +209,8 @@ MESSAGES: dict[str, str] = {
     "intent.case.list": "Visa dina öppna ärenden",
     "intent.case.closed": "Visa stängda ärenden",
     "intent.case.export": "Exportera ärendena till Excel",
+    "case.form_chat_waiting": "Det du har börjat på i chatten ({conversation}) är inte sparat och väntar kvar. "
+    "Svara på frågan där när du vill, eller skriv *avbryt* för att sluta.",
     "case.form_offer": "Här är formuläret för ett nytt lots-ärende:",
     "case.button.open_form": "Öppna formuläret",
 }

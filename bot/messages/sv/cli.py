@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "cli.db": "databasens schema",
     "cli.db.action": "upgrade uppdaterar schemat, current visar om det är aktuellt",
     "cli.db.upgraded": "Databasen är uppdaterad.",
+    "cli.db.unreachable": "Jag når inte databasen ({reason}). Kontrollera DATABASE_URL och att databasen är igång.",
     "cli.db.current": "aktuell",
     "cli.db.behind": "behöver uppgraderas: kör `lokusbot db upgrade`",
     "cli.no_slack": "Inga Slack-nycklar satta (SLACK_BOT_TOKEN m.fl.): startar konsolläget.",
@@ -48,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "cli.export.cases": "exportera en grupps ärenden (till standard ut om inte --out anges)",
     "cli.export.format": "filformat (standard csv)",
     "cli.export.out": "filen att skriva (standard: standard ut)",
+    "cli.export.no_bom": "CSV utan byte order mark (BOM), också i en fil eller ett rör; Excel läser då inte å, ä "
+    "och ö rätt",
     "cli.templates": "planmallar (YAML): kontrollera en fil",
     "cli.templates.check": "kontrollera mallfiler (botens egna finns i {folder})",
     "cli.templates.files": "mallfilerna",

@@ -164,6 +164,8 @@ MESSAGES: dict[str, str] = {
     "plan.doc.organisation": "Organisation:",
     "plan.doc.signed": "Godkänd i lokusbot",
     "plan.doc.made": "Framtagen med lokusbot {date}.",
+    "plan.doc.page": "Sida {page} av {pages}",
+    "plan.doc.author": "LOKUS {group}",
     # Mallar
     "plan.templates.title": "Planmallar",
     "plan.templates.name": "{name} (`{code}`)",

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     "för att sluta eller *hjälp*.",
     "engine.controls_optional": "Frågan är frivillig: skriv *hoppa över* om du vill. Skriv *tillbaka* för "
     "förra frågan, *avbryt* för att sluta eller *hjälp*.",
+    "engine.keep_earlier": "Behåll {value}",
     "engine.use_default": "Använd {value}",
     "engine.skip": "Hoppa över",
     "engine.back": "Tillbaka",
@@ -69,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "en sammankallande eller samordnare är det {user} som lägger till medlemmar – gärna sig själv först: "
     "`/lokus medlem @person <part> samordnare`.",
     "group.link_usage": "Skriv gruppens namn: `/lokus koppla Heby`.",
+    "group.mixed_scripts": "Namnet blandar bokstäver från olika alfabet (till exempel latinska och kyrilliska), så "
+    "det kan förväxlas med en annan grupp. Skriv det med bokstäverna från ett alfabet.",
     "group.identity": "Namnet ser ut att innehålla uppgifter som pekar ut en person (ett personnummer, "
     "telefonnummer eller en e-postadress). En LOKUS-grupp heter som sitt område: `/lokus koppla Heby`.",
     "group.channel_taken": "Den här kanalen är redan kopplad till *{group}*.",

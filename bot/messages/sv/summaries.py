@@ -10,8 +10,8 @@ MESSAGES: dict[str, str] = {
     "summary.period.this_year": "i år ({year})",
     "summary.period.last_year": "förra året ({year})",
     "summary.period.year": "år {year}",
-    "summary.period.spring": "våren {year}",
-    "summary.period.autumn": "hösten {year}",
+    "summary.period.spring": "våren {year} (vårterminen, januari–juni)",
+    "summary.period.autumn": "hösten {year} (höstterminen, augusti–december)",
     "summary.period.month": "{month} {year}",
     "summary.period.this_month": "den här månaden",
     "summary.period.last_month": "förra månaden",
@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "summary.period.since_meeting": "sedan förra mötet ({date})",
     "summary.period.range": "vald period",
     "summary.period.previous": "perioden innan",
+    "summary.period.year_before": "samma period ett år tidigare",
     "summary.period_unknown": "Jag förstod inte perioden ”{given}”. Skriv till exempel *i år*, *förra året*, "
     "*2025*, *hösten 2026*, *våren 2027*, *oktober*, *senaste 90 dagarna* eller *från "
     "2026-01-01 till 2026-06-30*.",
@@ -59,25 +60,28 @@ MESSAGES: dict[str, str] = {
     # Rubrik och inledning
     "summary.title": "Lots-ärenden – {group}",
     "summary.title_all": "Lots-ärenden – alla grupper",
-    "summary.period_note": "Period: {label}, {start} – {end}. Jämförs med lika lång period innan: "
+    "summary.period_note": "Period: {label}, {start} – {end}. Jämförs med {comparison}: "
     "{previous_start} – {previous_end}.",
+    "summary.compared.year": "samma period ett år tidigare",
+    "summary.compared.previous": "lika lång period närmast före",
     "summary.lead": "*{raised}* {raised|lots-ärende|lots-ärenden} har aktualiserats under perioden.",
     "summary.lead_none": "Inga lots-ärenden har aktualiserats under perioden.",
     "summary.lead_small": "*Färre än {threshold}* lots-ärenden har aktualiserats under perioden. Så få ärenden "
     "delas inte upp här, så att ingen kan pekas ut.",
     "summary.open_label": "Fortfarande öppna",
-    "summary.previous_label": "Perioden innan",
+    "summary.previous_label.year": "Samma period ett år tidigare",
+    "summary.previous_label.previous": "Perioden innan",
     "summary.change_label": "Förändring",
     "summary.change_up": "{difference} fler ({percent} ökning)",
     "summary.change_down": "{difference} färre ({percent} minskning)",
     "summary.change_none": "lika många",
-    "summary.change_from_none": "{difference} fler (inga perioden innan)",
+    "summary.change_from_none": "{difference} fler (inga att jämföra med)",
     # Tal
     "summary.fewer_than": "färre än {threshold}",
     "summary.protected": "skyddat",
     "summary.count_share": "{count} ({percent})",
-    "summary.percent_below_one": "under 1 %",
-    "summary.percent_above_99": "över 99 %",
+    "summary.percent_below_one": "under {percent}",
+    "summary.percent_above_99": "över {percent}",
     "summary.share_item": "{percent} {label} ({count})",
     "summary.count_item": "{count} {label}",
     "summary.small_item": "färre än {threshold} {label}",
@@ -158,6 +162,8 @@ MESSAGES: dict[str, str] = {
     "summary.chart.cases": "Antal ärenden",
     "summary.chart.protected": "skyddat",
     "summary.chart.fewer_than": "<{threshold}",
+    "summary.chart.parties_too_few": "För få ärenden per part för att visa dem här.",
+    "summary.chart.period": "Period: {label}, {start} – {end}",
     "summary.chart.left_out": "Visas inte (för få ärenden): {parties}",
     "summary.chart.gender.kvinna": "Kvinnor",
     "summary.chart.gender.man": "Män",
@@ -166,8 +172,12 @@ MESSAGES: dict[str, str] = {
     # Fel och frågor
     # Gruppens inställningar för sammanfattningar
     "summary.settings": "*Sammanfattningar i {group}:* antal under {threshold} visas som ”färre än {threshold}” i "
-    "kanalen, och sammanfattningen {automatic}. Ändra med `/lokus sammanfattning gräns 5` "
-    "eller `/lokus sammanfattning dagar 3` (`av` stänger av).",
+    "kanalen, sammanfattningen {automatic} och perioden jämförs med {comparison}. Ändra med "
+    "`/lokus sammanfattning gräns 5`, `/lokus sammanfattning dagar 3` (`av` stänger av) eller "
+    "`/lokus sammanfattning jämför period` (`jämför år` för samma period ett år tidigare).",
+    "summary.compare_set": "{user} ändrade *{group}*: sammanfattningens period jämförs nu med {comparison}.",
+    "summary.compare_usage": "Skriv vad perioden ska jämföras med: `/lokus sammanfattning jämför år` (samma period "
+    "ett år tidigare) eller `/lokus sammanfattning jämför period` (lika lång period närmast före).",
     "summary.automatic_days": "postas av sig själv {days} dagar före varje möte",
     "summary.automatic_one": "postas av sig själv dagen före varje möte",
     "summary.automatic_off": "postas inte av sig själv före mötena",

@@ -8,7 +8,7 @@ made on delivery (a chart, a plan document) has no content until it is made.
 Downgrade drops both tables; messages not yet delivered are lost then.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-01 18:00:00
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 import storage.base
 
 revision: str = "0010"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
