@@ -30,7 +30,7 @@ from bot.slack.uploads import Upload
 from handlers.context import Actor, Ctx
 from handlers.replies import Note, PostedHook, reply
 from handlers.text import Listing, Plain, t
-from storage import outbox
+from storage import events, outbox
 from storage.clock import utcnow
 from storage.outbox import Claimed
 
@@ -38,6 +38,7 @@ log = logging.getLogger("lokusbot.outbox")
 MAX_BACKOFF = 300.0  # seconds
 POLL = (0.5, 5.0)  # how long a deliverer sleeps, at least and at most, while messages wait for a retry
 KEEP_SENT = timedelta(days=7)  # sent and given-up messages are kept this long (their ids, not their text)
+KEEP_EVENTS = timedelta(days=1)  # handled event and trigger ids: Slack retries within minutes
 PRUNE_EVERY = 3600.0  # seconds
 
 
@@ -82,13 +83,15 @@ class Deliverer:
 
     def sweep(self) -> None:
         """The scheduler's minute: look for what is due (a retry, a dead process's messages); now and then,
-        forget messages sent more than KEEP_SENT ago."""
+        forget messages sent more than KEEP_SENT ago and event ids handled more than KEEP_EVENTS ago."""
         self.wake()
         if time.monotonic() - self._pruned < PRUNE_EVERY:
             return
         self._pruned = time.monotonic()
         with self.services.db.unit_of_work() as session:
-            outbox.forget_sent_before(session, cutoff=utcnow() - KEEP_SENT)
+            sent = outbox.forget_sent_before(session, cutoff=utcnow() - KEEP_SENT)
+            handled = events.forget_events_before(session, cutoff=utcnow() - KEEP_EVENTS)
+        log.info("pruned %d delivered message(s) and %d handled event id(s)", sent, handled)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop the threads after the message each is sending."""

@@ -6,10 +6,20 @@ Signed requests into the real app; the fake Slack answers some calls with 429, 5
 
 import logging
 import time
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from slack_sdk import WebClient
+from sqlalchemy import select, update
 
+from bot.blocks import BlockRenderer
+from bot.catalogue import Catalogue
+from bot.slack.clients import OneToken
+from bot.slack.deliverer import Deliverer
+from bot.slack.outbox import SlackOutbox
+from bot.slack.sending import SlackSender
+from storage.clock import utcnow
+from storage.models import ProcessedEvent
 from storage.outbox_models import FAILED, PENDING, SENT, OutboxMessage
 from tests.bot.conftest import Bot
 from tests.bot.test_e2e_cases import ANNA, COORDINATOR, HEBY, dm_posts, setup_heby
@@ -123,3 +133,25 @@ def test_a_file_whose_upload_fails_is_shared_once_with_its_message_once(bot: Bot
     [shared] = bot.fake.uploaded_files()
     assert shared.filename.endswith(".csv") and shared.channel_id == DM_ANNA
     assert len(bot.fake.delivered("response_url")) == 1
+
+
+def test_the_sweep_forgets_delivered_messages_and_handled_event_ids_after_a_while(bot: Bot) -> None:
+    bot.sim.dm_message(ANNA, "tack", event_id="Ev0OLD")
+    bot.fake.wait_for("chat.postMessage")
+    assert outbox_states(bot) == [SENT]
+    bot.sim.dm_message(ANNA, "tack", event_id="Ev0NEW")
+    bot.fake.wait_for("chat.postMessage", count=2)
+    assert outbox_states(bot) == [SENT, SENT]
+    long_ago = utcnow() - timedelta(days=8)
+    with bot.services.db.unit_of_work() as session:
+        first = min(session.scalars(select(OutboxMessage.id)))
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == first).values(created_at=long_ago))
+        old = ProcessedEvent.event_id == "Ev0OLD"
+        session.execute(update(ProcessedEvent).where(old).values(received_at=long_ago))
+    renderer = BlockRenderer(Catalogue.for_slack("sv"))
+    client = WebClient(token=bot.fake.bot_token, base_url=bot.fake.url)
+    Deliverer(bot.services, SlackSender(OneToken(client)), SlackOutbox(renderer), renderer).sweep()
+    with bot.services.db.unit_of_work() as session:
+        assert list(session.scalars(select(OutboxMessage.id))) != [first]
+        assert len(list(session.scalars(select(OutboxMessage.id)))) == 1
+        assert set(session.scalars(select(ProcessedEvent.event_id))) == {"Ev0NEW"}
