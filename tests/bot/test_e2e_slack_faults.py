@@ -136,9 +136,16 @@ def test_twenty_people_register_cases_while_slack_fails_and_every_reply_arrives_
         person.join()
     done.set()
     trouble.join()
+    took = time.monotonic() - started
+    kinds = [c.fault for c in bot.fake.calls() if c.fault]
+    print(
+        f"\nSlack's bad day: {len(bot.fake.calls())} calls in {took:.0f} s, "
+        f"{ {kind: kinds.count(kind) for kind in sorted(set(kinds))} } faulted; "
+        f"{len(bot.fake.delivered('chat.postMessage'))} posts arrived; {len(stored_cases(bot.services))} cases"
+    )
     assert not failures, failures
-    assert time.monotonic() - started > PHASES[0][1] + PHASES[1][1], "the hangs came too"
-    faulted = {c.fault for c in bot.fake.calls() if c.fault}
+    assert took > PHASES[0][1] + PHASES[1][1], "the hangs came too"
+    faulted = set(kinds)
     assert faulted == {"429", "500", "hang"}
     expected = [q.key for q in CASE_QUESTIONS if q.key != "group"]
     for user in PEOPLE:
