@@ -124,6 +124,6 @@ def read_failure(error: Exception) -> Failure:
         if error.code == 429:
             return Failure("ratelimited", True, retry_after(error.headers))
         return Failure(f"http_{error.code}", error.code in SERVER_ERRORS)
-    if isinstance(error, CONNECTION_ERRORS | HTTPException | SlackRequestError):
+    if isinstance(error, (*CONNECTION_ERRORS, HTTPException, SlackRequestError)):
         return Failure(type(error).__name__, True)
     return Failure(type(error).__name__, False)
