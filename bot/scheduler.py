@@ -1,6 +1,8 @@
 """Runs the router's scheduled work (pausing idle conversations, reminders, automatic summaries) every minute.
 
 Every bot process runs one; the jobs claim their work in the database, so each runs once however many run.
+In Slack mode the messages of the work go into the outbox in the same transaction (`store_due`), and each
+round ends with a sweep of the outbox (bot/slack/app.py).
 """
 
 import logging
@@ -9,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from bot.services import Services
-from handlers.context import Actor
+from handlers.context import Actor, Ctx
 from handlers.replies import Send
 
 log = logging.getLogger("lokusbot.scheduler")
@@ -25,11 +27,26 @@ def run_due(services: Services, team_id: str, deliver: Callable[[list[Send]], No
     return len(sends)
 
 
+def store_due(services: Services, team_id: str, store: Callable[[Ctx, list[Send]], object]) -> int:
+    """Do the work that is due now, handing its messages to `store` in the same transaction (the outbox);
+    returns how many there were."""
+
+    def tick(ctx: Ctx) -> int:
+        sends = services.router.tick(ctx)
+        store(ctx, sends)
+        return len(sends)
+
+    return services.handle(Actor(team_id, SYSTEM), tick)
+
+
 class Scheduler:
     """A daemon thread that calls run_due at an interval until stopped."""
 
-    def __init__(self, work: Callable[[], int], interval: float = 60.0) -> None:
+    def __init__(
+        self, work: Callable[[], int], interval: float = 60.0, *, first: Callable[[], None] | None = None
+    ) -> None:
         self.work = work
+        self.first = first  # done once as the thread starts (in the process that runs it), before the first wait
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="lokusbot-scheduler", daemon=True)
@@ -48,6 +65,11 @@ class Scheduler:
         self._thread.join(timeout=5)
 
     def _loop(self) -> None:
+        if self.first is not None:
+            try:
+                self.first()
+            except Exception:  # the first round tries again; the log has the reason
+                log.exception("the scheduler's first work failed")
         while not self._stop.wait(self.interval):
             try:
                 self.work()

@@ -48,6 +48,16 @@ class Services:
 
     def __post_init__(self) -> None:
         self.router.engine.use_names(label_names())
+        self._stops: list[Callable[[], None]] = []
+
+    def on_stop(self, stop: Callable[[], None]) -> None:
+        """Something to stop with these services (the outbox's deliverer threads)."""
+        self._stops.append(stop)
+
+    def stop(self) -> None:
+        """Stop what runs in the background for these services."""
+        for stop in self._stops:
+            stop()
 
     def handle(self, actor: Actor, run: Callable[[Ctx], T], *, event_id: str = "", duplicate: T | None = None) -> T:
         """Run a handler in its own transaction; database trouble becomes Unavailable.

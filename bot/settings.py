@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     insats_final_report_days: int = Field(default=1, ge=0)  # the slutrapport: this many days after the end
     flat_rate_kr: int = Field(default=600_000, gt=0)
     console_admins: str = ""  # console users (comma-separated names) who count as workspace admins there
+    # Delivery to Slack (bot/slack/deliverer.py): seconds a Slack call may take before it counts as failed, the
+    # threads that deliver the outbox in each process, and the hours after which an undeliverable message is
+    # given up (logged with its id).
+    slack_timeout: float = Field(default=10, gt=0)
+    outbox_workers: int = Field(default=4, ge=1)
+    outbox_give_up_hours: float = Field(default=24, gt=0)
     ics_organizer: str = "noreply@lokusbot.invalid"  # who meeting invitations are from when the convenor's is unknown
     evaluation_survey: str = ""  # path of a förbund's own evaluation survey (YAML); empty: the shipped one
     retention_finished_conversation_days: int = Field(default=30, ge=1)  # a saved or cancelled conversation's state

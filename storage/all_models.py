@@ -6,6 +6,7 @@ import storage.evaluation_models  # noqa: F401
 import storage.insats_models  # noqa: F401
 import storage.meeting_models  # noqa: F401
 import storage.models  # noqa: F401
+import storage.outbox_models  # noqa: F401
 import storage.people_models  # noqa: F401
 import storage.plan_models  # noqa: F401
 import storage.summary_models  # noqa: F401

@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.lifetime import hold_until_closed, release
+
 CONNECT_TIMEOUT_SECONDS = 5  # a database that does not answer: the request gets "try again", not a hung worker
 
 
@@ -44,6 +46,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        hold_until_closed(self._sessions)
 
     @classmethod
     def from_url(cls, url: str) -> "Database":
@@ -52,7 +55,10 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back when it raises."""
+        """One transaction: committed when the block ends, rolled back when it raises.
+
+        Its objects are released only after the session is closed (storage/lifetime.py says why).
+        """
         session = self._sessions()
         try:
             yield session
@@ -62,6 +68,7 @@ class Database:
             raise
         finally:
             session.close()
+            release(session)
 
     @contextmanager
     def rolled_back(self) -> Iterator[Session]:
@@ -72,6 +79,7 @@ class Database:
         finally:
             session.rollback()
             session.close()
+            release(session)
 
     def ping(self) -> None:
         """Open a connection (or take one from the pool) and ask the database something; raises when it cannot."""

@@ -123,6 +123,7 @@ PLACES: tuple[Place, ...] = (
     Place("evaluation_surveys", "started_by", How.REPLACE, "evaluations_started", ("group_id", "year", "closes_on")),
     Place("evaluation_respondents", "user_id", How.DELETE, "evaluations_asked", ("survey_id", "has_answered")),
     Place("evaluation_texts", "text", How.TEXT, "mentions"),
+    Place("outbox", "payload", How.JSON, "mentions"),  # a message not yet delivered (delivered ones are swept)
     Place("slack_installations", "user_id", How.REPLACE, "installations", ("team_id", "installed_at")),
 )
 

@@ -1,31 +1,34 @@
-"""`create_app(settings)`: the Bolt app with its Web API client, listeners, de-duplication and error handler."""
+"""`create_app(settings)`: the Bolt app with its Web API client, listeners, de-duplication, error handler, outbox."""
 
 import logging
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
-from slack_bolt import App, BoltContext, BoltResponse, Respond
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot.blocks import BlockRenderer
 from bot.catalogue import Catalogue
 from bot.log_privacy import keep_text_out_of_logs
-from bot.scheduler import SYSTEM, Scheduler, run_due
+from bot.scheduler import SYSTEM, Scheduler, store_due
 from bot.services import Services, build_services
 from bot.settings import Settings, SettingsError
 from bot.slack import installations, listeners
 from bot.slack.admins import SlackWorkspaceAdmins
 from bot.slack.clients import OneToken, SlackClients
+from bot.slack.deliverer import Deliverer
 from bot.slack.delivery import OnPosted, SlackDelivery
 from bot.slack.directory import SlackDirectory
 from bot.slack.gate import INBOUND
 from bot.slack.home import HomePublisher
 from bot.slack.installations import InstallationAuthorize, InstalledClients
+from bot.slack.listeners import Doors
 from bot.slack.metadata import MetadataSeal
 from bot.slack.oauth import installed_clients, oauth_flow
 from bot.slack.origin import Origin, from_command, from_event, from_interaction
+from bot.slack.outbox import SlackOutbox
 from bot.slack.payloads import (
     BlockActions,
     EventCallback,
@@ -38,10 +41,12 @@ from bot.slack.payloads import (
     ViewSubmission,
     read_payload,
 )
+from bot.slack.retries import retry_handlers
+from bot.slack.sending import SlackSender
 from bot.slack.verification import derived_key
 from handlers.context import Actor
 from handlers.errors import DomainError, Unavailable
-from handlers.replies import PostedHook, say, to_requester
+from handlers.replies import PostedHook, Send, say, to_requester
 from handlers.text import t
 
 log = logging.getLogger("lokusbot")
@@ -50,16 +55,18 @@ BOLT_LOGGER = "lokusbot.bolt"  # the logger Bolt is built with; kept free of pay
 
 
 def make_client(settings: Settings, token: str | None = None, team_id: str = "") -> WebClient:
-    """A Web API client for the configured Slack URL that waits and retries when rate-limited: with the bot token
-    of the settings, or the one given (a workspace's own, after an OAuth install; an org-wide token acts in
-    `team_id`)."""
+    """A Web API client for the configured Slack URL: with the bot token of the settings, or the one given (a
+    workspace's own, after an OAuth install; an org-wide token acts in `team_id`). It retries a little when
+    rate-limited, on a server error and on a timeout or lost connection (bot/slack/retries.py); longer waits are
+    the outbox's."""
     if token is None and settings.slack_bot_token:
         token = settings.slack_bot_token.get_secret_value()
     return WebClient(
         token=token,
         base_url=settings.slack_api_url,
         team_id=team_id or None,
-        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=2), ConnectionErrorRetryHandler(max_retry_count=1)],
+        timeout=int(settings.slack_timeout) or 1,
+        retry_handlers=retry_handlers(),
     )
 
 
@@ -76,25 +83,53 @@ def create_app(
     services.admins = SlackWorkspaceAdmins(clients)  # the same services object: tests swap its parts
     services.directory = SlackDirectory(clients)
     seal = MetadataSeal(derived_key(_seal_secret(settings), "private_metadata"))
-    delivery = SlackDelivery(
-        clients,
-        BlockRenderer(Catalogue.for_slack(settings.language)),
-        on_posted=_remember_posted(services),
-        seal=seal,
-    )
-    delivery.on_home = HomePublisher(services, clients, delivery.renderer).publish
+    renderer = BlockRenderer(Catalogue.for_slack(settings.language))
+    delivery = SlackDelivery(clients, renderer, on_posted=_remember_posted(services), seal=seal)
+    delivery.on_home = HomePublisher(services, clients, renderer).publish
+    outbox, deliverer = _outbox(settings, services, clients, renderer)
+    services.on_stop(deliverer.stop)
+    doors = Doors(services, outbox, delivery)
     app.use(_typed_and_verified)
     if isinstance(clients, InstalledClients):
         app.use(_note_org(clients))
         installations.register(app, installations.forget_tokens(clients))
     else:
         installations.register(app, installations.tokens_kept)
-    listeners.register(app, services, delivery, seal)
-    app.error(_error_handler(delivery))
-    if schedule:
-        system = Origin(Actor("", SYSTEM))
-        Scheduler(lambda: run_due(services, "", lambda sends: delivery.deliver(system, sends))).start()
+    listeners.register(app, doors, seal)
+    app.error(_error_handler(doors))
+    if schedule:  # its thread wakes the deliverer first, in the process that serves (after gunicorn's fork)
+        Scheduler(lambda: _every_minute(services, outbox, deliverer, delivery), first=deliverer.wake).start()
+    else:
+        deliverer.wake()  # what an earlier process promised and did not send
     return app
+
+
+def _every_minute(services: Services, outbox: SlackOutbox, deliverer: Deliverer, delivery: SlackDelivery) -> int:
+    """The scheduler's round: due work with its messages kept in the outbox, then a sweep of the outbox; the Home
+    tabs and canvases the work changed are brought up to date once it is committed."""
+    system = Origin(Actor("", SYSTEM))
+    later: list[Send] = []
+    sent = store_due(services, "", lambda ctx, sends: later.extend(outbox.store(ctx.session, system, sends)))
+    delivery.after_commit(system, later)
+    deliverer.sweep()
+    return sent
+
+
+def _outbox(
+    settings: Settings, services: Services, clients: SlackClients, renderer: BlockRenderer
+) -> tuple[SlackOutbox, Deliverer]:
+    """Where handlers' Sends are kept, and the deliverer that sends them after each commit."""
+    outbox = SlackOutbox(renderer)
+    deliverer = Deliverer(
+        services,
+        SlackSender(clients),
+        outbox,
+        renderer,
+        timeout=settings.slack_timeout,
+        workers=settings.outbox_workers,
+        give_up_after=timedelta(hours=settings.outbox_give_up_hours),
+    )
+    return outbox, deliverer
 
 
 def _single_token_app(settings: Settings, check_token: bool) -> tuple[App, SlackClients]:
@@ -104,6 +139,7 @@ def _single_token_app(settings: Settings, check_token: bool) -> tuple[App, Slack
         client=client,
         signing_secret=_signing_secret(settings),
         token_verification_enabled=check_token,
+        process_before_response=True,  # Slack's 200 only once the handler's transaction is committed
         logger=logging.getLogger(BOLT_LOGGER),
     )
     return app, OneToken(client)
@@ -123,6 +159,7 @@ def _oauth_app(settings: Settings, services: Services) -> tuple[App, SlackClient
         oauth_flow=oauth_flow(settings, clients, client),
         authorize=InstallationAuthorize(clients),  # type: ignore[arg-type]  # returns None when nothing is installed, as Bolt's own
         user_facing_authorize_error_message=not_installed,
+        process_before_response=True,  # Slack's 200 only once the handler's transaction is committed
         logger=logging.getLogger(BOLT_LOGGER),
     )
     return app, clients
@@ -194,8 +231,8 @@ def _fail_step(context: BoltContext, delivery: SlackDelivery, text: Any) -> None
         log.exception("could not end a workflow step after an error")
 
 
-def _error_handler(delivery: SlackDelivery) -> Any:
-    def handle_error(error: Exception, context: BoltContext, respond: Respond | None = None) -> None:
+def _error_handler(doors: Doors) -> Any:
+    def handle_error(error: Exception, context: BoltContext) -> BoltResponse | None:
         if isinstance(error, DomainError):
             text = error.text
         elif isinstance(error, Unavailable):
@@ -206,15 +243,22 @@ def _error_handler(delivery: SlackDelivery) -> Any:
             text = t("error.unexpected", error_id=error_id)
         payload = context.get(INBOUND) if context.get(VERIFIED) is True else None
         if isinstance(payload, FunctionExecution):  # the workflow's person is told by Slack, through the step
-            _fail_step(context, delivery, text)
-            return
+            _fail_step(context, doors.delivery, text)
+            return BoltResponse(status=200, body="")  # ended: Slack need not send the event again
         origin = _origin(payload) if payload is not None else None
         if origin is None:  # not verified, not read, or nobody to tell: the log has it, nothing goes out
             log.warning("an error in a request not known to be Slack's; nobody is told")
-            return
+            return None
         try:
-            delivery.deliver(origin, [to_requester(say(text))], respond)
+            doors.tell(origin, [to_requester(say(text))], response_url_of(payload))
         except Exception:  # the person cannot be told; the log has it
             log.exception("could not tell the user about an error")
+            return None
+        return BoltResponse(status=200, body="")  # told: Slack need not send it again (and have it fail again)
 
     return handle_error
+
+
+def response_url_of(payload: Payload | None) -> str:
+    """The response_url a command or a button came with, if any."""
+    return getattr(payload, "response_url", None) or ""

@@ -1,13 +1,19 @@
-"""Delivers handler replies through the Slack Web API: DMs, ephemeral answers, channel posts and files.
+"""What goes to Slack at once rather than through the outbox: forms, and everything when there is no database.
 
-Each Send goes out with the client of its workspace (`Send.team_id`, else the request's): one token for all in
-single-token mode, each workspace's own after an OAuth install (bot/slack/clients.py). A Send that carries a
-canvas goes to the canvas port (bot/slack/canvases.py) instead of becoming a message.
+A form opens as a modal with the request's trigger_id, which Slack accepts for 3 seconds only, so it cannot wait
+for the outbox. `deliver` sends Sends straight away, rendered exactly as the outbox would (bot/slack/outbox.py,
+bot/slack/sending.py): for the kind words when the database is away, and for tests and tools that deliver
+what a handler returned themselves. Each Send goes out with the client of its workspace (`Send.team_id`, else
+the request's; bot/slack/clients.py).
+
+Two kinds of Send are no outbox rows: a Home tab to refresh (built from the database as it is once the change is
+committed) and a canvas to write (bot/slack/canvases.py). The outbox hands them back here after the commit
+(`after_commit`); each is a refresh of something rebuilt on the next change or the next time the tab is opened,
+so a lost one is logged, not retried.
 """
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from slack_sdk import WebClient
 
@@ -17,17 +23,21 @@ from bot.slack.clients import NotInstalled, SlackClients
 from bot.slack.forms import modal_view
 from bot.slack.metadata import MetadataSeal
 from bot.slack.origin import Origin
+from bot.slack.outbox import SlackOutbox, org_of
+from bot.slack.sending import SlackSender
+from bot.slack.uploads import Upload
 from handlers.pseudonyms import is_pseudonym
-from handlers.replies import Attachment, Form, PostedHook, Reply, Send, To
+from handlers.replies import Form, PostedHook, Reply, Send, To
+from storage.clock import utcnow
+from storage.outbox import Claimed
 
 log = logging.getLogger("lokusbot.delivery")
-Respond = Callable[..., Any]
 OnPosted = Callable[[Origin, PostedHook, str, str], None]
 OnHome = Callable[[str, str, str], None]  # (team, user, enterprise): refresh that person's Home tab
 
 
 class SlackDelivery:
-    """Posts each Send where it belongs; the renderer decides the words and blocks."""
+    """Opens forms, and sends Sends directly; the renderer decides the words and blocks."""
 
     def __init__(
         self,
@@ -43,38 +53,16 @@ class SlackDelivery:
         self.on_posted = on_posted
         self.seal = seal
         self.on_home = on_home
-        self.canvases = SlackCanvases(renderer.catalogue, on_posted, self.post)
+        self.canvases = SlackCanvases(renderer.catalogue, on_posted, self._say)
+        self._rows = SlackOutbox(renderer)
+        self._sender = SlackSender(clients)
 
-    def deliver(self, origin: Origin, sends: list[Send], respond: Respond | None = None) -> None:
-        """Deliver every Send in order, each with the client of its workspace (one with no installation any more
-        is skipped: nothing can reach it). Home tabs that changed are refreshed last, once per person."""
-        homes: list[tuple[str, str]] = []
+    def open_forms(self, origin: Origin, sends: list[Send]) -> None:
+        """Open each form as a modal for the person who asked, now."""
         for send in sends:
-            if send.to == To.USER and is_pseudonym(send.user_id):
-                continue  # an erased person (a reminder to a former minute-taker): nobody to reach
-            team = send.team_id or origin.actor.team_id
-            if send.to == To.HOME:
-                if (team, send.user_id) not in homes:
-                    homes.append((team, send.user_id))
-                continue
-            try:
-                client = self.clients.for_team(team, origin.enterprise_id if team == origin.actor.team_id else "")
-            except NotInstalled:
-                log.warning("a message for team %s not sent: nothing is installed there", team or "-")
-                continue
-            if send.canvas is not None:
-                self.canvases.write(client, origin, send.canvas)
-            elif send.form is not None and origin.trigger_id:
-                self.open_form(client, origin, send.form)
-            elif send.to == To.REQUESTER:
-                self._to_requester(client, origin, send.reply, respond)
-            elif send.to == To.CHANNEL and send.update_ts:
-                self.update(client, send.channel_id or origin.actor.channel_id, send.update_ts, send.reply)
-            else:
-                self._post_send(client, origin, send)
-        for team, user_id in homes:
-            if self.on_home is not None:
-                self.on_home(team, user_id, origin.enterprise_id if team == origin.actor.team_id else "")
+            if send.form is not None:
+                team = send.team_id or origin.actor.team_id
+                self.open_form(self.clients.for_team(team, org_of(origin, team)), origin, send.form)
 
     def open_form(self, client: WebClient, origin: Origin, form: Form) -> None:
         """Open a form as a modal for the person who asked, its metadata sealed for them."""
@@ -83,76 +71,55 @@ class SlackDelivery:
         metadata = self.seal.close(form, origin.actor)
         client.views_open(trigger_id=origin.trigger_id, view=modal_view(form, self.renderer.catalogue, metadata))
 
-    def _post_send(self, client: WebClient, origin: Origin, send: Send) -> None:
-        channel = (
-            self.dm_channel(client, send.user_id)
-            if send.to == To.USER
-            else send.channel_id or origin.actor.channel_id or origin.dm_channel
-        )
-        hook, on_posted = send.posted, self.on_posted
-        report = (lambda ts: on_posted(origin, hook, channel, ts)) if hook and on_posted else None
-        self.post(client, channel, send.reply, thread_ts=send.thread_ts, on_ts=report)
-
-    def _to_requester(self, client: WebClient, origin: Origin, reply: Reply, respond: Respond | None) -> None:
-        actor = origin.actor
-        if origin.dm_channel:
-            self.post(client, origin.dm_channel, reply)
-        elif not actor.channel_id:  # a submitted modal comes from no channel: answer in the person's DM
-            self.post(client, self.dm_channel(client, actor.user_id), reply)
-        elif not origin.ephemeral:
-            self.post(client, actor.channel_id, reply, thread_ts=actor.thread_ts)
-        else:
-            blocks, text = self.renderer.blocks(reply), self.renderer.fallback(reply)
-            if respond is not None:
-                respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
-            else:
-                client.chat_postEphemeral(channel=actor.channel_id, user=actor.user_id, text=text, blocks=blocks)
-            if reply.files:
-                self.upload(client, self.dm_channel(client, actor.user_id), reply.files)
-
-    def post(
-        self,
-        client: WebClient,
-        channel: str,
-        reply: Reply,
-        thread_ts: str = "",
-        on_ts: Callable[[str], None] | None = None,
-    ) -> str:
-        """Post a reply visibly; its files go into the message's thread. Returns the message ts.
-
-        `on_ts` learns the ts as soon as the message is posted, before its files are uploaded.
-        """
-        response = client.chat_postMessage(
-            channel=channel,
-            text=self.renderer.fallback(reply),
-            blocks=self.renderer.blocks(reply),
-            thread_ts=thread_ts or None,
-            unfurl_links=False,
-            unfurl_media=False,
-        )
-        ts = str(response["ts"])
-        if on_ts is not None:
-            on_ts(ts)
-        if reply.files:
-            self.upload(client, str(response["channel"]), reply.files, thread_ts=thread_ts or ts)
-        return ts
-
-    def update(self, client: WebClient, channel: str, ts: str, reply: Reply) -> None:
-        """Replace an earlier message with the reply (chat.update); its files go into that message's thread."""
-        client.chat_update(
-            channel=channel, ts=ts, text=self.renderer.fallback(reply), blocks=self.renderer.blocks(reply)
-        )
-        if reply.files:
-            self.upload(client, channel, reply.files, thread_ts=ts)
-
-    def upload(
-        self, client: WebClient, channel: str, files: tuple[Attachment, ...], thread_ts: str | None = None
-    ) -> None:
-        """Upload files with Slack's current flow (files_upload_v2)."""
+    def deliver(self, origin: Origin, sends: list[Send], *, response_url: str = "") -> None:
+        """Send every Send now, in order, each with the client of its workspace (no outbox, no retry later); one
+        for a workspace with no installation any more is skipped: nothing can reach it, nor an erased person.
+        Home tabs that changed are refreshed last, once per person."""
         render = self.renderer.catalogue.for_files().render
-        uploads = [{"content": f.data(render), "filename": f.filename, "title": render(f.title)} for f in files]
-        client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
+        homes: list[tuple[str, str]] = []
+        for send in sends:
+            team = send.team_id or origin.actor.team_id
+            if send.to == To.USER and is_pseudonym(send.user_id):
+                continue  # an erased person (a reminder to a former minute-taker): nobody to reach
+            if send.to == To.HOME:
+                if (team, send.user_id) not in homes:
+                    homes.append((team, send.user_id))
+                continue
+            try:
+                if send.canvas is not None:
+                    self.canvases.write(self.clients.for_team(team, org_of(origin, team)), origin, send.canvas)
+                    continue
+                if send.form is not None and origin.trigger_id:
+                    self.open_forms(origin, [send])
+                    continue
+                kind, destination, payload = self._rows.row(origin, send, response_url)
+                row = Claimed(0, "", team, org_of(origin, team), destination, kind, payload, utcnow())
+                files = [Upload(f.filename, render(f.title), f.data(render)) for f in send.reply.files]
+                self._sender.send(row, files, self._posted(origin, send.posted))
+            except NotInstalled:
+                log.warning("a message for team %s not sent: nothing is installed there", send.team_id or "-")
+        for team, user_id in homes:
+            if self.on_home is not None:
+                self.on_home(team, user_id, org_of(origin, team))
 
-    def dm_channel(self, client: WebClient, user_id: str) -> str:
-        """The id of the DM channel with a user."""
-        return str(client.conversations_open(users=user_id)["channel"]["id"])
+    def after_commit(self, origin: Origin, sends: list[Send]) -> None:
+        """What the outbox handed back, once the change is committed: forms opened now; Home tabs and canvases
+        brought up to date (an error there is logged, not raised: the next change or opening makes them again)."""
+        self.open_forms(origin, sends)
+        rest = [send for send in sends if send.form is None]
+        if not rest:
+            return
+        try:
+            self.deliver(origin, rest)
+        except Exception:
+            log.exception("a Home tab or canvas was not brought up to date")
+
+    def _say(self, client: WebClient, channel: str, reply: Reply) -> None:
+        """Post a short note in a channel now (the canvas port's "no canvas here")."""
+        client.chat_postMessage(channel=channel, text=self.renderer.fallback(reply), blocks=self.renderer.blocks(reply))
+
+    def _posted(self, origin: Origin, hook: PostedHook | None) -> Callable[[str, str], None]:
+        on_posted = self.on_posted
+        if hook is None or on_posted is None:
+            return lambda channel, ts: None
+        return lambda channel, ts: on_posted(origin, hook, channel, ts)

@@ -79,6 +79,7 @@ def bot(database_url: str, database: Database, clock: FakeClock, fake_slack: Fak
     yield Bot(fake_slack, SlackClientSim(url, SIGNING_SECRET, fake_slack=fake_slack), services, url)
     server.shutdown()
     server.server_close()
+    services.stop()  # the outbox's deliverer threads
 
 
 @pytest.fixture
@@ -99,3 +100,4 @@ def oauth_bot(database_url: str, database: Database, clock: FakeClock, fake_slac
     yield Bot(fake_slack, SlackClientSim(url, SIGNING_SECRET, fake_slack=fake_slack), services, url)
     server.shutdown()
     server.server_close()
+    services.stop()  # the outbox's deliverer threads

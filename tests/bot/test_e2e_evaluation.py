@@ -1,6 +1,7 @@
 """The yearly evaluation end to end over signed Slack requests, with anonymity checked in every table afterwards."""
 
 import json
+import time
 from typing import Any
 
 from sqlalchemy import select
@@ -61,7 +62,15 @@ def test_an_evaluation_runs_from_start_to_posted_results_and_no_table_ties_anyon
     _no_table_ties_anyone_to_an_answer(bot)
 
 
+def _delivered(bot: Bot, timeout: float = 15) -> None:
+    """Wait until the outbox has sent everything: what a sent message said is not kept (storage/outbox.py)."""
+    deadline = time.monotonic() + timeout
+    while any('"pending"' in row for row in every_row(bot)["outbox"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _no_table_ties_anyone_to_an_answer(bot: Bot) -> None:
+    _delivered(bot)
     rows = every_row(bot)
     answers_in = [name for name, found in rows.items() if any("Fler gemensamma" in r for r in found)]
     assert answers_in == ["evaluation_texts"], "a free text is kept outside evaluation_texts"

@@ -2,7 +2,7 @@
 
 import threading
 
-from bot.scheduler import Scheduler, run_due
+from bot.scheduler import Scheduler, held, run_due
 from bot.services import Services
 from handlers.replies import Send, To
 from storage.db import Database
@@ -50,3 +50,21 @@ def test_the_scheduler_thread_survives_a_failing_round() -> None:
     assert done.wait(5)
     scheduler.stop()
     assert len(rounds) >= 2
+
+
+def test_first_runs_once_in_the_schedulers_thread_and_only_once_it_is_started() -> None:
+    """The outbox's deliverer is woken this way: in the process that serves, never in gunicorn's master."""
+    threads: list[str] = []
+    woken = threading.Event()
+
+    def first() -> None:
+        threads.append(threading.current_thread().name)
+        woken.set()
+
+    with held() as waiting:
+        scheduler = Scheduler(lambda: 0, interval=60, first=first).start()
+    assert waiting == [scheduler] and not woken.wait(0.2)
+    waiting[0].start()
+    assert woken.wait(5)
+    scheduler.stop()
+    assert threads == ["lokusbot-scheduler"]

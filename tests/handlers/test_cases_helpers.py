@@ -1,6 +1,7 @@
 """Helpers shared by the lots-ärende tests (no tests here): set up groups, talk, press, look in the database."""
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import MetaData, select
@@ -84,7 +85,7 @@ def everything_stored(services: Services) -> str:
     values: list[str] = []
     with services.db.unit_of_work() as session:
         for table in tables.sorted_tables:
-            for row in session.execute(select(table)).all():
-                values.extend(repr(value) for value in row)
+            for row in session.execute(select(table)).all():  # a time can hold no typed text, only chance digits
+                values.extend(repr(value) for value in row if not isinstance(value, date))
     assert any("case" in table.name for table in tables.sorted_tables)
     return "\n".join(values)

@@ -74,6 +74,7 @@ def shared_bot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
         finally:
             server.shutdown()
             server.server_close()
+            services.stop()
             database.dispose()
 
 

@@ -3,74 +3,55 @@ request, a Slack client of another workspace, what the fake Slack was sent since
 whole content to compare before and after."""
 
 import json
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, select
+from sqlalchemy import MetaData, func, select
 
 from bot.services import Services
-from bot.slack.delivery import SlackDelivery
+from storage.db import Database
+from storage.outbox_models import PENDING, OutboxMessage
 from tests.bot.conftest import SIGNING_SECRET, Bot
 from tests.support.fake_slack import Call
 from tests.support.signing import Response, SlackClientSim
 
 OTHER_TEAM = "T0OTHER"
-SKIPPED_TABLES = {"processed_events", "alembic_version"}
+SKIPPED_TABLES = {"processed_events", "alembic_version", "outbox", "outbox_files"}
 
 
 class Settled:
-    """Counts the bot's finished deliveries, so a test can wait until a request has been answered."""
+    """Knows when the bot has finished answering a request: Slack's HTTP 200 comes once the handler's transaction
+    (with the replies it promised, in the outbox) is committed; the answer is out once the outbox is empty."""
 
-    def __init__(self) -> None:
-        self._done = 0
-        self._cond = threading.Condition()
-
-    def wrap(self, deliver: Callable[..., None]) -> Callable[..., None]:
-        """SlackDelivery.deliver, counting each call once it returns (or fails)."""
-
-        def counted(delivery: SlackDelivery, *args: Any, **kwargs: Any) -> None:
-            try:
-                deliver(delivery, *args, **kwargs)
-            finally:
-                with self._cond:
-                    self._done += 1
-                    self._cond.notify_all()
-
-        return counted
-
-    @property
-    def done(self) -> int:
-        """How many deliveries have finished."""
-        with self._cond:
-            return self._done
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def after(self, send: Callable[[], Response], timeout: float = 10.0) -> Response:
         """Send a request and return once the bot has delivered its answer to it (a form's errors are the answer
         itself, in the HTTP response)."""
-        before = self.done
         response = send()
         if b"response_action" in response.body:
             return response
         deadline = time.monotonic() + timeout
-        with self._cond:
-            while self._done <= before:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise AssertionError(f"the bot delivered nothing within {timeout}s (HTTP {response.status})")
-                self._cond.wait(remaining)
+        while self._waiting():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the bot delivered nothing within {timeout}s (HTTP {response.status})")
+            time.sleep(0.005)
         return response
+
+    def _waiting(self) -> int:
+        with self.database.unit_of_work() as session:
+            query = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state == PENDING)
+            return int(session.scalar(query) or 0)
 
 
 @pytest.fixture
-def settled(monkeypatch: pytest.MonkeyPatch) -> Settled:
-    """Know when each request has been answered (every listener ends in SlackDelivery.deliver)."""
-    tracker = Settled()
-    monkeypatch.setattr(SlackDelivery, "deliver", tracker.wrap(SlackDelivery.deliver))
-    return tracker
+def settled(bot: Bot) -> Settled:
+    """Know when each request has been answered (every answer goes through the outbox)."""
+    return Settled(bot.services.db)
 
 
 def other_workspace(bot: Bot, team_id: str = OTHER_TEAM) -> SlackClientSim:

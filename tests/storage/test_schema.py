@@ -10,11 +10,18 @@ from sqlalchemy import MetaData
 import storage.case_models
 import storage.meeting_models
 import storage.models
+import storage.outbox_models
 import storage.plan_models
 from storage.base import Base
 from storage.db import Database
 
-MODEL_MODULES = (storage.models, storage.case_models, storage.meeting_models, storage.plan_models)
+MODEL_MODULES = (
+    storage.models,
+    storage.case_models,
+    storage.meeting_models,
+    storage.plan_models,
+    storage.outbox_models,
+)
 STORE_TABLES = {"slack_installations", "slack_bots", "slack_oauth_states"}
 
 

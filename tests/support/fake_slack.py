@@ -43,6 +43,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from tests.support.fake_faults import Fault, Faults
 from tests.support.fake_slack_canvases import CanvasError, CanvasesAndFunctions
 from tests.support.fake_slack_oauth import UNAUTHENTICATED, OAuthInstalls, OAuthRefusal, basic_credentials
 from tests.support.fake_slack_views import ViewRefused, check_view
@@ -67,6 +68,7 @@ class Call:
     headers: dict[str, str]  # names in lower case
     path: str = ""
     received: float = 0.0  # time.perf_counter() when the request's headers had arrived
+    fault: str = ""  # the fault it was answered with ("429", "500", "hang"; tests/support/fake_faults.py), if any
 
 
 @dataclass
@@ -106,6 +108,15 @@ class SlackError(Exception):
 def _json_reply(data: dict[str, Any], status: int = 200, headers: dict[str, str] | None = None) -> _Reply:
     """A JSON response."""
     return _Reply(status, json.dumps(data).encode("utf-8"), headers=headers or {})
+
+
+def _fault_reply(fault: Fault) -> _Reply:
+    """What Slack answers when it cannot take a call: 429 with Retry-After, a 500, or (after a hang) a 503."""
+    if fault.kind == "429":
+        return _json_reply({"ok": False, "error": "ratelimited"}, 429, {"Retry-After": str(fault.retry_after)})
+    if fault.kind == "500":
+        return _json_reply({"ok": False, "error": "internal_error"}, 500)
+    return _json_reply({"ok": False, "error": "service_unavailable"}, 503)
 
 
 def _text_reply(text: str, status: int = 200) -> _Reply:
@@ -270,6 +281,7 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
             **self._oauth_methods(),
             **self._canvas_methods(),  # tests/support/fake_slack_canvases.py
         }
+        self._faults = Faults()
         self._clear_state()
 
     # ----- lifecycle
@@ -382,6 +394,10 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
         with self._cond:
             return [call for call in self._calls if method is None or call.method == method]
 
+    def delivered(self, method: str | None = None) -> list[Call]:
+        """The calls that were not answered with an injected fault (so took effect), oldest first."""
+        return [call for call in self.calls(method) if not call.fault]
+
     def wait_for(
         self, method: str, count: int = 1, timeout: float = 5.0, predicate: Callable[[Call], bool] | None = None
     ) -> list[Call]:
@@ -420,6 +436,7 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
         """Forget calls, messages, uploads, views and pending injections (added users and channels stay)."""
         with self._cond:
             self._clear_state()
+        self._faults.clear()
 
     # ----- failure injection
 
@@ -431,6 +448,32 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
     def fail_next(self, method: str, error: str = "channel_not_found", count: int = 1) -> None:
         """Answer the next count calls to method with {"ok": false, "error": error}."""
         self._inject(method, _json_reply({"ok": False, "error": error}), count)
+
+    def server_error_next(self, method: str, count: int = 1) -> None:
+        """Answer the next count calls to method (or "response_url", "file_upload") with HTTP 500, to no effect."""
+        self._faults.queue(method, Fault("500"), count)
+
+    def hang_next(self, method: str, seconds: float = 2.0, count: int = 1) -> None:
+        """Hold the next count calls to method for `seconds` (the caller times out), then answer 503, to no effect."""
+        self._faults.queue(method, Fault("hang", hang=seconds), count)
+
+    def chaos(
+        self,
+        rate: float,
+        kind: str,
+        *,
+        methods: frozenset[str] | None = None,
+        retry_after: int = 1,
+        hang: float = 2.0,
+        seed: int = 0,
+    ) -> None:
+        """From now on answer `rate` of all calls (or those to `methods`; "response_url" and "file_upload" count)
+        with a fault: "429" (with Retry-After), "500", or "hang" (held `hang` seconds, then 503); none takes effect."""
+        self._faults.chaos(rate, Fault(kind, retry_after, hang), methods, seed)
+
+    def calm(self) -> None:
+        """Stop the faults chaos() started."""
+        self._faults.calm()
 
     def _inject(self, method: str, reply: _Reply, count: int) -> None:
         """Queue a canned reply for a method."""
@@ -476,9 +519,16 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
             bad_body = False
         except ValueError:
             args, bad_body = {"_raw": body}, True
-        call = Call(method, args, headers, path, received)
+        fault = self._faults.draw(method) if method in self._methods else None
+        call = Call(method, args, headers, path, received, fault.kind if fault else "")
         with self._cond:
-            reply = _json_reply({"ok": False, "error": "invalid_json"}) if bad_body else self._answer(call)
+            if fault is not None:
+                reply = _fault_reply(fault)
+            else:
+                queued = self._injected.get(method)
+                if queued and not bad_body:  # rate_limit_next, fail_next: also a call that took no effect
+                    call = replace(call, fault=str(queued[0].status))
+                reply = _json_reply({"ok": False, "error": "invalid_json"}) if bad_body else self._answer(call)
             self._record(call)
         self._notify(call)
         return reply
@@ -539,13 +589,18 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
             parts = _multipart_parts(content_type, body)
             files = [part for part in parts if part[1] is not None] or parts
             content = files[0][2] if files else b""
-        call = Call("file_upload", {"file_id": file_id, "size": len(content)}, headers, path)
+        fault = self._faults.draw("file_upload")
+        call = Call(
+            "file_upload", {"file_id": file_id, "size": len(content)}, headers, path, 0.0, fault.kind if fault else ""
+        )
         with self._cond:
             upload = self._uploads.get(file_id)
-            if upload is not None:
+            if upload is not None and fault is None:
                 upload.content = content
             self._record(call)
         self._notify(call)
+        if fault is not None:
+            return _fault_reply(fault)
         if upload is None:
             return _text_reply("file_not_found", 404)
         return _text_reply(f"OK - {len(content)}")
@@ -556,11 +611,12 @@ class FakeSlack(OAuthInstalls, CanvasesAndFunctions):
             args = parse_body(headers.get("content-type", "application/json"), body)
         except ValueError:
             args = {"_raw": body}
-        call = Call("response_url", args, headers, path)
+        fault = self._faults.draw("response_url")
+        call = Call("response_url", args, headers, path, 0.0, fault.kind if fault else "")
         with self._cond:
             self._record(call)
         self._notify(call)
-        return _text_reply("ok")
+        return _fault_reply(fault) if fault is not None else _text_reply("ok")
 
     def _download(self, file_id: str, headers: dict[str, str]) -> _Reply:
         """Serve a stored file's bytes at its url_private (bearer token required)."""

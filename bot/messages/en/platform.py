@@ -143,6 +143,8 @@ MESSAGES: dict[str, str] = {
     "quote error code *{error_id}* to whoever runs the bot.",
     "error.unavailable": "I can't reach the database right now, so nothing was saved. Try again in a while.",
     "error.conflict": "Someone else made a change at the same time. Nothing was saved – try again.",
+    "outbox.file_lost": "{count|The file|The files} {files} could not be made because I was restarted meanwhile. "
+    "Ask for {count|it|them} again.",
     "text.truncated": "… _(the text is too long to show in full here; it is saved whole)_",
     # Understanding what people write in a DM (conv-intents)
     "list.and": "and",

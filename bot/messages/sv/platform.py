@@ -150,6 +150,8 @@ MESSAGES: dict[str, str] = {
     "uppge felkod *{error_id}* till den som sköter boten.",
     "error.unavailable": "Jag når inte databasen just nu, så inget har sparats. Försök igen om en stund.",
     "error.conflict": "Någon annan ändrade samtidigt. Inget har sparats – försök igen.",
+    "outbox.file_lost": "{count|Filen|Filerna} {files} kunde inte skapas eftersom jag startades om under tiden. "
+    "Be om {count|den|dem} igen.",
     "blocks.choose_one": "Välj ett alternativ",
     "blocks.choose_many": "Välj ett eller flera",
     "blocks.done": "Klar",
