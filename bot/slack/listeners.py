@@ -48,7 +48,7 @@ from handlers.text import Text, t
 
 log = logging.getLogger("lokusbot")
 ACTIONS = re.compile(ACTION_PATTERN)
-IGNORED_SUBTYPES = {"message_changed", "message_deleted", "bot_message", "channel_join", "channel_leave"}
+IGNORED_SUBTYPES = {"message_deleted", "bot_message", "channel_join", "channel_leave"}
 FormAnswer = tuple[dict[str, Text], list[Send]]
 Handler = Callable[[Ctx], list[Send]]
 
@@ -115,6 +115,8 @@ def register(app: App, doors: Doors, seal: MetadataSeal) -> None:
     @app.event("message")
     def on_message(inbound: EventCallback) -> None:
         event = inbound.event
+        if event.subtype == "message_changed":
+            return _edited(doors, inbound)
         if event.bot_id or event.subtype in IGNORED_SUBTYPES or not event.user:
             return
         origin = from_event(inbound)
@@ -176,6 +178,19 @@ def register(app: App, doors: Doors, seal: MetadataSeal) -> None:
         ack()
         if sends:
             doors.tell(origin, sends)  # a message about the form, or the Home tabs and canvases its saving changed
+
+
+def _edited(doors: Doors, inbound: EventCallback) -> None:
+    """A message of the person's own edited in the DM: the bot does not read edits, and says so, so a changed
+    answer is never dropped without a word (a link's preview or the bot's own edits change no text: nothing)."""
+    event = inbound.event
+    now, before = event.message, event.previous_message
+    if event.channel_type != "im" or now is None or not now.user or now.bot_id:
+        return
+    if before is not None and before.text == now.text:
+        return
+    origin = from_event(inbound.model_copy(update={"event": event.model_copy(update={"user": now.user})}))
+    doors.kindly(origin, lambda ctx: [to_requester(say(t("dm.edited")))], claim_id=inbound.event_id)
 
 
 def _submitted(doors: Doors, seal: MetadataSeal, inbound: ViewSubmission, origin: Origin) -> FormAnswer:

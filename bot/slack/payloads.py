@@ -15,6 +15,7 @@ from handlers.cleaning import clean_value
 
 INSTALLATION_EVENTS = frozenset({"app_uninstalled", "tokens_revoked"})  # the bot's tokens taken away
 FUNCTION_EVENT = "function_executed"  # a workflow ran one of the app's steps (custom functions)
+EDITED = "message_changed"  # the only message subtype whose `message` is read (the DM's edited text)
 USER_EVENTS = frozenset({"user_change"})  # a person's account changed: deleted, or back again
 HANDLED_EVENTS = (
     frozenset({"message", "app_mention", "app_home_opened", FUNCTION_EVENT}) | INSTALLATION_EVENTS | USER_EVENTS
@@ -56,6 +57,14 @@ class SlashCommand(_In):
     enterprise_id: MaybeId = ""
 
 
+class ChangedMessage(_In):
+    """The message as it reads after (or before) an edit, in a message_changed event."""
+
+    user: MaybeId = ""
+    text: Text = ""
+    bot_id: Word | None = None
+
+
 class Event(_In):
     """A message, a mention or the Home tab opened: the fields the listeners read."""
 
@@ -68,6 +77,8 @@ class Event(_In):
     bot_id: Word | None = None
     subtype: Word | None = None
     tab: Word = "home"
+    message: ChangedMessage | None = None  # message_changed: the message edited, and as it read before
+    previous_message: ChangedMessage | None = None
 
 
 class EventCallback(_In):
@@ -357,6 +368,8 @@ def read_payload(body: Any) -> Payload:
         return _validate(UserChangeEvent, _only_user_change(body))
     if model is EventCallback and _unhandled_event(body.get("event")):  # only its type is read, by Bolt
         body = {**body, "event": {"type": body["event"]["type"]}}
+    elif model is EventCallback and isinstance(body.get("event"), dict) and body["event"].get("subtype") != EDITED:
+        body = {**body, "event": {k: v for k, v in body["event"].items() if k not in ("message", "previous_message")}}
     return _validate(model, body)
 
 

@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "“{given}” is not a role I recognise. Roles in a group: samordnare, sammankallande, ledamot.",
     "dm.not_member": "Hi! You are not a member of any LOKUS group yet. Ask the group's convenor to write "
     "`/lokus medlem @you <party>` in the group's channel, and we can start.",
+    "dm.edited": "I see you edited a message, but I do not read edits. Write what you meant as a new message and we "
+    "go on from there.",
     "dm.unknown": "I did not quite understand that. Write *help* to see what I can help with.",
     "action.unknown": "I no longer recognise that button. Please start again.",
     "help.title": "lokusbot – help",

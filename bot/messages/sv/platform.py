@@ -106,6 +106,8 @@ MESSAGES: dict[str, str] = {
     # Kommandon och DM
     "dm.not_member": "Hej! Du är inte medlem i någon LOKUS-grupp än. Be gruppens sammankallande skriva "
     "`/lokus medlem @du <part>` i gruppens kanal, så kan vi börja.",
+    "dm.edited": "Jag ser att du ändrade ett meddelande, men ändringar läser jag inte. Skriv det du menade som ett "
+    "nytt meddelande, så fortsätter vi därifrån.",
     "dm.unknown": "Det förstod jag inte riktigt. Skriv *hjälp* för att se vad jag kan hjälpa till med.",
     "action.unknown": "Den knappen känner jag inte igen längre. Försök igen från början.",
     # Hjälp
