@@ -19,7 +19,7 @@ from bot.slack import installations, listeners
 from bot.slack.admins import SlackWorkspaceAdmins
 from bot.slack.clients import OneToken, SlackClients
 from bot.slack.deliverer import Deliverer
-from bot.slack.delivery import OnPosted, SlackDelivery
+from bot.slack.delivery import Background, OnPosted, SlackDelivery
 from bot.slack.directory import SlackDirectory
 from bot.slack.gate import INBOUND
 from bot.slack.home import HomePublisher
@@ -86,6 +86,7 @@ def create_app(
     renderer = BlockRenderer(Catalogue.for_slack(settings.language))
     delivery = SlackDelivery(clients, renderer, on_posted=_remember_posted(services), seal=seal)
     delivery.on_home = HomePublisher(services, clients, renderer).publish
+    delivery.background = Background()  # Home tabs and canvases: never between a request and Slack's answer
     outbox, deliverer = _outbox(settings, services, clients, renderer)
     services.on_stop(deliverer.stop)
     doors = Doors(services, outbox, delivery)

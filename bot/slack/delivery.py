@@ -13,7 +13,10 @@ so a lost one is logged, not retried.
 """
 
 import logging
+import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_sdk import WebClient
 
@@ -36,6 +39,26 @@ OnPosted = Callable[[Origin, PostedHook, str, str], None]
 OnHome = Callable[[str, str, str], None]  # (team, user, enterprise): refresh that person's Home tab
 
 
+class Background:
+    """One thread of this process for what need not hold up Slack's answer (Home tabs, canvases), done in order.
+
+    The thread is made in the process that uses it: a thread made before gunicorn forks does not exist after it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pid = 0
+        self._pool: ThreadPoolExecutor | None = None
+
+    def submit(self, work: Callable[[], None]) -> None:
+        """Do the work soon, after what was submitted before it."""
+        with self._lock:
+            if self._pool is None or self._pid != os.getpid():
+                self._pool, self._pid = ThreadPoolExecutor(1, thread_name_prefix="lokusbot-refresh"), os.getpid()
+            pool = self._pool
+        pool.submit(work)
+
+
 class SlackDelivery:
     """Opens forms, and sends Sends directly; the renderer decides the words and blocks."""
 
@@ -54,6 +77,7 @@ class SlackDelivery:
         self.seal = seal
         self.on_home = on_home
         self.canvases = SlackCanvases(renderer.catalogue, on_posted, self._say)
+        self.background: Background | None = None  # set: Home tabs and canvases are brought up to date off the request
         self._rows = SlackOutbox(renderer)
         self._sender = SlackSender(clients)
 
@@ -104,13 +128,20 @@ class SlackDelivery:
 
     def after_commit(self, origin: Origin, sends: list[Send]) -> None:
         """What the outbox handed back, once the change is committed: forms opened now; Home tabs and canvases
-        brought up to date (an error there is logged, not raised: the next change or opening makes them again)."""
+        brought up to date, off the request when there is a background thread (an error there is logged, not
+        raised: the next change or opening makes them again)."""
         self.open_forms(origin, sends)
         rest = [send for send in sends if send.form is None]
         if not rest:
             return
+        if self.background is not None:
+            self.background.submit(lambda: self._refresh(origin, rest))
+        else:
+            self._refresh(origin, rest)
+
+    def _refresh(self, origin: Origin, sends: list[Send]) -> None:
         try:
-            self.deliver(origin, rest)
+            self.deliver(origin, sends)
         except Exception:
             log.exception("a Home tab or canvas was not brought up to date")
 
