@@ -1,8 +1,9 @@
 """Warming up: what the first request would otherwise pay for, done before the server accepts one.
 
-Imports are the least of it. dateparser reads its Swedish data at its first parse, matplotlib its fonts at the
-first chart, python-docx its template at the first document; SQLAlchemy configures its mappers and compiles each
-statement the first time it runs it, and the understanding of what people write builds its tables at first use.
+Imports are the least of it. dateparser reads its Swedish data at its first parse, python-docx its template at
+the first document; SQLAlchemy configures its mappers and compiles each statement the first time it runs it, and
+the understanding of what people write builds its tables at first use. The chart is not warmed: the deliverer
+draws it after the answer, so matplotlib's first figure costs no request anything.
 `lokusbot serve` runs all of it once, in the process the workers are forked from, so every worker starts warm.
 """
 
@@ -64,20 +65,17 @@ def start_threads(app: App) -> None:
 
 
 def warm_libraries() -> None:
-    """The first parse, chart, document, workbook and calendar file: each library loads what it needs for them."""
+    """The first parse, document, workbook and calendar file: each library loads what it needs for them.
+
+    Not the chart: it is drawn by the deliverer when its message is sent, never while a request waits, and
+    matplotlib's first figure (0.3 s) would hold up the start of every replica for nothing a request needs.
+    """
     import dateparser
     import docx
     import icalendar
     import openpyxl
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     dateparser.parse("tisdag 12 januari 2027 kl 13", languages=["sv"], settings={"PREFER_DATES_FROM": "future"})
-    figure = Figure(figsize=(2, 1), dpi=50)
-    axes = figure.subplots()
-    axes.bar(["Kvinnor", "Män"], [3, 4])
-    axes.set_title("Ärenden per part – å ä ö")
-    FigureCanvasAgg(figure).print_png(io.BytesIO())
     document = docx.Document()
     document.add_heading("Verksamhetsplan", level=1)
     document.save(io.BytesIO())
