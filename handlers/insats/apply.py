@@ -12,7 +12,7 @@ from handlers.formatting import Amount
 from handlers.insats import budget
 from handlers.insats.card import application_parts, title
 from handlers.insats.goals import goals_from
-from handlers.insats.lookup import channel_of, command_group, dm_key, insats_by_number, require_undecided
+from handlers.insats.lookup import audited, channel_of, command_group, dm_key, insats_by_number, require_undecided
 from handlers.insats.names import APPLY_FLOW, InsatsAction
 from handlers.insats.questions import APPLICATION_QUESTIONS
 from handlers.parties import Party
@@ -31,7 +31,6 @@ from handlers.replies import (
     to_user,
 )
 from handlers.text import Join, Listing, Mention, Text, t
-from storage import audit
 from storage import insatser as repo
 from storage.insats_models import Insats
 from storage.insatser import Application
@@ -96,21 +95,9 @@ def save_application(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any])
             ctx.session, group=group, application=application, created_by=ctx.actor.user_id, now=ctx.now
         )
         action = "insats.create"
-    _audit(ctx, insats, action, {"group": group.id, "applied_kr": insats.applied_kr, "goals": len(insats.goals)})
+    audited(ctx, insats, action, {"group": group.id, "applied_kr": insats.applied_kr, "goals": len(insats.goals)})
     saved = say(t("insats.saved", title=title(insats), total=Amount(insats.applied_kr)))
     return [to_requester(saved), *request_approvals(ctx, insats)]
-
-
-def _audit(ctx: Ctx, insats: Insats, action: str, detail: dict[str, Any]) -> None:
-    audit.record(
-        ctx.session,
-        team_id=ctx.actor.team_id,
-        user_id=ctx.actor.user_id,
-        action=action,
-        entity="insats",
-        entity_id=insats.id,
-        detail=detail,
-    )
 
 
 def request_approvals(ctx: Ctx, insats: Insats) -> list[Send]:

@@ -9,7 +9,7 @@ from handlers.conversation.flow import Env, Flow, Kind, Question
 from handlers.errors import DomainError
 from handlers.ids import row_id
 from handlers.insats.card import application_parts, title
-from handlers.insats.lookup import channel_of, dm_key, forbund_users, load_insats, require_undecided
+from handlers.insats.lookup import audited, channel_of, dm_key, forbund_users, load_insats, require_undecided
 from handlers.insats.names import APPROVE_FLOW, InsatsAction
 from handlers.parties import Party
 from handlers.plans.approvals import representatives
@@ -27,7 +27,6 @@ from handlers.replies import (
     to_user,
 )
 from handlers.text import Mention, t
-from storage import audit
 from storage import insatser as repo
 from storage.insats_models import DRAFT, Insats
 
@@ -70,7 +69,7 @@ def finish_approval(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) 
         organisation=str(answers.get("organisation") or ""),
         now=ctx.now,
     )
-    _audit(ctx, insats, "insats.approved", {"party": party.value, "approval": approval.id})
+    audited(ctx, insats, "insats.approved", {"party": party.value, "approval": approval.id})
     sends = [to_requester(say(t("insats.approve.thanks", title=title(insats))))]
     note = t(
         "insats.approve.recorded",
@@ -92,7 +91,7 @@ def submit(ctx: Ctx, insats: Insats) -> list[Send]:
     """Send the application to every holder of the förbund role, with its budget and goals, to decide."""
     owner = representatives(insats.group, (Party(insats.owner_party),)).get(Party(insats.owner_party))
     repo.submit(ctx.session, insats=insats, owner_user=owner.user_id if owner else insats.created_by, now=ctx.now)
-    _audit(ctx, insats, "insats.submitted", {"group": insats.group_id})
+    audited(ctx, insats, "insats.submitted", {"group": insats.group_id})
     ask = reply(
         Paragraph(t("insats.submitted.forbund", title=title(insats), group=insats.group.name)),
         *application_parts(ctx, insats),
@@ -108,18 +107,6 @@ def submit(ctx: Ctx, insats: Insats) -> list[Send]:
     if channel:
         sends.append(to_channel(say(t("insats.submitted.channel", title=title(insats))), channel_id=channel))
     return sends
-
-
-def _audit(ctx: Ctx, insats: Insats, action: str, detail: dict[str, Any]) -> None:
-    audit.record(
-        ctx.session,
-        team_id=ctx.actor.team_id,
-        user_id=ctx.actor.user_id,
-        action=action,
-        entity="insats",
-        entity_id=insats.id,
-        detail=detail,
-    )
 
 
 def _intro(env: Env) -> list[Part]:

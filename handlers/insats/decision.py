@@ -12,6 +12,7 @@ from handlers.formatting import Amount
 from handlers.ids import row_id
 from handlers.insats.card import decision_parts, title
 from handlers.insats.lookup import (
+    audited,
     channel_of,
     command_group,
     dm_key,
@@ -23,7 +24,6 @@ from handlers.insats.lookup import (
 from handlers.insats.names import GRANT_FLOW, REJECT_FLOW, InsatsAction
 from handlers.replies import Button, Buttons, Paragraph, Part, Send, reply, say, to_channel, to_requester, to_user
 from handlers.text import t
-from storage import audit
 from storage import insatser as repo
 from storage.insats_models import FINAL, GRANTED, MIDTERM, REJECTED, SUBMITTED, Insats
 
@@ -79,7 +79,7 @@ def finish_grant(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) -> 
         conditions=conditions,
     )
     _plan_reports(ctx, insats)
-    _audit(ctx, insats, "insats.granted", {"granted_kr": amount, "applied_kr": insats.applied_kr})
+    audited(ctx, insats, "insats.granted", {"granted_kr": amount, "applied_kr": insats.applied_kr})
     return _announce(ctx, insats)
 
 
@@ -89,7 +89,7 @@ def finish_reject(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) ->
     repo.decide(
         ctx.session, insats=insats, status=REJECTED, user_id=ctx.actor.user_id, now=ctx.now, reason=str(answers["skal"])
     )
-    _audit(ctx, insats, "insats.rejected", {"applied_kr": insats.applied_kr})
+    audited(ctx, insats, "insats.rejected", {"applied_kr": insats.applied_kr})
     return _announce(ctx, insats)
 
 
@@ -116,18 +116,6 @@ def _announce(ctx: Ctx, insats: Insats) -> list[Send]:
     if insats.owner_user and insats.owner_user != ctx.actor.user_id:
         sends.append(to_user(message, insats.owner_user))
     return sends
-
-
-def _audit(ctx: Ctx, insats: Insats, action: str, detail: dict[str, Any]) -> None:
-    audit.record(
-        ctx.session,
-        team_id=ctx.actor.team_id,
-        user_id=ctx.actor.user_id,
-        action=action,
-        entity="insats",
-        entity_id=insats.id,
-        detail=detail,
-    )
 
 
 def decision_command(ctx: Ctx, args: str) -> list[Send]:

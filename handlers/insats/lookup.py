@@ -2,17 +2,32 @@
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from handlers import access
 from handlers.context import Ctx
 from handlers.errors import DomainError, NotAllowed
 from handlers.ids import row_id
 from handlers.text import Text, t
+from storage import audit
 from storage import insatser as repo
 from storage import roles as roles_repo
 from storage.conversations import DM, ConversationKey
 from storage.insats_models import DECIDED, DRAFT, GRANTED, REJECTED, SUBMITTED, Insats
 from storage.models import Group
+
+
+def audited(ctx: Ctx, insats: Insats, action: str, detail: dict[str, Any]) -> None:
+    """An audit entry about the insats, by whoever asked."""
+    audit.record(
+        ctx.session,
+        team_id=ctx.actor.team_id,
+        user_id=ctx.actor.user_id,
+        action=action,
+        entity="insats",
+        entity_id=insats.id,
+        detail=detail,
+    )
 
 
 def load_insats(ctx: Ctx, insats_id: int | None) -> Insats:

@@ -10,7 +10,7 @@ from handlers.errors import AnswerError, DomainError
 from handlers.ids import row_id
 from handlers.insats.card import goal_line, title
 from handlers.insats.goals import tied_value
-from handlers.insats.lookup import channel_of, dm_key, forbund_users, load_insats
+from handlers.insats.lookup import audited, channel_of, dm_key, forbund_users, load_insats
 from handlers.insats.names import ACHIEVED, MAX_GOALS, REPORT_FAMILY, InsatsAction, report_key
 from handlers.replies import (
     Button,
@@ -30,7 +30,6 @@ from handlers.replies import (
     to_user,
 )
 from handlers.text import t
-from storage import audit
 from storage import insatser as repo
 from storage.insats_models import Insats, InsatsReport
 from storage.jobs import claim_once
@@ -156,15 +155,7 @@ def finish_report(ctx: Ctx, answers: dict[str, Any], data: Mapping[str, Any]) ->
     """Keep the answers; post the report in the channel and send it to the förbund."""
     insats, report = _owner_report(ctx, int(data["report_id"]))
     repo.save_report(ctx.session, report=report, answers=answers, user_id=ctx.actor.user_id, now=ctx.now)
-    audit.record(
-        ctx.session,
-        team_id=ctx.actor.team_id,
-        user_id=ctx.actor.user_id,
-        action="insats.reported",
-        entity="insats",
-        entity_id=insats.id,
-        detail={"report": report.id, "kind": report.kind},
-    )
+    audited(ctx, insats, "insats.reported", {"report": report.id, "kind": report.kind})
     message = report_reply(ctx, insats, report)
     sends = [to_requester(say(t("insats.report.thanks", title=title(insats))))]
     channel = channel_of(insats.group)
