@@ -177,9 +177,8 @@ class Router:
         """A DM to the bot, or a message in a thread where a conversation runs.
 
         In an open conversation a message is an answer, unless it unmistakably asks for something else
-        ("nytt ärende", "boka ett möte"), or is a command word with its argument that the question cannot take
-        ("boka möte tisdag kl 13" where a gender is asked); "hjälp" then means help with the question.
-        Otherwise, in the DM, the understanding decides (handlers.intents).
+        ("nytt ärende", "boka ett möte"); "hjälp" then means help with the question. Otherwise, in the DM,
+        the understanding decides (handlers.intents).
         """
         key = conversation_key(ctx)
         wish = None
@@ -187,9 +186,6 @@ class Router:
             wish = self.understanding.interruption(text)  # read first: the conversation is loaded only for a wish
         if wish is not None and self.engine.is_open(ctx, key):
             return self.understanding.interrupt(ctx, wish)
-        worded = self.understanding.worded_wish(text) if ctx.actor.in_dm and wish is None else None
-        if worded is not None and self.engine.is_open(ctx, key) and not self.engine.would_answer(ctx, key, text):
-            return self.understanding.interrupt(ctx, worded)  # "boka möte tisdag kl 13" where a gender is asked
         answered = self.engine.handle_text(ctx, key, text)  # also an answer to "fortsätta eller börja?", *fortsätt*
         if answered is not None:
             return answered

@@ -14,14 +14,13 @@ from typing import Any
 from handlers.context import Ctx
 from handlers.conversation import changing, steps, switching
 from handlers.conversation.actions import KEEP_EARLIER, ConvAction, OfferChoice, pack, unpack
-from handlers.conversation.answers import parse_answer
 from handlers.conversation.flow import Env, Flow, FlowBook, Kind
 from handlers.conversation.forms import build_form, read_form, read_typed
 from handlers.conversation.render import change_reply
 from handlers.conversation.state import Phase, Status, read_state
 from handlers.conversation.turn import Namer, Turn, no_names
 from handlers.conversation.words import Command, change_in, command_in
-from handlers.errors import AnswerError, DomainError
+from handlers.errors import DomainError
 from handlers.replies import Form, Send, To, say, to_requester
 from handlers.text import Text, t
 from storage import conversations as repo
@@ -96,19 +95,6 @@ class Engine:
             paused=self._resuming(turn),
             aside=len(turn.state.aside),
         )
-
-    def would_answer(self, ctx: Ctx, key: ConversationKey, text: str) -> bool:
-        """Whether the text would be taken as the answer to the question the conversation stands at (nothing is
-        kept); True when it stands at no question (a summary, an offer) – the conversation decides there."""
-        turn = self._turn(ctx, key)
-        if not turn.has_active or turn.state.offer is not None or turn.progress.phase != Phase.ASK:
-            return True
-        question = turn.flow.question(turn.progress.current or "")
-        try:
-            parse_answer(question, text, turn.env)
-        except AnswerError:
-            return False
-        return True
 
     def is_open(self, ctx: Ctx, key: ConversationKey) -> bool:
         """Whether someone has a conversation going (or paused) at the key."""

@@ -110,14 +110,6 @@ class Decider:
         decision = self.decide(text)
         return decision if decision.meaning == Meaning.GO and decision.certain else None
 
-    def worded(self, text: str) -> Decision | None:
-        """A command word with its argument ("boka möte tisdag kl 13"): a wish that interrupts a conversation
-        only where the text is no answer to its question (the router asks the engine)."""
-        if len(text) > MAX_CHARS:
-            return None
-        decision = self._command_word(text)
-        return decision if decision is not None and not decision.certain else None
-
     def suggestions(self, decision: Decision) -> tuple[str, ...]:
         """The intents to offer when a message was not understood: the closest, or the most asked for."""
         close = tuple(g.intent for g in decision.guesses[:SUGGESTED] if g.score > 0)

@@ -49,10 +49,6 @@ class Understanding:
         """The wish a message unmistakably is, which may interrupt an open conversation (pure: no database)."""
         return self.decider.interrupting(text)
 
-    def worded_wish(self, text: str) -> Decision | None:
-        """A command word with its argument, which interrupts a conversation only where it is no answer."""
-        return self.decider.worded(text)
-
     def interrupt(self, ctx: Ctx, decision: Decision) -> list[Send]:
         """Run that wish while a conversation is open (the feature then starts its flow through the engine,
         which asks before replacing anything)."""
