@@ -80,6 +80,10 @@ class Services:
                 if attempt == CONFLICT_ATTEMPTS:
                     raise DomainError("error.conflict") from error
                 log.info("a concurrent change of the same data; handling again (attempt %d)", attempt + 1)
+            except SQLiteBusy as busy:
+                if attempt == CONFLICT_ATTEMPTS:
+                    raise Unavailable() from busy.__cause__
+                log.info("the SQLite file was busy; handling again (attempt %d)", attempt + 1)
         raise AssertionError("unreachable")
 
     def _handle_once(self, actor: Actor, run: Callable[[Ctx], T], event_id: str, duplicate: T | None) -> T:
@@ -100,6 +104,8 @@ class Services:
                     )
                 )
         except OperationalError as error:
+            if "database is locked" in str(error.orig):  # SQLite: another writer won; nothing of this one was kept
+                raise SQLiteBusy() from error
             log.warning("database unavailable: %s", type(error.orig).__name__)
             raise Unavailable() from error
         except DBAPIError as error:
@@ -107,6 +113,11 @@ class Services:
                 raise
             log.warning("database connection lost: %s", type(error.orig).__name__)
             raise Unavailable() from error
+
+
+class SQLiteBusy(Exception):
+    """SQLite refused a write while another transaction held the file (a read turned write under WAL is refused
+    at once, whatever the busy timeout): the unit of work was rolled back and may be handled again."""
 
 
 def build_services(settings: Settings, clock: Clock = system_clock, *, migrate_schema: bool = True) -> Services:

@@ -140,8 +140,14 @@ def register(app: App, doors: Doors, seal: MetadataSeal) -> None:
     @app.event("app_home_opened")
     def on_home(inbound: EventCallback) -> None:
         user = inbound.event.user
-        if inbound.event.tab == "home" and user:  # built from the database and published (bot/slack/home.py)
-            doors.kindly(from_event(inbound), lambda ctx: [home_changed(user)], claim_id=inbound.event_id)
+        if inbound.event.tab != "home" or not user:
+            return
+        origin = from_event(inbound)  # the person is looking at it: built and published now (bot/slack/home.py)
+        try:
+            now = doors.handle(origin, lambda ctx: [home_changed(user)], claim_id=inbound.event_id)
+        except Unavailable:
+            return  # no database, nothing to show: the tab keeps what it showed
+        doors.delivery.deliver(origin, now)
 
     def on_shortcut(ack: Ack, inbound: Shortcut | MessageShortcut) -> None:
         ack()
