@@ -5,7 +5,7 @@ other people comes along (who else was at a meeting, who gave a role)."""
 
 import json
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from handlers.context import Ctx
@@ -49,19 +49,19 @@ def _export(ctx: Ctx, found: list[Found]) -> dict[str, Any]:
     names = people_repo.group_names(ctx.session, group_ids=group_ids)
     parts = []
     for part in found:
-        rows = [_plain(_answers_only(row), names) for row in part.rows]
+        rows = [_plain(_answers_only(row), names, ctx.config.tz) for row in part.rows]
         parts.append({"kind": part.place.kind, "place": part.place.name, "rows": rows})
     return {
         "user_id": ctx.actor.user_id,
         "team_id": ctx.actor.team_id,
-        "made_at": ctx.now.isoformat(),
+        "made_at": ctx.local_now.isoformat(),
         "records": parts,
     }
 
 
-def _plain(row: dict[str, Any], group_names: dict[int, str]) -> dict[str, Any]:
-    """The row as JSON values, with the name of its group beside the group's id."""
-    plain = {key: _value(value) for key, value in row.items()}
+def _plain(row: dict[str, Any], group_names: dict[int, str], tz: tzinfo) -> dict[str, Any]:
+    """The row as JSON values (times in the bot's time zone, Europe/Stockholm), with its group's name."""
+    plain = {key: _value(value, tz) for key, value in row.items()}
     if row.get("group_id") in group_names:
         plain["group"] = group_names[row["group_id"]]
     return plain
@@ -76,7 +76,9 @@ def _answers_only(row: dict[str, Any]) -> dict[str, Any]:
     return {**{k: v for k, v in row.items() if k != "state"}, "answers": given}
 
 
-def _value(value: Any) -> Any:
+def _value(value: Any, tz: tzinfo) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(tz).isoformat(timespec="seconds")
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value

@@ -38,6 +38,7 @@ def test_the_export_holds_every_kind_of_record_linked_to_the_person(services: Se
     assert [(r["status"], "state" in r) for r in rows["conversations.user_id"]] == [("active", False)]
     assert {r["action"] for r in rows["audit_log.detail"]} >= {"role.grant"}  # entries about her
     assert rows["plan_sections.answered_by"][0]["answers"]["kon"].startswith("Ja. <@UCECILIA|cecilia>")
+    assert data["made_at"].endswith("+01:00") and rows["members.user_id"][0]["created_at"].endswith("+01:00")
     assert "## Dina godkännanden av planer (plan_approvals.user_id)" in markdown
     assert "name: Cecilia Ek" in markdown
 
