@@ -5,17 +5,13 @@ Any doubt means "no": a Slack error, a deleted, restricted or bot user, or a use
 the request's (in a channel shared with Slack Connect the answer would be about someone else's workspace).
 """
 
-import logging
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from slack_sdk.errors import SlackClientError
+from bot.slack.clients import SlackClients
+from bot.slack.users import UsersInfo
 
-from bot.slack.clients import NotInstalled, SlackClients
-
-log = logging.getLogger(__name__)
 ADMIN_FLAGS = ("is_admin", "is_owner", "is_primary_owner")
 NOT_TRUSTED_FLAGS = ("deleted", "is_bot", "is_restricted", "is_ultra_restricted")
 TTL_SECONDS = 60.0
@@ -28,30 +24,14 @@ class SlackWorkspaceAdmins:
     def __init__(
         self, clients: SlackClients, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic
     ) -> None:
-        self.clients = clients
-        self.ttl = ttl
-        self.clock = clock
-        self._lock = threading.Lock()
-        self._cache: dict[tuple[str, str], tuple[bool, float]] = {}
+        self.users = UsersInfo(clients, ttl, clock)
 
     def is_admin(self, team_id: str, user_id: str) -> bool:
-        """True when Slack says the user is an admin or owner of the request's workspace."""
+        """True when Slack says the user is an admin or owner of the request's workspace (no answer is no)."""
         if not team_id or not user_id:
             return False
-        key, now = (team_id, user_id), self.clock()
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None and cached[1] > now:
-            return cached[0]
-        try:
-            user = self.clients.for_team(team_id).users_info(user=user_id).get("user") or {}
-        except (SlackClientError, OSError, NotInstalled) as error:  # no answer is no: try again next time
-            log.warning("users.info failed, treating the user as no admin: %s", type(error).__name__)
-            return False
-        answer = is_workspace_admin(user, team_id)
-        with self._lock:
-            self._cache[key] = (answer, now + self.ttl)
-        return answer
+        user = self.users.user(team_id, user_id)
+        return user is not None and is_workspace_admin(user, team_id)
 
 
 def is_workspace_admin(user: dict[str, Any], team_id: str) -> bool:

@@ -6,18 +6,14 @@ invitation is from ICS_ORGANIZER. A user of another workspace than the one asked
 deleted user is nobody; any Slack error is "nothing known", tried again next time. Nothing is stored.
 """
 
-import logging
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from slack_sdk.errors import SlackClientError
-
-from bot.slack.clients import NotInstalled, SlackClients
+from bot.slack.clients import SlackClients
+from bot.slack.users import UsersInfo
 from handlers.directory import Contact
 
-log = logging.getLogger(__name__)
 TTL_SECONDS = 600.0
 NOBODY_FLAGS = ("deleted", "is_bot")
 
@@ -28,30 +24,14 @@ class SlackDirectory:
     def __init__(
         self, clients: SlackClients, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic
     ) -> None:
-        self.clients = clients
-        self.ttl = ttl
-        self.clock = clock
-        self._lock = threading.Lock()
-        self._cache: dict[tuple[str, str], tuple[Contact, float]] = {}
+        self.users = UsersInfo(clients, ttl, clock)
 
     def contact(self, team_id: str, user_id: str) -> Contact:
         """The person's name and, when the workspace shares it, e-mail address."""
         if not team_id or not user_id:
             return Contact()
-        key, now = (team_id, user_id), self.clock()
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None and cached[1] > now:
-            return cached[0]
-        try:
-            user = self.clients.for_team(team_id).users_info(user=user_id).get("user") or {}
-        except (SlackClientError, OSError, NotInstalled) as error:
-            log.warning("users.info failed, so the person is unknown for now: %s", type(error).__name__)
-            return Contact()
-        found = contact_of(user, team_id)
-        with self._lock:
-            self._cache[key] = (found, now + self.ttl)
-        return found
+        user = self.users.user(team_id, user_id)
+        return contact_of(user, team_id) if user is not None else Contact()
 
 
 def contact_of(user: dict[str, Any], team_id: str) -> Contact:
