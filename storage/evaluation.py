@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.evaluation_models import CLOSED, OPEN, Ballot, FreeText, Respondent, Survey, Tally
 from storage.models import Group
@@ -67,7 +67,13 @@ def latest_closed(session: Session, *, group: Group, year: int | None = None) ->
 
 def open_surveys(session: Session) -> Sequence[Survey]:
     """Every open survey, of every workspace (for the scheduler)."""
-    return session.scalars(select(Survey).where(Survey.status == OPEN).order_by(Survey.id)).all()
+    stmt = (
+        select(Survey)
+        .where(Survey.status == OPEN)
+        .order_by(Survey.id)
+        .options(selectinload(Survey.group).selectinload(Group.workspace))  # the tick reads both for each
+    )
+    return session.scalars(stmt).all()
 
 
 def find_respondent(session: Session, *, survey: Survey, user_id: str) -> Respondent | None:

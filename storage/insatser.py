@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.insats_models import DECIDED, DRAFT, GRANTED, SUBMITTED, Insats, InsatsApproval, InsatsGoal, InsatsReport
@@ -77,8 +77,13 @@ def get_insats(session: Session, *, insats_id: int) -> Insats | None:
 
 
 def group_insatser(session: Session, *, group: Group) -> Sequence[Insats]:
-    """The group's insatser, newest period first."""
-    stmt = select(Insats).where(Insats.group_id == group.id).order_by(Insats.starts_on.desc(), Insats.id.desc())
+    """The group's insatser, newest period first, their goals and reports loaded (a list shows each one's goals)."""
+    stmt = (
+        select(Insats)
+        .where(Insats.group_id == group.id)
+        .order_by(Insats.starts_on.desc(), Insats.id.desc())
+        .options(selectinload(Insats.goals), selectinload(Insats.reports))
+    )
     return session.scalars(stmt).all()
 
 
@@ -159,7 +164,7 @@ def reports_due(session: Session, *, today: date) -> Sequence[InsatsReport]:
         .join(Insats)
         .where(InsatsReport.answered_at.is_(None), InsatsReport.due_on <= today, Insats.status == GRANTED)
         .order_by(InsatsReport.due_on, InsatsReport.id)
-        .options(selectinload(InsatsReport.insats).selectinload(Insats.group))
+        .options(selectinload(InsatsReport.insats).selectinload(Insats.group).selectinload(Group.workspace))
     )
     return session.scalars(stmt).all()
 
@@ -186,7 +191,7 @@ def reports_owed_by(session: Session, *, team_id: str, user_id: str, today: date
 
 def meetings_held(session: Session, *, group: Group, start: datetime, end: datetime) -> int:
     """How many of the group's meetings in [start, end) the bot has on record as held."""
-    stmt = select(Meeting.id).where(
+    stmt = select(func.count(Meeting.id)).where(
         Meeting.group_id == group.id, Meeting.status == HELD, Meeting.starts_at >= start, Meeting.starts_at < end
     )
-    return len(session.scalars(stmt).all())
+    return int(session.scalar(stmt) or 0)

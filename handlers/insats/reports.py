@@ -32,7 +32,7 @@ from handlers.replies import (
 from handlers.text import t
 from storage import insatser as repo
 from storage.insats_models import Insats, InsatsReport
-from storage.jobs import claim_once
+from storage.jobs import claim_each
 
 REMIND_EVERY_DAYS = 7
 TEXT_LIMIT = 1500
@@ -196,13 +196,16 @@ def ask_reply(insats: Insats, report: InsatsReport, *, reminder: bool) -> Reply:
 def due_reports(ctx: Ctx) -> list[Send]:
     """The scheduler's tick: ask for each report on its day, and remind every week until it is answered."""
     today = ctx.local_now.date()
+    keyed = {
+        f"insats:{r.insats.id}:{r.kind}:{(today - r.due_on).days // REMIND_EVERY_DAYS}": r
+        for r in repo.reports_due(ctx.session, today=today)
+        if r.insats.owner_user
+    }
+    claimed = claim_each(ctx.session, keys=keyed)  # one read a minute, however many reports wait
     sends: list[Send] = []
-    for report in repo.reports_due(ctx.session, today=today):
-        insats = report.insats
-        if not insats.owner_user:
-            continue
-        week = (today - report.due_on).days // REMIND_EVERY_DAYS
-        if claim_once(ctx.session, key=f"insats:{insats.id}:{report.kind}:{week}"):
-            message = ask_reply(insats, report, reminder=week > 0)
-            sends.extend(in_workspace([to_user(message, insats.owner_user)], insats.group.workspace.team_id))
+    for key in sorted(claimed, key=list(keyed).index):
+        report = keyed[key]
+        insats, week = report.insats, (today - report.due_on).days // REMIND_EVERY_DAYS
+        message = ask_reply(insats, report, reminder=week > 0)
+        sends.extend(in_workspace([to_user(message, insats.owner_user or "")], insats.group.workspace.team_id))
     return sends
