@@ -27,6 +27,7 @@ from handlers.app import build_router
 from storage.case_models import Case
 from storage.db import Database
 from storage.models import ProcessedEvent
+from storage.outbox_models import PENDING, OutboxMessage
 from tests.bot.conftest import SIGNING_SECRET, Bot, serve_bot
 from tests.conftest import BACKENDS, POSTGRES_URL, FakeClock
 from tests.support.fake_slack import FakeSlack
@@ -80,9 +81,23 @@ def shared_bot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 @pytest.fixture
 def sbot(shared_bot: Bot) -> Bot:
-    """The module's bot with a fake Slack that has seen nothing yet."""
+    """The module's bot with a fake Slack that has seen nothing yet: what the tests before it promised is sent
+    first (the outbox delivers after the answer), so none of it arrives during this one."""
+    _sent_everything(shared_bot)
     shared_bot.fake.reset()
     return shared_bot
+
+
+def _sent_everything(bot: Bot, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with bot.services.db.unit_of_work() as session:
+            waiting = session.scalar(
+                select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state == PENDING)
+            )
+        if not waiting:
+            return
+        time.sleep(0.02)
 
 
 def now() -> int:
