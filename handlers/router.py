@@ -177,15 +177,19 @@ class Router:
         """A DM to the bot, or a message in a thread where a conversation runs.
 
         In an open conversation a message is an answer, unless it unmistakably asks for something else
-        ("nytt ärende", "boka ett möte"); "hjälp" then means help with the question. Otherwise, in the DM,
+        ("nytt ärende", "boka ett möte"), or begins with a command word where the question takes only some words
+        ("boka möte tisdag kl 13" asked for a party); "hjälp" then means help with the question. Otherwise, in the DM,
         the understanding decides (handlers.intents).
         """
         key = conversation_key(ctx)
-        wish = None
+        wish = worded = None
         if ctx.actor.in_dm and " ".join(text.casefold().split()) not in HELP_WORDS:
             wish = self.understanding.interruption(text)  # read first: the conversation is loaded only for a wish
+            worded = None if wish else self.understanding.worded_interruption(text, ctx.now)
         if wish is not None and self.engine.is_open(ctx, key):
             return self.understanding.interrupt(ctx, wish)
+        if worded is not None and self.engine.asks_a_closed_question(ctx, key):
+            return self.understanding.interrupt(ctx, worded)
         answered = self.engine.handle_text(ctx, key, text)  # also an answer to "fortsätta eller börja?", *fortsätt*
         if answered is not None:
             return answered

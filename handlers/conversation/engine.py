@@ -100,6 +100,16 @@ class Engine:
         """Whether someone has a conversation going (or paused) at the key."""
         return self.open_conversation(ctx, key) is not None
 
+    def asks_a_closed_question(self, ctx: Ctx, key: ConversationKey) -> bool:
+        """Whether the conversation at the key is asking a question that only some words answer (a choice, a
+        date, a number; not a free text) and nothing else waits for an answer: a message that begins with a
+        command word ("boka möte tisdag kl 13") is then a wish, not an answer."""
+        turn = self._turn(ctx, key)
+        if not turn.has_active or turn.state.offer is not None or turn.progress.phase != Phase.ASK:
+            return False
+        current = turn.progress.current
+        return current is not None and not steps.is_free_text(turn.flow.question(current))
+
     def handle_text(self, ctx: Ctx, key: ConversationKey, text: str) -> list[Send] | None:
         """Take a typed message; None when it is not for a conversation (nothing open, nothing to resume)."""
         turn = self._turn(ctx, key)

@@ -7,6 +7,7 @@ a message means; handlers.intents.understanding says what the bot does with that
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from handlers.context import Ctx
@@ -14,6 +15,7 @@ from handlers.replies import Send
 from handlers.text import Text
 
 Run = Callable[[Ctx, str], list[Send]]
+ArgumentCheck = Callable[[str, datetime], bool]  # (the words after the command word, now): are they its argument?
 
 
 class Argument(StrEnum):
@@ -42,7 +44,10 @@ class Intent:
     `needs_group`: in a DM the person's group is found (or asked for) and handed over as `Ctx.group_id`, so a
     channel command works there as well. `argument`: what `run` gets besides the Ctx — nothing (""), the
     words left over after the wish (REST: a time, a period, an agenda point), or the whole message (TEXT).
-    `shown`: the examples DM help shows (the first two by default).
+    `shown`: the examples DM help shows (the first two by default). `interrupts`: whether the words after a
+    command word are unmistakably the argument (a time for "boka möte"); only then does such a message
+    interrupt an open conversation's question that takes only some words (a choice, a date) – "boka möte tisdag
+    kl 13" does, "Möte bokat med AF" does not.
     """
 
     key: str
@@ -54,6 +59,7 @@ class Intent:
     needs_group: bool = False
     argument: Argument = Argument.NONE
     shown: tuple[str, ...] = ()
+    interrupts: ArgumentCheck | None = None
 
     @property
     def shown_examples(self) -> tuple[str, ...]:

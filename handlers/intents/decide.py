@@ -110,6 +110,14 @@ class Decider:
         decision = self.decide(text)
         return decision if decision.meaning == Meaning.GO and decision.certain else None
 
+    def worded_interrupting(self, text: str) -> Decision | None:
+        """A command word with its argument ("boka möte tisdag kl 13"): a wish when the conversation's question
+        cannot take it as an answer (handlers.router decides that)."""
+        if len(text) > MAX_CHARS:
+            return None
+        decision = self.decide(text)
+        return decision if decision.meaning == Meaning.GO and decision.worded and decision.args else None
+
     def suggestions(self, decision: Decision) -> tuple[str, ...]:
         """The intents to offer when a message was not understood: the closest, or the most asked for."""
         close = tuple(g.intent for g in decision.guesses[:SUGGESTED] if g.score > 0)

@@ -4,6 +4,7 @@
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from handlers import access
 from handlers.context import Ctx
@@ -48,6 +49,15 @@ class Understanding:
     def interruption(self, text: str) -> Decision | None:
         """The wish a message unmistakably is, which may interrupt an open conversation (pure: no database)."""
         return self.decider.interrupting(text)
+
+    def worded_interruption(self, text: str, now: datetime) -> Decision | None:
+        """A command word with what is unmistakably its argument ("boka möte tisdag kl 13"), which interrupts a
+        question it cannot answer (pure)."""
+        decision = self.decider.worded_interrupting(text)
+        if decision is None:
+            return None
+        check = self.intents[decision.intent].interrupts
+        return decision if check is not None and check(decision.args, now) else None
 
     def interrupt(self, ctx: Ctx, decision: Decision) -> list[Send]:
         """Run that wish while a conversation is open (the feature then starts its flow through the engine,

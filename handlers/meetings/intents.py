@@ -1,5 +1,7 @@
 """How people ask for meetings in a DM: each intent, its handler and everyday phrasings."""
 
+from datetime import datetime
+
 from handlers.context import Ctx
 from handlers.dates import parse_when
 from handlers.errors import DomainError
@@ -61,6 +63,11 @@ def book(ctx: Ctx, args: str) -> list[Send]:
     return schedule.schedule(ctx, when)
 
 
+def is_a_time(args: str, now: datetime) -> bool:
+    """Whether the words after "boka möte" read as the meeting's time."""
+    return parse_when(args, now) is not None
+
+
 def add_item(ctx: Ctx, args: str) -> list[Send]:
     """Put a point on the agenda; without a text, say how to write one."""
     if not args.strip():
@@ -86,6 +93,7 @@ def intents() -> tuple[Intent, ...]:
             argument=Argument.REST,
             needs_group=True,
             shown=("boka möte", "boka möte tisdag nästa vecka kl 13"),
+            interrupts=is_a_time,
         ),
         Intent(
             "meeting.next", overview.next_meeting, t("intent.meeting.next"), NEXT, command="möten", needs_group=True
