@@ -150,18 +150,22 @@ class Deliverer:
             return None, look
 
     def _rest(self, wait: float | None, last_work: float) -> bool:
-        """Sleep until woken or `wait` (a retry falls due); False when the thread should end (long idle)."""
+        """Sleep until woken or `wait` passes (a retry falls due); False when the thread should end (long idle).
+
+        A thread resting for a retry keeps that duty however it wakes: woken for a hand-over, it still has the
+        outbox looked at again afterwards, so no retry is left pending with nobody to look for it."""
         with self._cond:
-            if self._queue or self._look or self._stopped:
-                return not self._stopped
-            if wait is None and time.monotonic() - last_work > self.idle:
-                self._threads = [thread for thread in self._threads if thread is not threading.current_thread()]
-                return False  # nothing pending: the next commit or the scheduler's sweep starts a thread again
-            self._waiting += 1
-            woken = self._cond.wait(wait if wait is not None else self.idle)
-            self._waiting -= 1
-            if not woken and wait is not None:
-                self._look = True  # a retry is due
+            if self._stopped:
+                return False
+            if not (self._queue or self._look):
+                if wait is None and time.monotonic() - last_work > self.idle:
+                    self._threads = [thread for thread in self._threads if thread is not threading.current_thread()]
+                    return False  # nothing pending: the next commit or the scheduler's sweep starts a thread again
+                self._waiting += 1
+                self._cond.wait(wait if wait is not None else self.idle)
+                self._waiting -= 1
+            if wait is not None:
+                self._look = True  # the retry it waited for: due now, or still to be waited for by whoever looks
             return not self._stopped
 
     def _wait(self) -> float | None:
