@@ -104,6 +104,8 @@ def settings(database_url: str) -> Settings:
 
 
 @pytest.fixture
-def services(settings: Settings, database: Database, clock: FakeClock) -> Services:
-    """Services on the test database with the test clock."""
-    return Services(settings, database, build_router(), settings.handler_config(), clock)
+def services(settings: Settings, database: Database, clock: FakeClock) -> Iterator[Services]:
+    """Services on the test database with the test clock (what a test starts on them is stopped after it)."""
+    services = Services(settings, database, build_router(), settings.handler_config(), clock)
+    yield services
+    services.stop()

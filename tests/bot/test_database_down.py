@@ -68,6 +68,7 @@ def pbot(own_postgres: PostgresServer, clock: FakeClock, fake_slack: FakeSlack) 
     yield Bot(fake_slack, SlackClientSim(base, SIGNING_SECRET, fake_slack=fake_slack), services, base)
     server.shutdown()
     server.server_close()
+    services.stop()
     database.dispose()
 
 

@@ -60,6 +60,7 @@ def sbot(
     socket_server.wait_for_connections(1)
     yield Bot(fake_slack, SocketModeSim(socket_server, fake_slack=fake_slack), services, url="")
     handler.close()
+    services.stop()
     assert fake_slack.app_token not in caplog.text
     assert all(fake_slack.app_token not in json.dumps(str(r.args)) for r in caplog.records)
 

@@ -34,7 +34,9 @@ def bolt(database_url: str, database: Database, clock: FakeClock, fake_slack: Fa
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=fake_slack.url,
     )
-    yield create_app(settings, Services(settings, database, build_router(), settings.handler_config(), clock))
+    services = Services(settings, database, build_router(), settings.handler_config(), clock)
+    yield create_app(settings, services)
+    services.stop()
 
 
 def _command(fake: FakeSlack) -> bytes:
