@@ -4,6 +4,7 @@ from handlers.context import Config
 from handlers.evaluation.closing import evaluation_tick
 from handlers.evaluation.commands import answer_button, evaluation_command
 from handlers.evaluation.flow import survey_builder
+from handlers.evaluation.intents import intents
 from handlers.evaluation.names import COMMAND, FLOW_FAMILY, EvaluationAction
 from handlers.router import Command, Feature
 from handlers.text import t
@@ -16,4 +17,5 @@ def feature(config: Config) -> Feature:
         flow_families={FLOW_FAMILY: survey_builder(config.evaluation_survey, config.language)},
         actions={EvaluationAction.ANSWER: answer_button},
         ticks=(evaluation_tick,),
+        intents=intents(),
     )

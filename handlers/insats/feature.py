@@ -4,6 +4,7 @@ from handlers.context import Ctx
 from handlers.errors import DomainError
 from handlers.insats import apply, approval, decision, listing, overview, reports
 from handlers.insats.decision_docx import document_action, document_sends
+from handlers.insats.intents import intents
 from handlers.insats.lookup import insats_by_number
 from handlers.insats.names import REPORT_FAMILY, InsatsAction
 from handlers.replies import Send
@@ -59,4 +60,5 @@ def feature() -> Feature:
             InsatsAction.REPORT: reports.report_action,
         },
         ticks=(reports.due_reports,),
+        intents=intents(),
     )

@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "evaluation.open_already": "The group's evaluation is already running and closes on {closes}. `/lokus "
     "utvärdering status` shows how many have answered.",
     "evaluation.no_members": "*{group}* has no members to ask yet. Add them with `/lokus medlem`.",
+    "intent.evaluation.status": "See how many have answered the evaluation",
+    "intent.evaluation.results": "See the results of the evaluation",
     "evaluation.status": "The evaluation of LOKUS {group}: *{answered} of {asked}* have answered. It closes on "
     "{closes}. Who has answered is not shown.",
     "evaluation.status.none": "No evaluation is running in *{group}* right now.",

@@ -106,6 +106,8 @@ MESSAGES: dict[str, str] = {
     "insats.status.avslagen": "rejected",
     "insats.status.pagar": "running",
     "insats.status.avslutad": "ended",
+    "intent.insats.new": "Apply for funding for an insats",
+    "intent.insats.list": "See the group's insatser",
     "insats.list.title": "Insatser of {group}",
     "insats.list.none": "The group has no insatser yet. Write `/lokus insats ny` to apply for funds.",
     "insats.list.more": "… and {count} older {count|insats|insatser}.",

@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "evaluation.open_already": "Gruppens utvärdering pågår redan och stänger {closes}. `/lokus utvärdering "
     "status` visar hur många som har svarat.",
     "evaluation.no_members": "*{group}* har inga medlemmar att fråga än. Lägg till dem med `/lokus medlem`.",
+    "intent.evaluation.status": "Se hur många som svarat på utvärderingen",
+    "intent.evaluation.results": "Visa resultatet av utvärderingen",
     "evaluation.status": "Utvärderingen av LOKUS {group}: *{answered} av {asked}* har svarat. Den stänger "
     "{closes}. Vem som har svarat visas inte.",
     "evaluation.status.none": "Ingen utvärdering pågår i *{group}* just nu.",

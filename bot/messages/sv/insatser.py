@@ -108,6 +108,8 @@ MESSAGES: dict[str, str] = {
     "insats.status.avslagen": "avslagen",
     "insats.status.pagar": "pågår",
     "insats.status.avslutad": "avslutad",
+    "intent.insats.new": "Ansöka om medel för en insats",
+    "intent.insats.list": "Visa gruppens insatser",
     "insats.list.title": "Insatser i {group}",
     "insats.list.none": "Gruppen har inga insatser än. Skriv `/lokus insats ny` för att ansöka om medel.",
     "insats.list.more": "… och {count} {count|äldre insats|äldre insatser} till.",

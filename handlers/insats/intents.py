@@ -1,0 +1,60 @@
+"""How people ask for insatser in a DM: a new application, and the group's insatser."""
+
+from handlers.context import Ctx
+from handlers.insats import apply, listing
+from handlers.intents import Intent
+from handlers.replies import Send
+from handlers.text import t
+
+NEW = (
+    "ny insats",
+    "ny ansökan",
+    "ansöka om medel",
+    "söka medel från förbundet",
+    "skriva en ansökan om en insats",
+    "ansök om pengar för en insats",
+    "apply for funding",
+)
+LIST = (
+    "insatser",
+    "våra insatser",
+    "visa insatserna",
+    "vilka insatser har vi",
+    "hur går det med insatserna",
+    "beviljade insatser",
+    "our insatser",
+)
+
+
+def new_application(ctx: Ctx, args: str) -> list[Send]:
+    """Begin an application for the förbund's money (a manager of the group)."""
+    return apply.new_command(ctx, "")
+
+
+def list_insatser(ctx: Ctx, args: str) -> list[Send]:
+    """The group's insatser with their goals."""
+    return listing.list_command(ctx, "")
+
+
+def intents() -> tuple[Intent, ...]:
+    """What the insatser feature answers to in a DM."""
+    return (
+        Intent(
+            "insats.new",
+            new_application,
+            t("intent.insats.new"),
+            NEW,
+            words=("ny insats", "ny ansökan", "ny ansokan"),
+            command="insats ny",
+            needs_group=True,
+        ),
+        Intent(
+            "insats.list",
+            list_insatser,
+            t("intent.insats.list"),
+            LIST,
+            words=("insatser",),
+            command="insatser",
+            needs_group=True,
+        ),
+    )
