@@ -95,7 +95,7 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
     access.require_manager(ctx, group)
     user_id = parse_mention(words[0])
     party = parse_party(words[1])
-    roles = parse_roles(words[2]) if len(words) > 2 else [Role.LEDAMOT]
+    roles = parse_roles(words[2]) if len(words) > 2 else _roles_kept(ctx, group, user_id)
     if Role.FORBUND in roles:
         raise NotAllowed("member.forbund_is_workspace_wide")
     if not any(role in access.MANAGERS for role in roles):
@@ -144,6 +144,12 @@ def remove_member(ctx: Ctx, args: str) -> list[Send]:
         detail={"user": user_id},
     )
     return [to_channel(say(t("member.removed", user=Mention(user_id), group=group.name)))]
+
+
+def _roles_kept(ctx: Ctx, group: Group, user_id: str) -> list[str]:
+    """No roles typed: a member keeps theirs (a new party is no demotion), a new one is a ledamot."""
+    member = repo.find_member(ctx.session, group=group, user_id=user_id)
+    return list(member.role_list) if member is not None else [Role.LEDAMOT]
 
 
 def _keep_a_manager(ctx: Ctx, group: Group, user_id: str) -> None:

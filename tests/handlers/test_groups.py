@@ -87,6 +87,18 @@ def test_member_accepts_the_usual_party_names(services: Services, party: str, st
         assert member is not None and member.party == stored and member.role_list == ["samordnare", "ledamot"]
 
 
+def test_a_member_given_a_new_party_without_roles_keeps_their_roles(services: Services) -> None:
+    """Correcting someone's party is no demotion; taking a role away is said in words."""
+    command(services, "koppla Heby")
+    command(services, "medlem <@UANNA> kommun sammankallande")
+    command(services, "medlem <@UBERTIL> AF samordnare")
+    moved = command(services, "medlem <@UBERTIL> FK")
+    assert "Försäkringskassan (samordnare)" in moved
+    assert "Arbetsförmedlingen" not in moved
+    assert "(ledamot)" in command(services, "medlem <@UBERTIL> FK ledamot")
+    assert "(ledamot)" in command(services, "medlem <@UCECILIA> region")  # someone new is a ledamot
+
+
 def test_member_refuses_unknown_party_role_and_plain_names(services: Services) -> None:
     command(services, "koppla Heby")
     for text, key in [
