@@ -3,8 +3,10 @@
 Slack sends `function_executed` when a workflow reaches one of the app's steps; the gate has verified and typed
 it (payloads.FunctionExecution). The step runs in one unit of work as the person the workflow names (its `user`
 input), in the group's channel (its `channel` input), so the access rules and the validation are the chat's
-(handlers/steps.py). It ends with `functions.completeSuccess` and the step's outputs, or `functions.completeError`
-with the Swedish reason; Bolt's `complete` and `fail` send them with the execution's own token, as Slack asks.
+(handlers/steps.py). What the step posts is kept in the outbox in the same transaction, as every reply is, and
+delivered after the commit. It ends with `functions.completeSuccess` and the step's outputs, or
+`functions.completeError` with the Swedish reason; Bolt's `complete` and `fail` send them with the execution's own
+token, as Slack asks.
 A replayed event (the same event id) is not run again. Anything unexpected ends the step through the error
 handler (bot/slack/app.py), with an id the person can quote.
 """
@@ -17,10 +19,12 @@ from slack_bolt import App, Complete, Fail
 from bot.services import Services
 from bot.slack.delivery import SlackDelivery
 from bot.slack.origin import Origin
+from bot.slack.outbox import SlackOutbox
 from bot.slack.payloads import FunctionExecution, InputValue
 from handlers.cleaning import clean_text
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
+from handlers.replies import Send
 from handlers.steps import STEP_CHANNEL, STEP_USER, StepResult
 from handlers.text import Text, t
 
@@ -39,14 +43,16 @@ def input_text(value: InputValue | None) -> str:
     return clean_text(str(value))
 
 
-def register(app: App, services: Services, delivery: SlackDelivery) -> list[str]:
+def register(app: App, services: Services, outbox: SlackOutbox, delivery: SlackDelivery) -> list[str]:
     """One listener per step, registered once; returns the callback ids registered."""
     for callback_id in services.router.steps:
-        app.function(callback_id)(_listener(services, delivery, callback_id))
+        app.function(callback_id)(_listener(services, outbox, delivery, callback_id))
     return list(services.router.steps)
 
 
-def _listener(services: Services, delivery: SlackDelivery, callback_id: str) -> Callable[..., None]:
+def _listener(
+    services: Services, outbox: SlackOutbox, delivery: SlackDelivery, callback_id: str
+) -> Callable[..., None]:
     words = delivery.renderer.catalogue.for_files().render
 
     def on_step(inbound: FunctionExecution, complete: Complete, fail: Fail) -> None:
@@ -57,13 +63,15 @@ def _listener(services: Services, delivery: SlackDelivery, callback_id: str) -> 
             return
         origin = Origin(Actor(inbound.team_id, user, channel), enterprise_id=inbound.enterprise_id or "")
         refusal: Text | None = None
+        result: StepResult | None = None
+        later: list[Send] = []
         try:
-            result = _run(services, origin.actor, callback_id, inputs, inbound.event_id)
+            result, later = _run(services, outbox, origin, callback_id, inputs, inbound.event_id)
         except DomainError as error:
-            result, refusal = None, error.text
+            refusal = error.text
         except Unavailable:
-            result, refusal = None, t("error.unavailable")
-        delivery.deliver(origin, result.sends if result is not None else [])
+            refusal = t("error.unavailable")
+        delivery.after_commit(origin, later)  # forms, Home tabs and canvases; the rest is in the outbox
         if refusal is not None:
             fail(error=words(refusal))
         elif result is not None:  # None: a replay, whose first delivery completes the step
@@ -73,11 +81,14 @@ def _listener(services: Services, delivery: SlackDelivery, callback_id: str) -> 
 
 
 def _run(
-    services: Services, actor: Actor, callback_id: str, inputs: dict[str, str], event_id: str
-) -> StepResult | None:
-    """The step in its unit of work; None when the event was handled before."""
+    services: Services, outbox: SlackOutbox, origin: Origin, callback_id: str, inputs: dict[str, str], event_id: str
+) -> tuple[StepResult | None, list[Send]]:
+    """The step in its unit of work, its messages kept in the outbox (and what the outbox does not keep);
+    (None, []) when the event was handled before."""
 
-    def run(ctx: Ctx) -> StepResult | None:
-        return services.router.step(ctx, callback_id, inputs)
+    def run(ctx: Ctx) -> tuple[StepResult | None, list[Send]]:
+        result = services.router.step(ctx, callback_id, inputs)
+        return result, outbox.store(ctx.session, origin, list(result.sends))
 
-    return services.handle(actor, run, event_id=event_id, duplicate=None)
+    replayed: tuple[StepResult | None, list[Send]] = (None, [])
+    return services.handle(origin.actor, run, event_id=event_id, duplicate=replayed)

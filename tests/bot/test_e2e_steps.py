@@ -12,6 +12,7 @@ from tests.bot.conftest import Bot
 from tests.bot.test_e2e_cases import ANNA, HEBY, PHONE, PNR, setup_heby
 from tests.bot.test_e2e_platform import blocks_text
 from tests.handlers.test_cases_helpers import everything_stored, stored_cases
+from tests.support.fake_slack import Call
 from tests.support.fake_slack_canvases import Execution
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,10 +111,26 @@ def test_a_workflow_posts_the_protected_summary_in_the_group_channel(bot: Bot) -
         run_step(bot, "register_case", CASE, ("case_number",))
     done = run_step(bot, "post_summary", {"channel": HEBY, "user": ANNA, "period": "i år"})
     assert done.error is None and done.outputs == {}
-    [summary] = [c for c in bot.fake.calls("chat.postMessage") if "lots-ärenden" in blocks_text(c).casefold()][-1:]
+    [summary] = bot.fake.wait_for("chat.postMessage", predicate=_a_summary)[-1:]  # delivered after the commit
     assert summary.args["channel"] == HEBY
     unknown = run_step(bot, "post_summary", {"channel": HEBY, "user": ANNA, "period": "blåbärstid"})
     assert unknown.error is not None and "blåbärstid" in unknown.error
+
+
+def _a_summary(call: Call) -> bool:
+    return not call.fault and "lots-ärenden" in blocks_text(call).casefold()
+
+
+def test_a_summary_the_workflow_posts_while_slack_fails_arrives_later_once(bot: Bot) -> None:
+    """What a step posts is kept in the outbox with the step's change, as every reply is, and retried."""
+    setup_heby(bot)
+    run_step(bot, "register_case", CASE, ("case_number",))
+    bot.fake.server_error_next("chat.postMessage", count=2)  # the client's own retry fails too: the outbox's turn
+    done = run_step(bot, "post_summary", {"channel": HEBY, "user": ANNA, "period": "i år"})
+    assert done.error is None
+    posted = bot.fake.wait_for("chat.postMessage", timeout=15, predicate=_a_summary)
+    time.sleep(0.5)  # a second post would come at once
+    assert len([c for c in bot.fake.calls("chat.postMessage") if _a_summary(c)]) == len(posted) == 1
 
 
 def test_a_malformed_function_event_is_refused_at_the_gate(bot: Bot) -> None:
