@@ -101,12 +101,14 @@ class Engine:
         return self.open_conversation(ctx, key) is not None
 
     def asks_a_closed_question(self, ctx: Ctx, key: ConversationKey) -> bool:
-        """Whether the conversation at the key is asking a question that only some words answer (a choice, a
-        date, a number; not a free text) and nothing else waits for an answer: a message that begins with a
-        command word ("boka möte tisdag kl 13") is then a wish, not an answer."""
+        """Whether the conversation at the key waits for an answer that only some words give – a choice, a date, a
+        number, or *ja*/*ändra* at the summary; not a free text – and nothing else waits for an answer: a message
+        that begins with a command word ("boka möte tisdag kl 13") is then a wish, not an answer."""
         turn = self._turn(ctx, key)
-        if not turn.has_active or turn.state.offer is not None or turn.progress.phase != Phase.ASK:
+        if not turn.has_active or turn.state.offer is not None or self._resuming(turn):
             return False
+        if turn.progress.phase == Phase.CONFIRM:
+            return True
         current = turn.progress.current
         return current is not None and not steps.is_free_text(turn.flow.question(current))
 
@@ -121,8 +123,9 @@ class Engine:
         if not turn.has_active:
             return switching.resume_aside(turn) if command == Command.RESUME and turn.state.aside else None
         if self._resuming(turn) and command not in (Command.CANCEL, Command.HELP):
-            turn.status = Status.ACTIVE
-            return steps.ask_current(turn, lead=t("engine.resumed", title=turn.flow.called(turn.progress.data)))
+            turn.status = Status.ACTIVE  # after a pause, where we are is shown before anything typed counts
+            key = "engine.resumed" if command == Command.RESUME else "engine.resumed_unused"
+            return steps.ask_current(turn, lead=t(key, title=turn.flow.called(turn.progress.data)))
         turn.status = Status.ACTIVE
         if command is not None:
             return self._command(turn, command)

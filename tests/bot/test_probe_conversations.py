@@ -197,11 +197,15 @@ def test_a_command_word_at_a_free_text_question_is_its_answer(heby: Services) ->
     assert progress.flow == "case" and progress.answers["failure_text"] == "möte med handläggaren dröjde tre veckor"
 
 
-def test_a_command_word_at_the_confirmation_is_read_as_there(heby: Services) -> None:
-    """The summary reads corrections; a command word there is left to it (it asks, it does not switch)."""
+def test_a_command_word_with_a_time_at_the_summary_offers_the_meeting_and_keeps_the_case(heby: Services) -> None:
+    """At the summary the bot waits for *ja*, *ändra* or *avbryt*: "boka möte på torsdag kl 9.30" is the
+    meeting, not a new Enhet (it used to ask which answer the text replaces)."""
     _case_at_summary(heby)
-    said = text_of(dm(heby, ANNA, "möte tisdag kl 13"))
-    assert active(heby, ANNA).flow == "case" and UNEXPECTED not in said
+    said = text_of(dm(heby, ANNA, "boka möte på torsdag kl 9.30"))
+    assert "Du har inte gjort klart lots-ärendet" in said and UNEXPECTED not in said
+    dm(heby, ANNA, "fortsätt")
+    assert active(heby, ANNA).flow == "case" and active(heby, ANNA).answers["unit"] == CASE_ANSWERS["unit"]
+    assert "registrerat" in text_of(dm(heby, ANNA, "ja"))
 
 
 def test_an_answer_edited_in_slack_is_not_dropped_without_a_word(bot: Bot) -> None:

@@ -264,6 +264,7 @@ def test_idle_conversation_is_paused_and_resumes_where_it_stopped(engine_service
     resumed = say_(engine_services, "röd")
     assert "Välkommen tillbaka" in resumed and "fråga 2 av" in resumed
     assert "colour" not in active(engine_services, ANNA).answers
+    assert "Det du nyss skrev har jag inte använt" in resumed, "what was typed is not dropped without a word"
     say_(engine_services, "röd")
     assert active(engine_services, ANNA).answers["colour"] == "red"
     assert stored_state(engine_services, ANNA)[0] == "active"

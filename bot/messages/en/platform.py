@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "engine.change_unknown": "I can't find a question called “{given}”. Pick one in the list or write its number.",
     "engine.previous_answer": "Your previous answer was: {answer}",
     "engine.resumed": "Welcome back! We continue with {title} where we stopped.",
+    "engine.resumed_unused": "Welcome back! We continue with {title} where we stopped. I have not used what you "
+    "just wrote, since it has been a while: please answer the question below again.",
     "engine.paused": "We were in the middle of {title}, but it has been quiet for a while, so I paused. Your "
     "answers are kept: write *continue* here when you want to go on, or *cancel*.",
     "engine.cancelled": "OK, I have cancelled {title}. Nothing was saved.",

@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "engine.change_unknown": "Jag hittar ingen fråga som heter ”{given}”. Välj en i listan eller skriv dess nummer.",
     "engine.previous_answer": "Ditt tidigare svar var: {answer}",
     "engine.resumed": "Välkommen tillbaka! Vi fortsätter med {title} där vi slutade.",
+    "engine.resumed_unused": "Välkommen tillbaka! Vi fortsätter med {title} där vi slutade. Det du nyss skrev har "
+    "jag inte använt, eftersom det var ett tag sedan: svara på frågan här nedanför igen.",
     "engine.paused": "Vi var mitt i {title} men det har varit tyst ett tag, så jag har pausat. Dina svar "
     "är sparade: skriv *fortsätt* här när du vill fortsätta, eller *avbryt*.",
     "engine.cancelled": "Okej, jag har avbrutit {title}. Inget har sparats.",
