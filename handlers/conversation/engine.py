@@ -124,8 +124,8 @@ class Engine:
             return switching.resume_aside(turn) if command == Command.RESUME and turn.state.aside else None
         if self._resuming(turn) and command not in (Command.CANCEL, Command.HELP):
             turn.status = Status.ACTIVE  # after a pause, where we are is shown before anything typed counts
-            key = "engine.resumed" if command == Command.RESUME else "engine.resumed_unused"
-            return steps.ask_current(turn, lead=t(key, title=turn.flow.called(turn.progress.data)))
+            said = "engine.resumed" if command == Command.RESUME else "engine.resumed_unused"
+            return steps.ask_current(turn, lead=t(said, title=turn.flow.called(turn.progress.data)))
         turn.status = Status.ACTIVE
         if command is not None:
             return self._command(turn, command)
