@@ -25,6 +25,7 @@ from tests.bot.test_e2e_platform import blocks_text
 from tests.conftest import FakeClock
 from tests.handlers.test_cases_helpers import CASE_ANSWERS, stored_cases
 from tests.support.fake_slack import Call, FakeSlack
+from tests.support.outbox_probe import what_became_of_it
 from tests.support.postgres_server import PostgresServer, server_binaries
 from tests.support.signing import SlackClientSim
 from tests.support.slack_chat import answer_by_key, next_post, question_key
@@ -121,7 +122,10 @@ def test_an_answer_given_while_the_database_was_down_is_neither_lost_nor_put_in_
     refused = next_post(pbot, lambda: pbot.sim.dm_message(ANNA, CASE_ANSWERS[second or ""]), f"D{ANNA}")
     assert UNAVAILABLE in blocks_text(refused)
     own_postgres.start()
-    post = next_post(pbot, lambda: pbot.sim.dm_message(ANNA, CASE_ANSWERS[second or ""]), f"D{ANNA}")
+    try:
+        post = next_post(pbot, lambda: pbot.sim.dm_message(ANNA, CASE_ANSWERS[second or ""]), f"D{ANNA}")
+    except AssertionError as missing:
+        raise AssertionError(f"{missing}; {what_became_of_it(pbot.services, pbot.fake, ANNA)}") from None
     assert question_key(post) not in (first, second)  # the same answer, given again, answered the same question
     saved = answer_by_key(pbot, ANNA, post, CASE_ANSWERS)
     assert "Ärende #1 registrerat" in blocks_text(saved)

@@ -6,15 +6,12 @@ them past the bot's timeout (a hang). The people type every answer in their DM a
 question before answering it, as people do; what they see is what the fake Slack accepted.
 """
 
-import sys
 import threading
 import time
-import traceback
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select
 
 from bot.services import Services
 from bot.settings import Settings
@@ -22,12 +19,12 @@ from handlers.app import build_router
 from handlers.cases.questions import CASE_QUESTIONS
 from storage import groups as repo
 from storage.db import Database
-from storage.outbox_models import OutboxMessage
 from tests.bot.conftest import SIGNING_SECRET, Bot, serve_bot
 from tests.bot.test_e2e_platform import blocks_text
 from tests.conftest import FakeClock
 from tests.handlers.test_cases_helpers import stored_cases
 from tests.support.fake_slack import Call, FakeSlack
+from tests.support.outbox_probe import what_became_of_it
 from tests.support.signing import SlackClientSim
 from tests.support.slack_chat import question_key
 
@@ -89,7 +86,7 @@ def register(bot: Bot, user: str, failures: list[str]) -> None:
             return
         post, seen = next_question(bot, user, seen)
         if post is None:
-            failures.append(f"{user}: no answer to {text!r}; {what_became_of_it(bot, user)}")
+            failures.append(f"{user}: no answer to {text!r}; {what_became_of_it(bot.services, bot.fake, user)}")
             return
         if "registrerat" in blocks_text(post):
             return
@@ -108,26 +105,6 @@ def next_question(bot: Bot, user: str, seen: int, timeout: float = 90) -> tuple[
                 return posts[index], index + 1
         time.sleep(0.05)
     return None, seen
-
-
-def what_became_of_it(bot: Bot, user: str) -> str:
-    """For a reply that did not arrive: the person's outbox rows, the calls Slack saw for their DM, and where
-    this process's deliverer threads are."""
-    with bot.services.db.unit_of_work() as session:
-        query = select(OutboxMessage).where(OutboxMessage.destination.contains(user)).order_by(OutboxMessage.id)
-        rows = [
-            f"#{r.id} {r.kind} {r.state} attempts={r.attempts} error={r.last_error!r} due={r.due_at:%H:%M:%S} "
-            f"lease={r.lease_until and f'{r.lease_until:%H:%M:%S}'} created={r.created_at:%H:%M:%S}"
-            for r in session.scalars(query).all()[-3:]
-        ]
-    calls = [(c.method, c.fault or "ok") for c in bot.fake.calls() if c.args.get("channel") == f"D{user}"]
-    frames = sys._current_frames()
-    threads = [
-        f"{thread.name}: {traceback.format_stack(frames[thread.ident], limit=3)}"
-        for thread in threading.enumerate()
-        if thread.name == "lokusbot-outbox" and thread.ident in frames
-    ]
-    return f"now {datetime.now(UTC):%H:%M:%S}; rows {rows}; calls {calls[-4:]}; deliverers {threads}"
 
 
 def _is_end(call: Call) -> bool:
