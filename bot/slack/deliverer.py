@@ -186,16 +186,27 @@ class Deliverer:
         return bool(rows)
 
     def _deliver_batch(self, batch: list[Claimed]) -> None:
-        """Handed-over messages in order; after a failure the rest of that destination waits its turn."""
+        """Handed-over messages in order; after a failure the rest of that destination waits its turn. A message
+        whose lease may run out before its turn (slow ones before it) has it renewed first; one whose lease is
+        no longer ours is left to whoever holds it now, so it is never sent twice."""
         stuck: set[str] = set()
         for row in batch:
             if row.destination in stuck:
                 with self.services.db.unit_of_work() as session:
                     outbox.release(session, message_id=row.id, token=row.token)
+            elif not self._still_ours(row):
+                log.warning("outbox message %d: its lease ran out before its turn; another deliverer has it", row.id)
             elif not self._deliver(row):
                 stuck.add(row.destination)
         if stuck:
             self.wake()
+
+    def _still_ours(self, row: Claimed) -> bool:
+        """Whether the lease a commit took for the row (from its creation) holds long enough to send it."""
+        if utcnow() - row.created_at < self.lease / 2:
+            return True
+        with self.services.db.unit_of_work() as session:
+            return outbox.renew(session, message_id=row.id, token=row.token, lease_until=utcnow() + self.lease)
 
     def _deliver(self, row: Claimed) -> bool:
         try:

@@ -9,10 +9,12 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from bot.blocks import BlockRenderer
 from bot.catalogue import Catalogue
@@ -25,6 +27,7 @@ from bot.slack.uploads import Upload
 from storage import outbox
 from storage.clock import utcnow
 from storage.outbox import Claimed
+from storage.outbox_models import OutboxMessage
 
 FIRST, SECOND = "dm:T0LOKUS:UANNA", "dm:T0LOKUS:UBERTIL"
 
@@ -103,3 +106,21 @@ def test_a_retry_waited_for_is_sent_when_a_wake_came_in_between(
     promise(services, SECOND)
     deliverer_.wake()
     assert arrived(sender, SECOND, 5) and arrived(sender, FIRST, 6)
+
+
+def _aged(claimed: Claimed, deliverer_: Deliverer) -> Claimed:
+    """The claim as it stands when slow messages before it took most of its lease."""
+    return replace(claimed, created_at=claimed.created_at - deliverer_.lease)
+
+
+def test_a_handed_over_message_whose_lease_another_deliverer_took_is_left_to_it(
+    services: Services, deliverer: tuple[Deliverer, FailingOnce, SlackOutbox]
+) -> None:
+    deliverer_, sender, _ = deliverer
+    claimed = promise(services, SECOND, lease=timedelta(minutes=1))
+    with services.db.unit_of_work() as session:  # another process claimed it once the lease had run out
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == claimed.id).values(lease_token="theirs"))
+    kept = promise(services, f"{SECOND}2", lease=timedelta(minutes=1))
+    deliverer_.hand_over([_aged(claimed, deliverer_), _aged(kept, deliverer_)])
+    assert arrived(sender, f"{SECOND}2", 5), "a lease still ours is renewed and the message sent"
+    assert SECOND not in sender.sent, "the other deliverer sends it, once"
