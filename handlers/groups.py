@@ -149,7 +149,7 @@ def remove_member(ctx: Ctx, args: str) -> list[Send]:
 def _roles_kept(ctx: Ctx, group: Group, user_id: str) -> list[str]:
     """No roles typed: a member keeps theirs (a new party is no demotion), a new one is a ledamot."""
     member = repo.find_member(ctx.session, group=group, user_id=user_id)
-    return list(member.role_list) if member is not None else [Role.LEDAMOT]
+    return (list(member.role_list) if member is not None else []) or [Role.LEDAMOT]
 
 
 def _keep_a_manager(ctx: Ctx, group: Group, user_id: str) -> None:

@@ -188,8 +188,11 @@ class Router:
             worded = None if wish else self.understanding.worded_interruption(text, ctx.now)
         if wish is not None and self.engine.is_open(ctx, key):
             return self.understanding.interrupt(ctx, wish)
-        if worded is not None and self.engine.asks_a_closed_question(ctx, key):
-            return self.understanding.interrupt(ctx, worded)
+        waiting = self.engine.closed_question_of(ctx, key) if worded is not None else None
+        if worded is not None and waiting is not None:
+            if waiting != self.understanding.intents[worded.intent].flow:
+                return self.understanding.interrupt(ctx, worded)
+            text = worded.args  # "möte fredag kl 13" at the meeting's own question: the words after it answer it
         answered = self.engine.handle_text(ctx, key, text)  # also an answer to "fortsätta eller börja?", *fortsätt*
         if answered is not None:
             return answered

@@ -4,7 +4,8 @@ The router owns it and hands it to every handler as `ctx.engine`; no feature bui
 feature's flows, so it can tell a person who starts a plan section in the middle of a lots-ärende that the
 lots-ärende is waiting, and keep it. State lives in the conversations table (one row per key, typed in
 handlers/conversation/state.py): a restarted bot, or another process, continues where it stopped. Each
-request reads the row once and writes it once.
+request reads the row once and writes it once (a message that begins with a command word and its argument is
+read once more first, to see whether the conversation waits for an answer it cannot be).
 """
 
 from collections.abc import Collection, Mapping
@@ -100,17 +101,20 @@ class Engine:
         """Whether someone has a conversation going (or paused) at the key."""
         return self.open_conversation(ctx, key) is not None
 
-    def asks_a_closed_question(self, ctx: Ctx, key: ConversationKey) -> bool:
-        """Whether the conversation at the key waits for an answer that only some words give – a choice, a date, a
-        number, or *ja*/*ändra* at the summary; not a free text – and nothing else waits for an answer: a message
+    def closed_question_of(self, ctx: Ctx, key: ConversationKey) -> str | None:
+        """The flow of the conversation at the key when it waits for an answer that only some words give – a
+        choice, a date, a number, or *ja*/*ändra* at the summary; not a free text – and nothing else waits for an
+        answer (a paused one counts: what is typed to it is not used as an answer anyway); else None. A message
         that begins with a command word ("boka möte tisdag kl 13") is then a wish, not an answer."""
         turn = self._turn(ctx, key)
-        if not turn.has_active or turn.state.offer is not None or self._resuming(turn):
-            return False
-        if turn.progress.phase == Phase.CONFIRM:
-            return True
+        if not turn.has_active or turn.state.offer is not None:
+            return None
+        if turn.progress.phase == Phase.CONFIRM or self._resuming(turn):
+            return turn.progress.flow
         current = turn.progress.current
-        return current is not None and not steps.is_free_text(turn.flow.question(current))
+        if current is None or steps.is_free_text(turn.flow.question(current)):
+            return None
+        return turn.progress.flow
 
     def handle_text(self, ctx: Ctx, key: ConversationKey, text: str) -> list[Send] | None:
         """Take a typed message; None when it is not for a conversation (nothing open, nothing to resume)."""

@@ -47,7 +47,9 @@ Options = Sequence[Choice] | Callable[[Env], Sequence[Choice]]
 
 @dataclass(frozen=True)
 class Question:
-    """One question of a flow."""
+    """One question of a flow. `any_text`: for a TEXT question, whether any text answers it (False when its
+    `check` takes only some words, as a meeting's time: a message that starts with a command word is then no
+    answer it was meant for)."""
 
     key: str
     label: Text
@@ -63,6 +65,7 @@ class Question:
     maximum: float | None = None
     show: Callable[[Any, Env], Any] | None = None
     other: Callable[[str, Env], Any] | None = None
+    any_text: bool = True
 
     def choices(self, env: Env) -> Sequence[Choice]:
         """The options, computed when they depend on the request."""

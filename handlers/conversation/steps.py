@@ -227,4 +227,4 @@ def intro_reply(turn: Turn) -> Reply | None:
 
 def is_free_text(question: Question) -> bool:
     """Whether any typed text answers the question (plain text), so typed text alone cannot point at it."""
-    return question.kind == Kind.TEXT
+    return question.kind == Kind.TEXT and question.any_text

@@ -1,8 +1,15 @@
 """How people ask about the yearly evaluation in a DM: how many have answered, and the results."""
 
 from handlers.context import Ctx
-from handlers.evaluation.commands import group_results, status
-from handlers.intents import Intent
+from handlers.evaluation.commands import (
+    CLOSE_WORDS,
+    RESULT_WORDS,
+    START_WORDS,
+    STATUS_WORDS,
+    evaluation_command,
+    group_results,
+)
+from handlers.intents import Argument, Intent
 from handlers.replies import Send
 from handlers.text import t
 
@@ -23,9 +30,13 @@ RESULTS = (
 )
 
 
-def how_many_answered(ctx: Ctx, args: str) -> list[Send]:
-    """How many members have answered the open survey (never who)."""
-    return status(ctx)
+def evaluation(ctx: Ctx, args: str) -> list[Send]:
+    """How many members have answered the open survey (never who); "utvärdering <what>" in the DM is
+    `/lokus utvärdering <what>` (starta, avsluta, resultat …, with the same rights). Other words left over from
+    an everyday phrasing ("hur många har svarat") are no subcommand: the status."""
+    first = args.split(maxsplit=1)[0].casefold() if args.strip() else ""
+    subcommand = first in (*START_WORDS, *STATUS_WORDS, *CLOSE_WORDS, *RESULT_WORDS)
+    return evaluation_command(ctx, args if subcommand else "")
 
 
 def results(ctx: Ctx, args: str) -> list[Send]:
@@ -34,23 +45,23 @@ def results(ctx: Ctx, args: str) -> list[Send]:
 
 
 def intents() -> tuple[Intent, ...]:
-    """What the evaluation answers to in a DM (starting and closing it stay `/lokus utvärdering …`)."""
+    """What the evaluation answers to in a DM."""
     return (
         Intent(
             "evaluation.status",
-            how_many_answered,
+            evaluation,
             t("intent.evaluation.status"),
             STATUS,
-            words=("utvärdering", "utvardering", "utvärderingen"),
+            words=("utvärdering", "utvardering", "utvärderingen", "evaluation"),
             command="utvärdering status",
             needs_group=True,
+            argument=Argument.REST,
         ),
         Intent(
             "evaluation.results",
             results,
             t("intent.evaluation.results"),
             RESULTS,
-            words=("utvärdering resultat", "utvardering resultat"),
             command="utvärdering resultat",
             needs_group=True,
         ),

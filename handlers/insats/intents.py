@@ -1,8 +1,8 @@
 """How people ask for insatser in a DM: a new application, and the group's insatser."""
 
 from handlers.context import Ctx
-from handlers.insats import apply, listing
-from handlers.intents import Intent
+from handlers.insats import apply
+from handlers.intents import Argument, Intent
 from handlers.replies import Send
 from handlers.text import t
 
@@ -32,8 +32,11 @@ def new_application(ctx: Ctx, args: str) -> list[Send]:
 
 
 def list_insatser(ctx: Ctx, args: str) -> list[Send]:
-    """The group's insatser with their goals."""
-    return listing.list_command(ctx, "")
+    """The group's insatser with their goals; "insatser alla" in the DM is `/lokus insatser alla` (the förbund)."""
+    from handlers.insats.feature import ALL_WORDS, insatser_command
+
+    first = args.split(maxsplit=1)[0].casefold() if args.strip() else ""
+    return insatser_command(ctx, args if first in ALL_WORDS else "")
 
 
 def intents() -> tuple[Intent, ...]:
@@ -56,5 +59,6 @@ def intents() -> tuple[Intent, ...]:
             words=("insatser",),
             command="insatser",
             needs_group=True,
+            argument=Argument.REST,
         ),
     )

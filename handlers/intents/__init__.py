@@ -47,7 +47,8 @@ class Intent:
     `shown`: the examples DM help shows (the first two by default). `interrupts`: whether the words after a
     command word are unmistakably the argument (a time for "boka möte"); only then does such a message
     interrupt an open conversation's question that takes only some words (a choice, a date) – "boka möte tisdag
-    kl 13" does, "Möte bokat med AF" does not.
+    kl 13" does, "Möte bokat med AF" does not. `flow`: the flow the intent starts, if one; at that flow's own
+    question the words after the command word are the answer ("möte fredag kl 13" at "När ska mötet vara?").
     """
 
     key: str
@@ -60,6 +61,7 @@ class Intent:
     argument: Argument = Argument.NONE
     shown: tuple[str, ...] = ()
     interrupts: ArgumentCheck | None = None
+    flow: str = ""
 
     @property
     def shown_examples(self) -> tuple[str, ...]:

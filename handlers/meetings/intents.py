@@ -7,6 +7,7 @@ from handlers.dates import parse_when
 from handlers.errors import DomainError
 from handlers.intents import Argument, Intent
 from handlers.meetings import agenda_items, minutes, overview, schedule
+from handlers.meetings.names import SCHEDULE_FLOW
 from handlers.replies import Send
 from handlers.text import t
 
@@ -64,8 +65,13 @@ def book(ctx: Ctx, args: str) -> list[Send]:
 
 
 def is_a_time(args: str, now: datetime) -> bool:
-    """Whether the words after "boka möte" read as the meeting's time."""
-    return parse_when(args, now) is not None
+    """Whether the words after "boka möte" read as a time a meeting can still have: today or later ("möte igår"
+    is something that happened, not a meeting to call)."""
+    when = parse_when(args, now)
+    if when is None:
+        return False
+    today = now.astimezone(when.start.tzinfo).date()
+    return (when.period_end or when.start.date()) >= today
 
 
 def add_item(ctx: Ctx, args: str) -> list[Send]:
@@ -94,6 +100,7 @@ def intents() -> tuple[Intent, ...]:
             needs_group=True,
             shown=("boka möte", "boka möte tisdag nästa vecka kl 13"),
             interrupts=is_a_time,
+            flow=SCHEDULE_FLOW,
         ),
         Intent(
             "meeting.next", overview.next_meeting, t("intent.meeting.next"), NEXT, command="möten", needs_group=True

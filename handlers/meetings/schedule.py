@@ -126,6 +126,7 @@ SCHEDULE = Flow(
             Kind.TEXT,
             check=times.check_when,
             show=times.show_when,
+            any_text=False,
             hint=t("meeting.q.when.hint"),
         ),
         Question(

@@ -16,6 +16,7 @@ from handlers.replies import Send
 from tests.bot.conftest import Bot
 from tests.bot.test_cli_cases import cli
 from tests.bot.test_e2e_platform import blocks_text
+from tests.conftest import FakeClock
 from tests.handlers.test_cases_form import FILLED
 from tests.handlers.test_cases_helpers import CASE_ANSWERS, button
 from tests.security.boundary import link_heby
@@ -186,6 +187,32 @@ def test_a_command_word_with_its_argument_interrupts_a_question_it_cannot_answer
     assert active(heby, ANNA).flow == "meeting"
     assert "kl. 13.00" in begun, "the wish's own words (the time) are not lost on the way"
     assert UNEXPECTED not in said + begun
+
+
+def test_a_command_word_with_a_past_day_is_no_meeting_to_call(heby: Services) -> None:
+    """ "möte igår" is something that happened: at the case's date it is no wish to call a meeting."""
+    dm(heby, ANNA, "nytt ärende")
+    said = text_of(dm(heby, ANNA, "möte igår"))
+    assert "Du har inte gjort klart" not in said and active(heby, ANNA).flow == "case"
+
+
+def test_a_command_word_with_its_argument_interrupts_a_paused_conversation(heby: Services, clock: FakeClock) -> None:
+    """A paused conversation does not use what is typed to it, so the wish is not lost to it."""
+    dm(heby, ANNA, "nytt ärende")
+    dm(heby, ANNA, "ok")
+    clock.advance(hours=25)
+    run(heby, actor(), lambda ctx: ctx.engine.pause_idle(ctx))
+    said = text_of(dm(heby, ANNA, "boka möte tisdag kl 13"))
+    assert "Du har inte gjort klart lots-ärendet" in said
+
+
+def test_the_command_word_of_the_meeting_at_its_own_time_question_answers_it(heby: Services) -> None:
+    """ "möte fredag kl 13" at "När ska mötet vara?" is its answer, not a second meeting."""
+    dm(heby, ANNA, "boka möte")
+    assert active(heby, ANNA).current == "when"
+    said = text_of(dm(heby, ANNA, "möte fredag kl 13"))
+    assert "Jag förstod inte" not in said and "inte använt" not in said and "inte gjort klart" not in said
+    assert active(heby, ANNA).current == "place" and "when" in active(heby, ANNA).answers
 
 
 def test_a_command_word_at_a_free_text_question_is_its_answer(heby: Services) -> None:

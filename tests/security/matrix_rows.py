@@ -668,6 +668,22 @@ DMS = [
         no_conversations,
         also_kind=("Vilken grupp gäller det?",),  # the förbund may see every group; it is refused once it picks
     ),
+    Row("dm:insats.new", "DM ny insats", dm("ny insats"), _manages_anywhere, answered, no_conversations),
+    Row("dm:insats.list", "DM vilka insatser har vi", dm("vilka insatser har vi?"), own_members_anywhere, answered),
+    Row(
+        "dm:evaluation.status",
+        "DM utvärderingen",
+        dm("hur många har svarat på utvärderingen"),
+        own_members_anywhere,
+        answered,
+    ),
+    Row(
+        "dm:evaluation.results",
+        "DM utvärderingens resultat",
+        dm("utvärderingens resultat"),
+        own_members_anywhere,
+        answered,
+    ),
     Row("dm:group.overview", "DM gruppens medlemmar", dm("gruppens medlemmar"), own_members_anywhere, answered),
     Row("dm:help", "DM hjälp", dm("hjälp"), everyone, says("Det här kan du skriva till mig"), no_conversations),
 ]
