@@ -64,8 +64,10 @@ class Deliverer:
         self._queue: deque[list[Claimed]] = deque()
         self._look = True  # the outbox may hold something this process was not handed
         self._threads: list[threading.Thread] = []
+        self._unmarked: list[tuple[int, str]] = []  # sent, but the database was away when it was to be told
         self._waiting = 0
         self._stopped = False
+        self._stopping = threading.Event()
         self._pruned = float("-inf")
         writer.wake, writer.hand_over, writer.lease = self.wake, self.hand_over, self.lease
 
@@ -95,6 +97,7 @@ class Deliverer:
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop the threads after the message each is sending."""
+        self._stopping.set()
         with self._cond:
             self._stopped = True
             self._cond.notify_all()
@@ -127,6 +130,7 @@ class Deliverer:
         while not self._stopped:
             batch, look = self._next_task()
             try:
+                self._mark_unmarked(batch)
                 if batch:
                     self._deliver_batch(batch)
                 elif look and self._claim_and_deliver():
@@ -139,7 +143,7 @@ class Deliverer:
                 last_work = time.monotonic()
             except Exception:  # the database is away, say: the next round tries again; the log has it
                 log.exception("the outbox could not be read")
-                self._rest(POLL[1], last_work)
+                self._stopping.wait(POLL[1])  # not sooner, whatever is queued: it waits for the database too
                 self.wake()
 
     def _next_task(self) -> tuple[list[Claimed] | None, bool]:
@@ -188,18 +192,54 @@ class Deliverer:
     def _deliver_batch(self, batch: list[Claimed]) -> None:
         """Handed-over messages in order; after a failure the rest of that destination waits its turn. A message
         whose lease may run out before its turn (slow ones before it) has it renewed first; one whose lease is
-        no longer ours is left to whoever holds it now, so it is never sent twice."""
+        no longer ours is left to whoever holds it now, so it is never sent twice. When the database goes away
+        midway, what was not sent yet is kept in memory, in order, for when it answers again."""
         stuck: set[str] = set()
-        for row in batch:
-            if row.destination in stuck:
-                with self.services.db.unit_of_work() as session:
-                    outbox.release(session, message_id=row.id, token=row.token)
-            elif not self._still_ours(row):
-                log.warning("outbox message %d: its lease ran out before its turn; another deliverer has it", row.id)
-            elif not self._deliver(row):
-                stuck.add(row.destination)
+        rest = deque(batch)
+        try:
+            while rest:
+                row = rest[0]
+                if row.destination in stuck:
+                    with self.services.db.unit_of_work() as session:
+                        outbox.release(session, message_id=row.id, token=row.token)
+                elif not self._still_ours(row):
+                    log.warning(
+                        "outbox message %d: its lease ran out before its turn; another deliverer has it", row.id
+                    )
+                elif not self._deliver(row):
+                    stuck.add(row.destination)
+                rest.popleft()
+        except Exception:
+            if rest and any(message_id == rest[0].id for message_id, _ in self._unmarked):
+                rest.popleft()  # sent: only telling the database so is left (_mark_unmarked)
+            self._requeue(list(rest))
+            raise
         if stuck:
             self.wake()
+
+    def _requeue(self, batch: list[Claimed]) -> None:
+        """Put handed-over messages back at the head of the queue (the database was away), in their order."""
+        if batch:
+            with self._cond:
+                self._queue.appendleft(batch)
+
+    def _mark_unmarked(self, batch: list[Claimed] | None) -> None:
+        """Tell the database of messages sent while it was away, before anything else is sent: until then they
+        hold up their destination. A batch taken meanwhile goes back to the queue if the database is still away."""
+        with self._cond:
+            unmarked, self._unmarked = self._unmarked, []
+        try:
+            while unmarked:
+                message_id, token = unmarked[0]
+                with self.services.db.unit_of_work() as session:
+                    outbox.mark_sent(session, message_id=message_id, token=token, now=utcnow())
+                unmarked.pop(0)
+                self.writer.forget(message_id)
+        except Exception:
+            with self._cond:
+                self._unmarked[:0] = unmarked
+            self._requeue(batch or [])
+            raise
 
     def _still_ours(self, row: Claimed) -> bool:
         """Whether the lease a commit took for the row (from its creation) holds long enough to send it."""
@@ -216,8 +256,13 @@ class Deliverer:
         except Exception as error:  # read_failure sorts it: retried later or given up, logged either way
             self._failed(row, error)
             return False
-        with self.services.db.unit_of_work() as session:
-            outbox.mark_sent(session, message_id=row.id, token=row.token, now=utcnow())
+        try:
+            with self.services.db.unit_of_work() as session:
+                outbox.mark_sent(session, message_id=row.id, token=row.token, now=utcnow())
+        except Exception:  # sent all the same: said to the database once it answers, never sent again
+            with self._cond:
+                self._unmarked.append((row.id, row.token))
+            raise
         self.writer.forget(row.id)
         return True
 

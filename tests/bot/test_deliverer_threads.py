@@ -14,7 +14,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from bot.blocks import BlockRenderer
 from bot.catalogue import Catalogue
@@ -27,7 +29,7 @@ from bot.slack.uploads import Upload
 from storage import outbox
 from storage.clock import utcnow
 from storage.outbox import Claimed
-from storage.outbox_models import OutboxMessage
+from storage.outbox_models import SENT, OutboxMessage
 
 FIRST, SECOND = "dm:T0LOKUS:UANNA", "dm:T0LOKUS:UBERTIL"
 
@@ -124,3 +126,36 @@ def test_a_handed_over_message_whose_lease_another_deliverer_took_is_left_to_it(
     deliverer_.hand_over([_aged(claimed, deliverer_), _aged(kept, deliverer_)])
     assert arrived(sender, f"{SECOND}2", 5), "a lease still ours is renewed and the message sent"
     assert SECOND not in sender.sent, "the other deliverer sends it, once"
+
+
+def test_a_message_sent_as_the_database_went_away_is_marked_later_and_never_sent_again(
+    services: Services, deliverer: tuple[Deliverer, FailingOnce, SlackOutbox], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database-down test caught it: the post arrived, the database died before it was marked sent, and the
+    message's lease held up the person's DM (and would have sent it again when it ran out)."""
+    deliverer_, sender, _ = deliverer
+    monkeypatch.setattr("bot.slack.deliverer.POLL", (0.1, 0.3))
+    marked = outbox.mark_sent
+    failures = [OperationalError("UPDATE outbox", {}, Exception("server closed the connection unexpectedly"))]
+
+    def mark_sent_once_away(session: Session, **kwargs: Any) -> bool:
+        if failures:
+            raise failures.pop()
+        return marked(session, **kwargs)
+
+    monkeypatch.setattr("bot.slack.deliverer.outbox.mark_sent", mark_sent_once_away)
+    first, then = (promise(services, f"{SECOND}{n}", lease=timedelta(minutes=1)) for n in "ab")
+    both = [replace(first, destination=SECOND), replace(then, destination=SECOND)]
+    with services.db.unit_of_work() as session:  # one DM: the second waits for the first
+        session.execute(update(OutboxMessage).values(destination=SECOND))
+    deliverer_.hand_over(both)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and states(services) != [SENT, SENT]:
+        time.sleep(0.05)
+    assert states(services) == [SENT, SENT]
+    assert sender.sent == [SECOND, SECOND], "each sent once, in order"
+
+
+def states(services: Services) -> list[str]:
+    with services.db.unit_of_work() as session:
+        return list(session.scalars(select(OutboxMessage.state).order_by(OutboxMessage.id)))
