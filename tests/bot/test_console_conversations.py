@@ -81,3 +81,50 @@ def test_a_meeting_in_january_and_a_section_rewritten_at_its_summary(services: S
     assert "Ändrat:" in output and "Bättre samverkan mellan parterna" in output
     assert "1) måndag 4 januari 2027" in output and "2) tisdag 5 januari 2027" in output
     assert "Klart! Mötet för *Heby* är tisdag 5 januari 2027 kl. 13.00–15.00." in output
+
+
+def test_a_meeting_asked_for_with_its_time_in_the_middle_of_a_case_and_insatser_in_own_words(
+    services: Services,
+) -> None:
+    """The walk-through of this change: a command word with its time at a choice and at the summary, the case kept
+    aside and finished after the meeting, and insatser and the evaluation asked for in the DM."""
+    output = run_script(
+        services,
+        "\n".join(
+            [
+                *SETUP,
+                "registrera lotsärende tack",
+                "igår",
+                "boka möte på torsdag kl 9.30",  # at the party question: the meeting, asked first
+                "1",  # no: carry on with the case
+                "4",
+                "Socialtjänsten",
+                "2",
+                "30 år",
+                "1,3",
+                "väntetider och ingen tog ansvar",  # one of two is no option: asked again, nothing lost
+                "3",
+                "hoppa över",
+                "ja",
+                "hoppa över",
+                "boka möte på torsdag kl 9.30",  # at the summary: the meeting again
+                "2",  # begin it, keep the case
+                "Kommunhuset, rum 3",
+                "ok",
+                "jag",
+                "ja",  # the meeting is called
+                "fortsätt",  # back to the case's summary
+                "ja",
+                "insatser",
+                "vilka insatser har vi?",
+                "hur många har svarat på utvärderingen?",
+            ]
+        ),
+    )
+    assert "Traceback" not in output and "Oj" not in output
+    assert output.count("Du har inte gjort klart lots-ärendet") == 2
+    assert "”ingen tog ansvar” finns inte bland alternativen" in output
+    assert "Ärende #1 registrerat för LOKUS Heby" in output
+    assert "torsdag" in output and "kl. 09.30" in output
+    assert output.count("Insatser i Heby") == 2
+    assert "Ingen utvärdering pågår i *Heby* just nu." in output
