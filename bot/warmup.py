@@ -1,9 +1,10 @@
 """Warming up: what the first request would otherwise pay for, done before the server accepts one.
 
-Imports are the least of it. dateparser reads its Swedish data at its first parse, python-docx its template at
-the first document; SQLAlchemy configures its mappers and compiles each statement the first time it runs it, and
-the understanding of what people write builds its tables at first use. The chart is not warmed: the deliverer
-draws it after the answer, so matplotlib's first figure costs no request anything.
+Imports are the least of it. dateparser reads its Swedish data at its first parse; SQLAlchemy configures its
+mappers and compiles each statement the first time it runs it, and the understanding of what people write builds
+its tables at first use. Files are not warmed – the chart, the Word documents, the workbooks: the deliverer makes
+them after the answer, so matplotlib's first figure, python-docx's template and openpyxl (loaded at the first
+workbook) cost no request anything, and no start either.
 `lokusbot serve` runs all of it once, in the process the workers are forked from, so every worker starts warm.
 """
 
@@ -65,23 +66,16 @@ def start_threads(app: App) -> None:
 
 
 def warm_libraries() -> None:
-    """The first parse, document, workbook and calendar file: each library loads what it needs for them.
+    """The first parse and calendar file: each library loads what it needs for them.
 
-    Not the chart: it is drawn by the deliverer when its message is sent, never while a request waits, and
-    matplotlib's first figure (0.3 s) would hold up the start of every replica for nothing a request needs.
+    Not the files a message carries (the chart, documents, workbooks): the deliverer makes them when the message
+    is sent, never while a request waits, and matplotlib's first figure (0.3 s) or openpyxl (0.2 s) would hold up
+    the start of every replica for nothing a request needs.
     """
     import dateparser
-    import docx
     import icalendar
-    import openpyxl
 
     dateparser.parse("tisdag 12 januari 2027 kl 13", languages=["sv"], settings={"PREFER_DATES_FROM": "future"})
-    document = docx.Document()
-    document.add_heading("Verksamhetsplan", level=1)
-    document.save(io.BytesIO())
-    workbook = openpyxl.Workbook()
-    workbook.active.append(["datum", "part"])  # type: ignore[union-attr]
-    workbook.save(io.BytesIO())
     calendar = icalendar.Calendar()
     calendar.add_component(icalendar.Event())
     calendar.to_ical()

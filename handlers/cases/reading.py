@@ -14,7 +14,6 @@ from datetime import date, datetime
 from typing import Any
 
 from defusedxml import DefusedXmlException
-from openpyxl import load_workbook
 
 from handlers.cases.table import FORMULA_STARTS
 from handlers.cleaning import clean_text
@@ -71,6 +70,8 @@ def cell_text(value: Any) -> str:
 
 def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[str]]]:
     _check_archive(content)
+    from openpyxl import load_workbook  # loaded at the first workbook read (handlers/cases/table.py says why)
+
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # a file from outside may break the reader in any way; none is a fault of ours

@@ -6,7 +6,8 @@ workbook prints as it should: A4 landscape, fitted to the page width, the header
 numbers in the footer, an autofilter on the header, long text wrapped in columns sized to what they hold.
 
 Text is written without the characters a file cannot hold (handlers.cleaning): a note stored with U+FFFF or a
-control character before text was cleaned at the door still exports, in both formats.
+control character before text was cleaned at the door still exports, in both formats. openpyxl is loaded at the
+first workbook (0.2 s with the numpy it brings), which the deliverer makes after the answer: no start pays for it.
 """
 
 import csv
@@ -14,18 +15,15 @@ import io
 import math
 from collections.abc import Sequence
 from datetime import date, tzinfo
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from handlers.cases.vocabulary import AGE_BANDS, FAILURES, GENDERS, OUTCOMES, PARTIES, STATUSES, Term, spelling
 from handlers.cleaning import clean_text
 from handlers.file_names import slug
 from storage.case_models import Case
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 COLUMNS = (
     "datum",
@@ -135,6 +133,11 @@ def _csv_value(value: Cell) -> str:
 def to_xlsx(rows: Sequence[dict[str, Cell]]) -> bytes:
     """The rows as an Excel workbook: one sheet, a bold Swedish header, dates as dates, text cells as text, set
     up to print."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
     workbook = Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
@@ -184,8 +187,12 @@ def _cell_text(value: Cell) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _print_setup(sheet: Worksheet, last_row: int) -> None:
+def _print_setup(sheet: "Worksheet", last_row: int) -> None:
     """A4 landscape, as wide as the page, the header on every page, page numbers, an autofilter on the header."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
@@ -197,7 +204,9 @@ def _print_setup(sheet: Worksheet, last_row: int) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ALL_COLUMNS))}{last_row}"
 
 
-def _write_cell(sheet: Worksheet, row: int, column: int, value: Cell, *, wrap: bool) -> None:
+def _write_cell(sheet: "Worksheet", row: int, column: int, value: Cell, *, wrap: bool) -> None:
+    from openpyxl.styles import Alignment
+
     if isinstance(value, str):
         cell = sheet.cell(row=row, column=column, value=clean_text(value))
         cell.data_type = "s"

@@ -1,12 +1,13 @@
 """Export (`/lokus ärenden export`, `lokusbot export cases`) and import (`lokusbot import cases`) of case logs."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from handlers.cases import scope
 from handlers.cases.cells import CellParsers, RowProblem
 from handlers.cases.importing import check_file
-from handlers.cases.table import FORMATS, case_row, file_bytes, file_name
+from handlers.cases.table import FORMATS, Cell, case_row, file_bytes, file_name
 from handlers.cases.vocabulary import TARGET_GROUPS, named_target_groups
 from handlers.context import Ctx
 from handlers.errors import DomainError
@@ -22,11 +23,25 @@ CLI_USER = "cli"
 
 @dataclass(frozen=True)
 class ExportFile:
-    """One group's cases as a file."""
+    """One group's cases as a file: the rows are read in the request, the bytes made when asked for (in Slack,
+    by the deliverer after the answer, so a workbook never holds up the reply)."""
 
     filename: str
-    content: bytes
-    count: int
+    rows: list[dict[str, Cell]]
+    file_format: str
+    bom: bool = True
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def content(self) -> bytes:
+        return file_bytes(self.rows, self.file_format, bom=self.bom)
+
+    def made(self, render: Callable[[Any], str]) -> bytes:
+        """The bytes, as an Attachment makes them (the words are the file's own)."""
+        return self.content
 
 
 @dataclass
@@ -42,7 +57,7 @@ def export_group(ctx: Ctx, group: Group, file_format: str, *, bom: bool = True) 
     cases = repo.cases_of_group(ctx.session, group_id=group.id)
     # older cases may have a target group since removed, or one of the förbund's the group never listed
     targets = (*named_target_groups(group.settings), *TARGET_GROUPS)
-    content = file_bytes([case_row(case, targets, ctx.config.tz) for case in cases], file_format, bom=bom)
+    rows = [case_row(case, targets, ctx.config.tz) for case in cases]
     audit.record(
         ctx.session,
         team_id=group.workspace.team_id,
@@ -52,7 +67,7 @@ def export_group(ctx: Ctx, group: Group, file_format: str, *, bom: bool = True) 
         entity_id=group.id,
         detail={"format": file_format, "cases": len(cases)},
     )
-    return ExportFile(file_name(group.name, ctx.local_now.date(), file_format), content, len(cases))
+    return ExportFile(file_name(group.name, ctx.local_now.date(), file_format), rows, file_format, bom)
 
 
 def export_command(ctx: Ctx, args: str) -> list[Send]:
@@ -64,8 +79,7 @@ def export_command(ctx: Ctx, args: str) -> list[Send]:
     groups = scope.case_groups(ctx)
     exports = [(group, export_group(ctx, group, file_format)) for group in groups]
     files = tuple(
-        Attachment(export.filename, export.content, t("case.export.title", group=group.name))
-        for group, export in exports
+        Attachment(export.filename, export.made, t("case.export.title", group=group.name)) for group, export in exports
     )
     counts = Listing(tuple(t("case.export.count", group=group.name, count=export.count) for group, export in exports))
     text = t("case.export.sent", counts=counts, format=t(f"case.export.format.{file_format}"))

@@ -1,12 +1,11 @@
 """The decision as a Word document in the form of seed 004: förslag till beslut with its att-satser, ärendet
-(ansökan) and bedömning. Page, language, fonts and page numbers are the plans' (docx_layout)."""
+(ansökan) and bedömning. Page, language, fonts and page numbers are the plans' (docx_layout). python-docx is
+loaded when the first document is made (by the deliverer, after the answer): the server's start does not pay for it."""
 
 from collections.abc import Callable
 from datetime import datetime
 from io import BytesIO
 from typing import Any
-
-from docx import Document
 
 from handlers.cleaning import clean_text
 from handlers.context import Ctx
@@ -19,7 +18,6 @@ from handlers.insats.card import target_names, title
 from handlers.insats.lookup import load_insats
 from handlers.insats.names import PRIORITISED
 from handlers.parties import Party
-from handlers.plans.docx_layout import DocumentInfo, mark_language, page_numbers, set_up_document
 from handlers.replies import Attachment, Paragraph, Send, reply, to_requester
 from handlers.text import Listing, Plain, Text, t
 from storage.insats_models import GRANTED, Insats
@@ -124,6 +122,10 @@ def in_sentence(text: str) -> str:
 
 def docx_bytes(content: dict[str, Any], words: Words, made: datetime | None) -> bytes:
     """The decision as a .docx file."""
+    from docx import Document
+
+    from handlers.plans.docx_layout import DocumentInfo, mark_language, page_numbers, set_up_document
+
     document = Document()
     name = clean_text(str(content["title"]))
     set_up_document(
