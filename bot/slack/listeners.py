@@ -169,7 +169,7 @@ def register(app: App, doors: Doors, seal: MetadataSeal) -> None:
         origin = from_interaction(inbound)
         doors.kindly(origin, run, claim_id=claim(inbound.trigger_id), response_url=inbound.response_url or "")
 
-    steps.register(app, doors.services, doors.outbox, doors.delivery)  # Workflow Builder steps: bot/slack/steps.py
+    steps.register(app, doors)  # Workflow Builder steps: bot/slack/steps.py
 
     @app.view(ACTIONS)
     def on_view(ack: Ack, inbound: ViewSubmission) -> None:

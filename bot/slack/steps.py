@@ -13,20 +13,21 @@ handler (bot/slack/app.py), with an id the person can quote.
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from slack_bolt import App, Complete, Fail
 
-from bot.services import Services
-from bot.slack.delivery import SlackDelivery
 from bot.slack.origin import Origin
-from bot.slack.outbox import SlackOutbox
 from bot.slack.payloads import FunctionExecution, InputValue
 from handlers.cleaning import clean_text
 from handlers.context import Actor, Ctx
 from handlers.errors import DomainError, Unavailable
 from handlers.replies import Send
 from handlers.steps import STEP_CHANNEL, STEP_USER, StepResult
-from handlers.text import Text, t
+from handlers.text import t
+
+if TYPE_CHECKING:
+    from bot.slack.listeners import Doors
 
 USER_ID = re.compile(r"^[UW][A-Z0-9]{1,40}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{1,40}$")
@@ -43,17 +44,15 @@ def input_text(value: InputValue | None) -> str:
     return clean_text(str(value))
 
 
-def register(app: App, services: Services, outbox: SlackOutbox, delivery: SlackDelivery) -> list[str]:
+def register(app: App, doors: "Doors") -> list[str]:
     """One listener per step, registered once; returns the callback ids registered."""
-    for callback_id in services.router.steps:
-        app.function(callback_id)(_listener(services, outbox, delivery, callback_id))
-    return list(services.router.steps)
+    for callback_id in doors.services.router.steps:
+        app.function(callback_id)(_listener(doors, callback_id))
+    return list(doors.services.router.steps)
 
 
-def _listener(
-    services: Services, outbox: SlackOutbox, delivery: SlackDelivery, callback_id: str
-) -> Callable[..., None]:
-    words = delivery.renderer.catalogue.for_files().render
+def _listener(doors: "Doors", callback_id: str) -> Callable[..., None]:
+    words = doors.delivery.renderer.catalogue.for_files().render
 
     def on_step(inbound: FunctionExecution, complete: Complete, fail: Fail) -> None:
         inputs = {name: input_text(value) for name, value in inbound.event.inputs.items()}
@@ -62,33 +61,23 @@ def _listener(
             fail(error=words(t("step.needs_person")))
             return
         origin = Origin(Actor(inbound.team_id, user, channel), enterprise_id=inbound.enterprise_id or "")
-        refusal: Text | None = None
-        result: StepResult | None = None
-        later: list[Send] = []
-        try:
-            result, later = _run(services, outbox, origin, callback_id, inputs, inbound.event_id)
+        results: list[StepResult] = []
+
+        def run(ctx: Ctx) -> list[Send]:
+            result = doors.services.router.step(ctx, callback_id, inputs)
+            results.append(result)  # handled again after a conflict: the last one is what was committed
+            return list(result.sends)
+
+        try:  # its messages kept in the outbox with its change, as every listener's (a replay runs nothing)
+            later = doors.handle(origin, run, claim_id=inbound.event_id)
         except DomainError as error:
-            refusal = error.text
+            fail(error=words(error.text))
+            return
         except Unavailable:
-            refusal = t("error.unavailable")
-        delivery.after_commit(origin, later)  # forms, Home tabs and canvases; the rest is in the outbox
-        if refusal is not None:
-            fail(error=words(refusal))
-        elif result is not None:  # None: a replay, whose first delivery completes the step
-            complete(outputs=dict(result.outputs))
+            fail(error=words(t("error.unavailable")))
+            return
+        doors.delivery.after_commit(origin, later)  # forms, Home tabs and canvases
+        if results:  # none: a replay, whose first delivery completes the step
+            complete(outputs=dict(results[-1].outputs))
 
     return on_step
-
-
-def _run(
-    services: Services, outbox: SlackOutbox, origin: Origin, callback_id: str, inputs: dict[str, str], event_id: str
-) -> tuple[StepResult | None, list[Send]]:
-    """The step in its unit of work, its messages kept in the outbox (and what the outbox does not keep);
-    (None, []) when the event was handled before."""
-
-    def run(ctx: Ctx) -> tuple[StepResult | None, list[Send]]:
-        result = services.router.step(ctx, callback_id, inputs)
-        return result, outbox.store(ctx.session, origin, list(result.sends))
-
-    replayed: tuple[StepResult | None, list[Send]] = (None, [])
-    return services.handle(origin.actor, run, event_id=event_id, duplicate=replayed)
