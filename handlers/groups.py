@@ -23,7 +23,7 @@ from handlers.replies import (
 from handlers.text import Join, Listing, Mention, t
 from storage import audit
 from storage import groups as repo
-from storage.models import Group
+from storage.models import Group, Member
 
 CONFUSABLE_SCRIPTS = {"LATIN", "CYRILLIC", "GREEK"}
 REMOVE_WORDS = (("ta", "bort"), ("bort",), ("remove",))
@@ -95,11 +95,12 @@ def add_member(ctx: Ctx, args: str) -> list[Send]:
     access.require_manager(ctx, group)
     user_id = parse_mention(words[0])
     party = parse_party(words[1])
-    roles = parse_roles(words[2]) if len(words) > 2 else _roles_kept(ctx, group, user_id)
+    existing = repo.find_member(ctx.session, group=group, user_id=user_id)
+    roles = parse_roles(words[2]) if len(words) > 2 else _roles_kept(existing)
     if Role.FORBUND in roles:
         raise NotAllowed("member.forbund_is_workspace_wide")
     if not any(role in access.MANAGERS for role in roles):
-        _keep_a_manager(ctx, group, user_id)
+        _keep_a_manager(ctx, group, existing)
     member = repo.upsert_member(ctx.session, group=group, user_id=user_id, party=party, roles=roles)
     audit.record(
         ctx.session,
@@ -132,7 +133,7 @@ def remove_member(ctx: Ctx, args: str) -> list[Send]:
     member = repo.find_member(ctx.session, group=group, user_id=user_id) if user_id else None
     if member is None:
         raise DomainError("member.not_found", group=group.name)
-    _keep_a_manager(ctx, group, user_id)
+    _keep_a_manager(ctx, group, member)
     repo.remove_member(ctx.session, member=member)
     audit.record(
         ctx.session,
@@ -146,19 +147,17 @@ def remove_member(ctx: Ctx, args: str) -> list[Send]:
     return [to_channel(say(t("member.removed", user=Mention(user_id), group=group.name)))]
 
 
-def _roles_kept(ctx: Ctx, group: Group, user_id: str) -> list[str]:
+def _roles_kept(member: Member | None) -> list[str]:
     """No roles typed: a member keeps theirs (a new party is no demotion), a new one is a ledamot."""
-    member = repo.find_member(ctx.session, group=group, user_id=user_id)
     return (list(member.role_list) if member is not None else []) or [Role.LEDAMOT]
 
 
-def _keep_a_manager(ctx: Ctx, group: Group, user_id: str) -> None:
+def _keep_a_manager(ctx: Ctx, group: Group, member: Member | None) -> None:
     """Refuse to take the managing role from the group's last sammankallande or samordnare."""
-    member = repo.find_member(ctx.session, group=group, user_id=user_id)
     if member is None or not any(role in member.role_list for role in access.MANAGERS):
         return
-    if not repo.has_member_with_role(ctx.session, group=group, roles=access.MANAGERS, other_than=user_id):
-        raise DomainError("member.last_manager", user=Mention(user_id), group=group.name)
+    if not repo.has_member_with_role(ctx.session, group=group, roles=access.MANAGERS, other_than=member.user_id):
+        raise DomainError("member.last_manager", user=Mention(member.user_id), group=group.name)
 
 
 def show_group(ctx: Ctx, args: str) -> list[Send]:

@@ -185,11 +185,11 @@ class Router:
         wish = worded = None
         if ctx.actor.in_dm and " ".join(text.casefold().split()) not in HELP_WORDS:
             wish = self.understanding.interruption(text)  # read first: the conversation is loaded only for a wish
-            worded = None if wish else self.understanding.worded_interruption(text, ctx.now)
+            worded = None if wish else self.understanding.worded_interruption(text)
         if wish is not None and self.engine.is_open(ctx, key):
             return self.understanding.interrupt(ctx, wish)
         waiting = self.engine.closed_question_of(ctx, key) if worded is not None else None
-        if worded is not None and waiting is not None:
+        if worded is not None and waiting is not None and self.understanding.holds(worded, ctx.now):
             if waiting != self.understanding.intents[worded.intent].flow:
                 return self.understanding.interrupt(ctx, worded)
             text = worded.args  # "möte fredag kl 13" at the meeting's own question: the words after it answer it

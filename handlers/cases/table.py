@@ -23,6 +23,7 @@ from handlers.file_names import slug
 from storage.case_models import Case
 
 if TYPE_CHECKING:
+    from openpyxl.styles import Alignment
     from openpyxl.worksheet.worksheet import Worksheet
 
 COLUMNS = (
@@ -145,9 +146,10 @@ def to_xlsx(rows: Sequence[dict[str, Cell]]) -> bytes:
     for column, name in enumerate(ALL_COLUMNS, start=1):
         header = sheet.cell(row=1, column=column, value=HEADERS[name])
         header.font, header.alignment = Font(name="Calibri", size=11, bold=True), Alignment(vertical="top")
+    wrapped, unwrapped = (Alignment(horizontal="left", vertical="top", wrap_text=wrap) for wrap in (True, False))
     for row_number, row in enumerate(rows, start=2):
         for column, name in enumerate(ALL_COLUMNS, start=1):
-            _write_cell(sheet, row_number, column, row[name], wrap=name in WRAPPED)
+            _write_cell(sheet, row_number, column, row[name], wrapped if name in WRAPPED else unwrapped)
     sheet.freeze_panes = "A2"
     widths = {name: _width(name, [row[name] for row in rows]) for name in ALL_COLUMNS}
     for column, name in enumerate(ALL_COLUMNS, start=1):
@@ -204,9 +206,7 @@ def _print_setup(sheet: "Worksheet", last_row: int) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ALL_COLUMNS))}{last_row}"
 
 
-def _write_cell(sheet: "Worksheet", row: int, column: int, value: Cell, *, wrap: bool) -> None:
-    from openpyxl.styles import Alignment
-
+def _write_cell(sheet: "Worksheet", row: int, column: int, value: Cell, alignment: "Alignment") -> None:
     if isinstance(value, str):
         cell = sheet.cell(row=row, column=column, value=clean_text(value))
         cell.data_type = "s"
@@ -214,7 +214,7 @@ def _write_cell(sheet: "Worksheet", row: int, column: int, value: Cell, *, wrap:
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
-    cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=wrap)
+    cell.alignment = alignment
 
 
 def file_bytes(rows: Sequence[dict[str, Cell]], file_format: str, *, bom: bool = True) -> bytes:

@@ -203,8 +203,7 @@ def due_reports(ctx: Ctx) -> list[Send]:
     }
     claimed = claim_each(ctx.session, keys=keyed)  # one read a minute, however many reports wait
     sends: list[Send] = []
-    for key in sorted(claimed, key=list(keyed).index):
-        report = keyed[key]
+    for report in (report for key, report in keyed.items() if key in claimed):
         insats, week = report.insats, (today - report.due_on).days // REMIND_EVERY_DAYS
         message = ask_reply(insats, report, reminder=week > 0)
         sends.extend(in_workspace([to_user(message, insats.owner_user or "")], insats.group.workspace.team_id))

@@ -50,14 +50,18 @@ class Understanding:
         """The wish a message unmistakably is, which may interrupt an open conversation (pure: no database)."""
         return self.decider.interrupting(text)
 
-    def worded_interruption(self, text: str, now: datetime) -> Decision | None:
-        """A command word with what is unmistakably its argument ("boka möte tisdag kl 13"), which interrupts a
-        question it cannot answer (pure)."""
+    def worded_interruption(self, text: str) -> Decision | None:
+        """A command word with its argument, of an intent that may interrupt with one ("boka möte tisdag kl 13"):
+        it interrupts a question it cannot answer when `holds` too (pure)."""
         decision = self.decider.worded_interrupting(text)
-        if decision is None:
+        if decision is None or self.intents[decision.intent].interrupts is None:
             return None
+        return decision
+
+    def holds(self, decision: Decision, now: datetime) -> bool:
+        """Whether the words after the command word are the intent's argument (a time that is still to come)."""
         check = self.intents[decision.intent].interrupts
-        return decision if check is not None and check(decision.args, now) else None
+        return check is not None and check(decision.args, now)
 
     def interrupt(self, ctx: Ctx, decision: Decision) -> list[Send]:
         """Run that wish while a conversation is open (the feature then starts its flow through the engine,
